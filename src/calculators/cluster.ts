@@ -1,0 +1,159 @@
+import type { Precision, Sparsity } from '../catalog/types.js';
+import { SPARSITIES } from '../catalog/types.js';
+import { acceleratorsForBudget, capexPerAccelerator, clusterEconomics } from '../model/cluster.js';
+import { acceleratorsForPower } from '../model/power.js';
+import { formatQuantity } from '../units/format.js';
+import { FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
+import type { Calculator, CalculatorContext, OutputSpec } from './types.js';
+
+export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
+  { name: 'count', dimension: 'count', label: 'Accelerators', description: 'accelerators in the cluster' },
+  {
+    name: 'peak_flops',
+    dimension: 'flops',
+    label: 'Peak compute',
+    description: 'peak FLOP/s at the precision',
+  },
+  { name: 'it_power', dimension: 'power', label: 'IT power', description: 'all-in IT power of the fleet' },
+  { name: 'facility_power', dimension: 'power', label: 'Facility power', description: 'IT power times PUE' },
+  { name: 'annual_energy', dimension: 'energy', label: 'Annual energy', description: 'at the average load' },
+  { name: 'accelerator_capex', dimension: 'money', label: 'Accelerator capex', description: 'servers incl.' },
+  {
+    name: 'facility_capex',
+    dimension: 'money',
+    label: 'Facility capex',
+    description: 'building, power, cooling',
+  },
+  {
+    name: 'total_capex',
+    dimension: 'money',
+    label: 'Total capex',
+    description: 'accelerators plus facility',
+  },
+  {
+    name: 'annual_energy_cost',
+    dimension: 'money',
+    label: 'Annual energy cost',
+    description: 'energy × price',
+  },
+  {
+    name: 'annual_upkeep',
+    dimension: 'money',
+    label: 'Annual upkeep',
+    description: 'share of capex per year',
+  },
+  { name: 'annual_opex', dimension: 'money', label: 'Annual opex', description: 'energy plus upkeep' },
+  {
+    name: 'annualized_capex',
+    dimension: 'money',
+    label: 'Annualized capex',
+    description: 'capex repaid over its lifetime at the cost of capital',
+  },
+  {
+    name: 'cost_per_accelerator_hour',
+    dimension: 'money_per_hour',
+    label: 'Cost per accelerator-hour',
+    description: '(annualized capex + opex) / accelerator-hours per year',
+  },
+];
+
+function solveCount(ctx: CalculatorContext, perAccelerator: { it: number; price: number }): number {
+  if (ctx.has('count')) return ctx.number('count');
+  const pue = ctx.number('pue');
+  if (ctx.has('facility_power')) {
+    const power = ctx.number('facility_power');
+    const count = acceleratorsForPower(power, perAccelerator.it, pue);
+    if (count < 1) {
+      const need = formatQuantity(perAccelerator.it * pue, 'power');
+      return ctx.fail('facility_power', `is too small for one accelerator (each needs ${need} at the meter)`);
+    }
+    ctx.note(`count solved from facility power: ${formatQuantity(power, 'power')} / (IT power × PUE)`);
+    return count;
+  }
+  if (ctx.has('budget')) {
+    const budget = ctx.number('budget');
+    const spec = {
+      pricePerAccelerator: perAccelerator.price,
+      itPowerPerAccelerator: perAccelerator.it,
+      facilityCapexPerItWatt: ctx.number('facility_capex'),
+    };
+    const count = acceleratorsForBudget(budget, spec);
+    if (count < 1) {
+      const need = formatQuantity(capexPerAccelerator(spec), 'money');
+      return ctx.fail('budget', `is too small for one accelerator (each costs ${need} with its building)`);
+    }
+    ctx.note(
+      `count solved from budget: ${formatQuantity(budget, 'money')} / (price + facility capex per accelerator)`,
+    );
+    return count;
+  }
+  return ctx.fail(
+    'count',
+    `is missing: give one of ${['count', 'facility_power', 'budget'].map(ctx.label).join(', ')}`,
+  );
+}
+
+export const cluster: Calculator = {
+  name: 'cluster',
+  title: 'Cluster: accelerators, power, capex and opex',
+  description:
+    'Size and cost a cluster of one accelerator type from a count, a facility power or a budget: peak FLOP/s, IT and facility power, annual energy, capex, opex and cost per accelerator-hour.',
+  inputs: [
+    {
+      name: 'count',
+      type: 'quantity',
+      dimension: 'count',
+      bounds: { min: 1, integer: true },
+      description: 'number of accelerators',
+    },
+    {
+      name: 'facility_power',
+      type: 'quantity',
+      dimension: 'power',
+      bounds: { min: 0, exclusiveMin: true },
+      description: 'facility power at the meter; solves for the count',
+    },
+    {
+      name: 'budget',
+      type: 'quantity',
+      dimension: 'money',
+      bounds: { min: 0, exclusiveMin: true },
+      description: 'capital for accelerators and building; solves for the count',
+    },
+    ...FLEET_INPUTS,
+    {
+      name: 'sparsity',
+      type: 'choice',
+      choices: SPARSITIES,
+      default: 'dense',
+      description: 'dense, or the marketed 2:4 structured-sparsity peak (for checking claims only)',
+    },
+  ],
+  outputs: CLUSTER_OUTPUTS,
+  exclusive: [['count', 'facility_power', 'budget']],
+  compute(ctx) {
+    const accelerator = resolveAccelerator(ctx);
+    const precision = ctx.text('precision') as Precision;
+    const sparsity = ctx.text('sparsity') as Sparsity;
+    const peak = peakPerAccelerator(ctx, accelerator, precision, sparsity);
+    const probe = fleetSpec(ctx, accelerator, 1, peak);
+    const count = solveCount(ctx, { it: probe.itPowerPerAccelerator, price: probe.pricePerAccelerator });
+    if (!ctx.has('count')) ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+    const economics = clusterEconomics({ ...probe, count });
+    return {
+      count: economics.count,
+      peak_flops: economics.peakFlops,
+      it_power: economics.itPower,
+      facility_power: economics.facilityPower,
+      annual_energy: economics.annualEnergy,
+      accelerator_capex: economics.acceleratorCapex,
+      facility_capex: economics.facilityCapex,
+      total_capex: economics.totalCapex,
+      annual_energy_cost: economics.annualEnergyCost,
+      annual_upkeep: economics.annualUpkeep,
+      annual_opex: economics.annualOpex,
+      annualized_capex: economics.annualizedCapex,
+      cost_per_accelerator_hour: economics.costPerAcceleratorHour,
+    };
+  },
+};

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { InputError, nearest } from '../errors.js';
+import { parseQuantity } from '../units/parse.js';
+import type { Bounds, InputSpec, ParsedInputs } from './types.js';
+
+function boundsProblem(value: number, bounds: Bounds): string | undefined {
+  const { min, max, exclusiveMin, integer } = bounds;
+  if (integer && !Number.isInteger(value)) return 'must be a whole number';
+  if (min !== undefined && (exclusiveMin ? value <= min : value < min)) {
+    if (min === 0) return exclusiveMin ? 'must be positive' : 'cannot be negative';
+    return `must be ${exclusiveMin ? 'above' : 'at least'} ${min}`;
+  }
+  if (max !== undefined && value > max) return max === 1 ? 'cannot exceed 100%' : `cannot exceed ${max}`;
+  return undefined;
+}
+
+/** Parse one raw value (string from a flag or file, or a number) for an input spec. */
+export function parseInput(spec: InputSpec, raw: string | number): number | string {
+  if (spec.type === 'quantity') {
+    const value = parseQuantity(raw, spec.dimension);
+    const problem = spec.bounds ? boundsProblem(value, spec.bounds) : undefined;
+    if (problem) throw new InputError(`${problem}, got "${raw}"`);
+    return value;
+  }
+  const text = String(raw).trim();
+  if (text === '') throw new InputError('expected a value, got nothing');
+  if (spec.type === 'choice') {
+    const choice = text.toLowerCase();
+    if (!spec.choices.includes(choice)) {
+      const guess = nearest(choice, spec.choices);
+      throw new InputError(
+        `expected one of ${spec.choices.join(', ')}, got "${text}"${guess ? `; did you mean '${guess}'?` : ''}`,
+      );
+    }
+    return choice;
+  }
+  return text.toLowerCase();
+}
+
+/**
+ * The zod schema of a calculator's inputs: raw strings or numbers in, parsed SI numbers
+ * and ids out. Faces (CLI, checks, web) validate through it; `label` names an input the
+ * way the face shows it ("--pue", "inputs.pue").
+ */
+export function inputsSchema(specs: readonly InputSpec[], label: (name: string) => string) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const spec of specs) {
+    shape[spec.name] = z
+      .union([z.string(), z.number()])
+      .transform((raw, ctx) => {
+        try {
+          return parseInput(spec, raw);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          ctx.addIssue({ code: 'custom', message: `${label(spec.name)}: ${error.message}` });
+          return z.NEVER;
+        }
+      })
+      .optional();
+  }
+  return z.strictObject(shape);
+}
+
+/** Validate raw inputs; the first problem becomes one InputError sentence. */
+export function parseInputs(
+  specs: readonly InputSpec[],
+  raw: Record<string, unknown>,
+  label: (name: string) => string,
+): ParsedInputs {
+  const result = inputsSchema(specs, label).safeParse(raw);
+  if (result.success) return result.data as ParsedInputs;
+  const issue = result.error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const guess = nearest(
+      key,
+      specs.map((s) => s.name),
+    );
+    throw new InputError(`unknown input '${key}'${guess ? `; did you mean '${guess}'?` : ''}`);
+  }
+  if (issue?.code === 'invalid_type' || issue?.code === 'invalid_union') {
+    const name = String(issue.path[0] ?? '');
+    throw new InputError(`${label(name)}: expected a value written as text or a number`);
+  }
+  throw new InputError(issue?.message ?? 'invalid inputs');
+}

@@ -1,0 +1,21 @@
+import { InputError, unknownId } from '../errors.js';
+import { cluster } from './cluster.js';
+import { training } from './training.js';
+import type { Calculator } from './types.js';
+
+/** Every calculator, in the order help texts list them. Adding a capability means adding one here. */
+export const CALCULATORS: readonly Calculator[] = [cluster, training];
+
+export function findCalculator(name: string): Calculator {
+  const found = CALCULATORS.find((c) => c.name === name);
+  if (!found) {
+    throw new InputError(
+      unknownId(
+        'calculator',
+        name,
+        CALCULATORS.map((c) => c.name),
+      ),
+    );
+  }
+  return found;
+}

@@ -1,0 +1,131 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
+import { BASE_UNIT } from '../units/dimensions.js';
+import { formatQuantity } from '../units/format.js';
+import { assumptionDefault } from './defaults.js';
+import { parseInputs } from './inputs.js';
+import type {
+  Calculator,
+  CalculatorContext,
+  CalculatorResult,
+  ParsedInputs,
+  ResolvedInput,
+} from './types.js';
+
+export interface RunOptions {
+  /** How the face names an input in messages: "--facility-power" on the CLI. */
+  label?: (name: string) => string;
+}
+
+const snakeLabel = (name: string) => name;
+
+function createContext(
+  calc: Calculator,
+  catalog: Catalog,
+  given: ParsedInputs,
+  label: (n: string) => string,
+) {
+  const resolved: Record<string, ResolvedInput> = {};
+  const notes: string[] = [];
+  const spec = (name: string) => {
+    const found = calc.inputs.find((s) => s.name === name);
+    if (!found) throw new Error(`calculator ${calc.name} has no input '${name}'`);
+    return found;
+  };
+  const ctx: CalculatorContext = {
+    catalog,
+    given,
+    has: (name) => given[name] !== undefined,
+    number(name, fallback) {
+      const s = spec(name);
+      const dimension = s.type === 'quantity' ? s.dimension : undefined;
+      const value = given[name];
+      if (typeof value === 'number') {
+        resolved[name] = { value, dimension, origin: 'given' };
+        return value;
+      }
+      if (s.assumption) {
+        const found = assumptionDefault(catalog, s.assumption);
+        resolved[name] = { dimension, ...found };
+        return found.value;
+      }
+      if (fallback) {
+        const found = fallback();
+        resolved[name] = { dimension, ...found };
+        return found.value;
+      }
+      return ctx.fail(name, 'is required');
+    },
+    text(name) {
+      const s = spec(name);
+      const value = given[name];
+      if (typeof value === 'string') {
+        resolved[name] = { value, origin: 'given' };
+        return value;
+      }
+      const fallback = s.type !== 'quantity' ? s.default : undefined;
+      if (fallback === undefined) return ctx.fail(name, 'is required');
+      resolved[name] = { value: fallback, origin: 'default' };
+      return fallback;
+    },
+    record(name, input) {
+      resolved[name] = input;
+    },
+    note(text) {
+      notes.push(text);
+    },
+    fail(name, message): never {
+      throw new InputError(`${label(name)} ${message}`);
+    },
+    label,
+  };
+  return { ctx, resolved, notes };
+}
+
+function checkExclusive(calc: Calculator, given: ParsedInputs, label: (n: string) => string): void {
+  for (const group of calc.exclusive ?? []) {
+    const present = group.filter((name) => given[name] !== undefined);
+    if (present.length > 1) {
+      throw new InputError(
+        `${present.map(label).join(' and ')} conflict: give only one of ${group.map(label).join(', ')}`,
+      );
+    }
+  }
+}
+
+/**
+ * Validate raw inputs, run a calculator and package its result with units and display
+ * strings. Every output is checked finite: a NaN or Infinity here is a bug, not output.
+ */
+export function runCalculator(
+  calc: Calculator,
+  raw: Record<string, unknown>,
+  catalog: Catalog,
+  options: RunOptions = {},
+): CalculatorResult {
+  const label = options.label ?? snakeLabel;
+  const given = parseInputs(calc.inputs, raw, label);
+  checkExclusive(calc, given, label);
+  const { ctx, resolved, notes } = createContext(calc, catalog, given, label);
+  const values = calc.compute(ctx);
+  const outputs: CalculatorResult['outputs'] = {};
+  for (const out of calc.outputs) {
+    const value = values[out.name];
+    if (value === undefined) continue;
+    if (!Number.isFinite(value)) throw new Error(`calculator ${calc.name} produced ${value} for ${out.name}`);
+    outputs[out.name] = {
+      value,
+      unit: BASE_UNIT[out.dimension],
+      display: formatQuantity(value, out.dimension),
+    };
+  }
+  const inputs: CalculatorResult['inputs'] = {};
+  for (const spec of calc.inputs) {
+    const r = resolved[spec.name];
+    if (!r) continue;
+    const display =
+      typeof r.value === 'number' && r.dimension ? formatQuantity(r.value, r.dimension) : String(r.value);
+    inputs[spec.name] = { ...r, ...(r.dimension ? { unit: BASE_UNIT[r.dimension] } : {}), display };
+  }
+  return { calculator: calc.name, inputs, outputs, notes };
+}

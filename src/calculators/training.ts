@@ -1,0 +1,267 @@
+import type { AssumptionKey } from '../catalog/assumptions.js';
+import type { Figure, LanguageModel, Precision } from '../catalog/types.js';
+import { withContext } from '../errors.js';
+import { clusterEconomics } from '../model/cluster.js';
+import {
+  acceleratorsForTraining,
+  chinchillaOptimal,
+  effectiveThroughput,
+  trainingCompute,
+  trainingDuration,
+  trainingFlop,
+} from '../model/training.js';
+import { SECONDS_PER_HOUR } from '../units/dimensions.js';
+import { assumptionDefault } from './defaults.js';
+import { catalogNumber, FLEET_INPUTS, fleetSpec, peakPerAccelerator } from './fleet.js';
+import type { Calculator, CalculatorContext } from './types.js';
+
+interface Workload {
+  flop: number;
+  params?: number;
+  activeParams?: number;
+  tokens?: number;
+}
+
+function catalogFigure(ctx: CalculatorContext, name: string, model: LanguageModel, key: keyof LanguageModel) {
+  if (ctx.has(name)) return ctx.number(name);
+  const figure = model[key] as Figure | undefined;
+  if (!figure) return ctx.fail(name, `is needed: ${model.id} has no published ${name.replace('_', ' ')}`);
+  return catalogNumber(ctx, name, model.id, figure);
+}
+
+/** The training workload from a model, parameters and tokens, or a compute budget; undefined if none given. */
+function resolveWorkload(ctx: CalculatorContext, model: LanguageModel | undefined): Workload | undefined {
+  if (ctx.has('compute')) return { flop: ctx.number('compute') };
+  if (!model && !ctx.has('params') && !ctx.has('tokens') && !ctx.has('active_params')) return undefined;
+  const params = model ? catalogFigure(ctx, 'params', model, 'params') : ctx.number('params');
+  const activeParams =
+    model && !ctx.has('active_params')
+      ? catalogFigure(ctx, 'active_params', model, 'activeParams')
+      : ctx.number('active_params', () => ({
+          value: params,
+          origin: 'default',
+          via: 'equal to params (dense)',
+        }));
+  if (activeParams > params) ctx.fail('active_params', 'cannot exceed --params');
+  const tokens = model ? catalogFigure(ctx, 'tokens', model, 'trainingTokens') : ctx.number('tokens');
+  return { flop: trainingFlop(activeParams, tokens), params, activeParams, tokens };
+}
+
+const MFU_BY_PRECISION: Record<Precision, AssumptionKey> = {
+  bf16: 'mfu_bf16',
+  fp8: 'mfu_fp8',
+  fp4: 'mfu_fp4',
+};
+
+export const training: Calculator = {
+  name: 'training',
+  title: 'Training run: compute, duration, energy and cost',
+  description:
+    'A training run from a model, parameters and tokens, a compute budget or a duration: training FLOP (6·N·D with active parameters), duration, accelerator-hours, energy, cost, and the Chinchilla-optimal model for that compute.',
+  inputs: [
+    {
+      name: 'model',
+      type: 'model',
+      description: 'model id from the catalog (sets params, active params, tokens)',
+    },
+    {
+      name: 'params',
+      type: 'quantity',
+      dimension: 'count',
+      bounds: { min: 0, exclusiveMin: true },
+      description: 'total parameters',
+    },
+    {
+      name: 'active_params',
+      type: 'quantity',
+      dimension: 'count',
+      bounds: { min: 0, exclusiveMin: true },
+      defaultText: '--params (dense model)',
+      description: 'parameters used per token (mixture-of-experts)',
+    },
+    {
+      name: 'tokens',
+      type: 'quantity',
+      dimension: 'tokens',
+      bounds: { min: 0, exclusiveMin: true },
+      description: 'training tokens',
+    },
+    {
+      name: 'compute',
+      type: 'quantity',
+      dimension: 'flop',
+      bounds: { min: 0, exclusiveMin: true },
+      description: 'training compute budget in FLOP',
+    },
+    {
+      name: 'duration',
+      type: 'quantity',
+      dimension: 'time',
+      bounds: { min: 0, exclusiveMin: true },
+      description:
+        'wall-clock length of the run; with --count solves for compute, with a workload for the count',
+    },
+    {
+      name: 'count',
+      type: 'quantity',
+      dimension: 'count',
+      bounds: { min: 1, integer: true },
+      defaultText: "the model's published training hardware, if any",
+      description: 'accelerators in the run',
+    },
+    ...FLEET_INPUTS,
+    {
+      name: 'mfu',
+      type: 'quantity',
+      dimension: 'fraction',
+      bounds: { min: 0, exclusiveMin: true, max: 1 },
+      defaultText: 'assumption mfu_bf16, mfu_fp8 or mfu_fp4 by precision',
+      description: 'model FLOP utilization while running, against the dense peak at the precision',
+    },
+    {
+      name: 'goodput',
+      type: 'quantity',
+      dimension: 'fraction',
+      bounds: { min: 0, exclusiveMin: true, max: 1 },
+      assumption: 'goodput',
+      description: 'share of wall-clock time making progress (after failures and restarts)',
+    },
+    {
+      name: 'tokens_per_param',
+      type: 'quantity',
+      dimension: 'ratio',
+      bounds: { min: 0, exclusiveMin: true },
+      assumption: 'chinchilla_tokens_per_param',
+      description: 'compute-optimal tokens per parameter',
+    },
+  ],
+  outputs: [
+    { name: 'training_flop', dimension: 'flop', label: 'Training compute', description: '6 · N_active · D' },
+    { name: 'duration', dimension: 'time', label: 'Duration', description: 'wall-clock time' },
+    { name: 'count', dimension: 'count', label: 'Accelerators', description: 'accelerators in the run' },
+    {
+      name: 'accelerator_hours',
+      dimension: 'hours',
+      label: 'Accelerator-hours',
+      description: 'count × duration',
+    },
+    { name: 'facility_power', dimension: 'power', label: 'Facility power', description: 'of the run' },
+    { name: 'energy', dimension: 'energy', label: 'Energy', description: 'facility energy of the run' },
+    {
+      name: 'cost',
+      dimension: 'money',
+      label: 'Cost',
+      description: 'accelerator-hours × ownership cost per hour',
+    },
+    {
+      name: 'chinchilla_params',
+      dimension: 'count',
+      label: 'Chinchilla-optimal params',
+      description: 'compute-optimal parameters for this compute',
+    },
+    {
+      name: 'chinchilla_tokens',
+      dimension: 'tokens',
+      label: 'Chinchilla-optimal tokens',
+      description: 'compute-optimal tokens for this compute',
+    },
+    {
+      name: 'tokens_per_param',
+      dimension: 'ratio',
+      label: 'Tokens per parameter',
+      description: 'of this run (Chinchilla-optimal is about 20)',
+    },
+  ],
+  exclusive: [
+    ['compute', 'model'],
+    ['compute', 'params'],
+    ['compute', 'tokens'],
+    ['compute', 'active_params'],
+  ],
+  compute(ctx) {
+    const model = ctx.has('model')
+      ? withContext(ctx.label('model'), () => ctx.catalog.model(ctx.text('model')))
+      : undefined;
+    if (model) ctx.record('model', { value: model.id, origin: 'given' });
+    const workload = resolveWorkload(ctx, model);
+    const published = model?.trainingHardware;
+    const usePublished =
+      published !== undefined &&
+      !ctx.has('count') &&
+      !ctx.has('duration') &&
+      (!ctx.has('accelerator') ||
+        ctx.catalog.accelerator(ctx.text('accelerator')).id === published.accelerator);
+    const acceleratorName =
+      usePublished && !ctx.has('accelerator') ? published.accelerator : ctx.text('accelerator');
+    const accelerator = withContext(ctx.label('accelerator'), () => ctx.catalog.accelerator(acceleratorName));
+    ctx.record('accelerator', {
+      value: accelerator.id,
+      origin: ctx.has('accelerator') ? 'given' : usePublished ? 'catalog' : 'default',
+      ...(usePublished && !ctx.has('accelerator') ? { via: model?.id, source: published.source.title } : {}),
+    });
+    const precision = ctx.text('precision') as Precision;
+    const peak = peakPerAccelerator(ctx, accelerator, precision);
+    const mfu = ctx.number('mfu', () => assumptionDefault(ctx.catalog, MFU_BY_PRECISION[precision]));
+    const goodput = ctx.number('goodput');
+    const perAccelerator = effectiveThroughput(1, peak, mfu, goodput);
+
+    let count: number;
+    let duration: number;
+    let flop: number;
+    if (workload && ctx.has('count') && ctx.has('duration')) {
+      return ctx.fail(
+        'duration',
+        `conflicts with ${ctx.label('count')} and a given workload: give two of the three`,
+      );
+    }
+    if (workload && ctx.has('duration')) {
+      flop = workload.flop;
+      duration = ctx.number('duration');
+      count = acceleratorsForTraining(flop, duration, perAccelerator);
+      ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+    } else if (workload) {
+      count = usePublished
+        ? ctx.number('count', () => ({
+            value: published.count,
+            origin: 'catalog',
+            via: model?.id,
+            source: published.source.title,
+          }))
+        : ctx.has('count')
+          ? ctx.number('count')
+          : ctx.fail('count', `or ${ctx.label('duration')} is needed to size the run`);
+      flop = workload.flop;
+      duration = trainingDuration(flop, count * perAccelerator);
+    } else if (ctx.has('duration') && ctx.has('count')) {
+      count = ctx.number('count');
+      duration = ctx.number('duration');
+      flop = trainingCompute(duration, count * perAccelerator);
+    } else {
+      const workloadFlags = ['model', 'params', 'compute'].map(ctx.label).join(', ');
+      return ctx.fail(
+        'model',
+        `or another workload is missing: give ${workloadFlags}, or --count with --duration`,
+      );
+    }
+
+    const spec = fleetSpec(ctx, accelerator, count, peak);
+    const economics = clusterEconomics(spec);
+    const acceleratorHours = (count * duration) / SECONDS_PER_HOUR;
+    const optimal = chinchillaOptimal(flop, ctx.number('tokens_per_param'));
+    const outputs: Record<string, number> = {
+      training_flop: flop,
+      duration,
+      count,
+      accelerator_hours: acceleratorHours,
+      facility_power: economics.facilityPower,
+      energy: economics.facilityPower * spec.loadFactor * duration,
+      cost: acceleratorHours * economics.costPerAcceleratorHour,
+      chinchilla_params: optimal.params,
+      chinchilla_tokens: optimal.tokens,
+    };
+    if (workload?.params !== undefined && workload.tokens !== undefined) {
+      outputs.tokens_per_param = workload.tokens / workload.params;
+    }
+    return outputs;
+  },
+};

@@ -1,0 +1,106 @@
+import type { AssumptionKey } from '../catalog/assumptions.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { Dimension } from '../units/dimensions.js';
+
+export interface Bounds {
+  /** Smallest allowed value. */
+  min?: number;
+  /** When true the minimum itself is not allowed (e.g. "must be positive"). */
+  exclusiveMin?: boolean;
+  max?: number;
+  integer?: boolean;
+}
+
+interface InputBase {
+  /** snake_case: the JSON and check-file key; the CLI flag is the kebab-case form. */
+  name: string;
+  description: string;
+  /** Said in help texts: where the value comes from when not given. */
+  defaultText?: string;
+  /** The sourced default used when the input is not given. */
+  assumption?: AssumptionKey;
+}
+
+export interface QuantityInput extends InputBase {
+  type: 'quantity';
+  dimension: Dimension;
+  bounds?: Bounds;
+}
+
+export interface ChoiceInput extends InputBase {
+  type: 'choice';
+  choices: readonly string[];
+  default?: string;
+}
+
+export interface CatalogInput extends InputBase {
+  type: 'accelerator' | 'model';
+  default?: string;
+}
+
+export type InputSpec = QuantityInput | ChoiceInput | CatalogInput;
+
+export interface OutputSpec {
+  name: string;
+  dimension: Dimension;
+  label: string;
+  description: string;
+}
+
+/** How a value used in a calculation was set. */
+export type Origin = 'given' | 'default' | 'catalog' | 'solved';
+
+export interface ResolvedInput {
+  value: number | string;
+  dimension?: Dimension | undefined;
+  origin: Origin;
+  /** Short name of where a default or catalog value comes from: "assumption pue", "h100-sxm". */
+  via?: string | undefined;
+  /** The full source title behind it. */
+  source?: string | undefined;
+  estimate?: boolean | undefined;
+}
+
+export type ParsedInputs = Record<string, number | string | undefined>;
+
+export interface CalculatorContext {
+  readonly catalog: Catalog;
+  readonly given: ParsedInputs;
+  has(name: string): boolean;
+  /** A numeric input: as given, else its sourced default, else `fallback` (recorded with its origin). */
+  number(
+    name: string,
+    fallback?: () => Omit<ResolvedInput, 'value' | 'dimension'> & { value: number },
+  ): number;
+  text(name: string): string;
+  /** Record a value the calculator solved for or took from the catalog, so reports list it. */
+  record(name: string, input: ResolvedInput): void;
+  note(text: string): void;
+  /** Reject inputs that cannot be computed, naming the input as the face calls it. */
+  fail(name: string, message: string): never;
+  label(name: string): string;
+}
+
+export interface Calculator {
+  name: string;
+  title: string;
+  description: string;
+  inputs: readonly InputSpec[];
+  outputs: readonly OutputSpec[];
+  /** Groups of inputs of which at most one may be given. */
+  exclusive?: ReadonlyArray<readonly string[]>;
+  compute(ctx: CalculatorContext): Record<string, number>;
+}
+
+export interface OutputValue {
+  value: number;
+  unit: string;
+  display: string;
+}
+
+export interface CalculatorResult {
+  calculator: string;
+  inputs: Record<string, ResolvedInput & { unit?: string; display: string }>;
+  outputs: Record<string, OutputValue>;
+  notes: string[];
+}

@@ -1,0 +1,105 @@
+import { InputError, unknownId } from '../errors.js';
+import { parseYaml } from '../yaml/document.js';
+import { acceleratorsFileSchema } from './accelerators.js';
+import { type Assumptions, assumptionsFileSchema } from './assumptions.js';
+import { modelsFileSchema } from './models.js';
+import type { Accelerator, LanguageModel } from './types.js';
+
+export interface CatalogText {
+  file: string;
+  text: string;
+}
+
+export interface CatalogTexts {
+  accelerators: CatalogText;
+  models: CatalogText;
+  assumptions: CatalogText;
+}
+
+interface Named {
+  id: string;
+  aliases: string[];
+}
+
+function index<T extends Named>(kind: string, file: string, entries: T[]): Map<string, T> {
+  const byName = new Map<string, T>();
+  for (const entry of entries) {
+    for (const name of [entry.id, ...entry.aliases]) {
+      const clash = byName.get(name);
+      if (clash)
+        throw new InputError(
+          `${file}: ${kind} name '${name}' is used by both '${clash.id}' and '${entry.id}'`,
+        );
+      byName.set(name, entry);
+    }
+  }
+  return byName;
+}
+
+/** The typed, validated catalog. Pure: built from file texts the caller has read. */
+export class Catalog {
+  private readonly acceleratorNames: Map<string, Accelerator>;
+  private readonly modelNames: Map<string, LanguageModel>;
+
+  constructor(
+    readonly accelerators: readonly Accelerator[],
+    readonly models: readonly LanguageModel[],
+    readonly assumptions: Assumptions,
+    files: { accelerators: string; models: string } = { accelerators: 'accelerators', models: 'models' },
+  ) {
+    this.acceleratorNames = index('accelerator', files.accelerators, [...accelerators]);
+    this.modelNames = index('model', files.models, [...models]);
+    for (const model of models) {
+      const hardware = model.trainingHardware?.accelerator;
+      if (hardware && !this.acceleratorNames.has(hardware)) {
+        throw new InputError(
+          `${files.models}: model '${model.id}' names ${unknownAccelerator(this, hardware)}`,
+        );
+      }
+    }
+  }
+
+  static parse(texts: CatalogTexts): Catalog {
+    const { accelerators, models, assumptions } = texts;
+    return new Catalog(
+      parseYaml(accelerators.text, accelerators.file, acceleratorsFileSchema),
+      parseYaml(models.text, models.file, modelsFileSchema),
+      parseYaml(assumptions.text, assumptions.file, assumptionsFileSchema),
+      { accelerators: accelerators.file, models: models.file },
+    );
+  }
+
+  accelerator(name: string): Accelerator {
+    const found = this.acceleratorNames.get(name.trim().toLowerCase());
+    if (!found) throw new InputError(unknownAccelerator(this, name));
+    return found;
+  }
+
+  model(name: string): LanguageModel {
+    const found = this.modelNames.get(name.trim().toLowerCase());
+    if (!found) {
+      throw new InputError(
+        unknownId('model', name, [...this.modelNames.keys()], this.canonical(this.modelNames)),
+      );
+    }
+    return found;
+  }
+
+  hasAccelerator(name: string): boolean {
+    return this.acceleratorNames.has(name.trim().toLowerCase());
+  }
+
+  /** For each name in a map, the id it resolves to: suggestions show canonical ids. */
+  canonical<T extends Named>(names: Map<string, T>): string[] {
+    return [...names.values()].map((e) => e.id);
+  }
+
+  acceleratorNameList(): { names: string[]; ids: string[] } {
+    return { names: [...this.acceleratorNames.keys()], ids: this.canonical(this.acceleratorNames) };
+  }
+}
+
+function unknownAccelerator(catalog: Catalog, name: string): string {
+  const { names, ids } = catalog.acceleratorNameList();
+  return unknownId('accelerator', name, names, ids);
+}

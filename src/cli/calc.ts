@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { CALCULATORS } from '../calculators/registry.js';
+import { runCalculator } from '../calculators/run.js';
+import type { Calculator, InputSpec } from '../calculators/types.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { renderCalculatorReport } from '../report/calculator-report.js';
+import { EXAMPLE } from '../units/dimensions.js';
+import type { CliIo } from './io.js';
+
+export const flagName = (name: string) => `--${name.replaceAll('_', '-')}`;
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function helpText(spec: InputSpec, catalog: () => Catalog): string {
+  const parts = [spec.description];
+  if (spec.type === 'quantity') parts.push(`e.g. "${EXAMPLE[spec.dimension]}"`);
+  if (spec.type === 'choice') parts.push(`one of ${spec.choices.join('|')}`);
+  if (spec.assumption) {
+    const assumption = catalog().assumptions[spec.assumption];
+    parts.push(`default ${assumption.written} (assumption ${spec.assumption})`);
+  } else if (spec.type !== 'quantity' && spec.default) {
+    parts.push(`default ${spec.default}`);
+  }
+  if (spec.defaultText) parts.push(`default: ${spec.defaultText}`);
+  return parts.join('; ');
+}
+
+function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: () => Catalog): void {
+  const command = parent
+    .command(calc.name)
+    .description(calc.description)
+    .option('--json', 'print {calculator, inputs, outputs} as JSON with SI values');
+  for (const spec of calc.inputs) {
+    command.option(`${flagName(spec.name)} <value>`, helpText(spec, catalog));
+  }
+  command.action((options: Record<string, unknown>) => {
+    const raw: Record<string, unknown> = {};
+    for (const spec of calc.inputs) {
+      const value = options[camel(spec.name)];
+      if (value !== undefined) raw[spec.name] = value;
+    }
+    const result = runCalculator(calc, raw, catalog(), { label: flagName });
+    if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout(renderCalculatorReport(calc, result));
+  });
+}
+
+export function registerCalc(program: Command, io: CliIo, catalog: () => Catalog): void {
+  const calc = program
+    .command('calc')
+    .description('run a calculator: ' + CALCULATORS.map((c) => c.name).join(', '));
+  for (const calculator of CALCULATORS) addCalculator(calc, calculator, io, catalog);
+}

@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError, unknownId } from '../errors.js';
+import {
+  renderAccelerator,
+  renderAcceleratorTable,
+  renderAssumptionTable,
+  renderModel,
+  renderModelTable,
+} from '../report/catalog-report.js';
+import type { CliIo } from './io.js';
+
+const KINDS = ['accelerators', 'models', 'assumptions'] as const;
+
+export function registerCatalog(program: Command, io: CliIo, catalog: () => Catalog): void {
+  const command = program
+    .command('catalog')
+    .description('list the catalog (accelerators, models, assumptions) or show one entry with its sources');
+  const json = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+
+  command
+    .command('accelerators')
+    .description('list accelerators with dense peaks, memory, power, price and process')
+    .option('--json', 'print the records as JSON (SI units)')
+    .action((options: { json?: boolean }) => {
+      const list = catalog().accelerators;
+      if (options.json) json(list);
+      else io.stdout(renderAcceleratorTable(list));
+    });
+  command
+    .command('models')
+    .description('list language models with parameters, tokens and dimensions')
+    .option('--json', 'print the records as JSON')
+    .action((options: { json?: boolean }) => {
+      const list = catalog().models;
+      if (options.json) json(list);
+      else io.stdout(renderModelTable(list));
+    });
+  command
+    .command('assumptions')
+    .description('list the sourced defaults every calculator uses')
+    .option('--json', 'print the records as JSON')
+    .action((options: { json?: boolean }) => {
+      const assumptions = catalog().assumptions;
+      if (options.json) json(assumptions);
+      else io.stdout(renderAssumptionTable(assumptions));
+    });
+  command
+    .command('show')
+    .description('show one accelerator or model (id or alias) with every figure and source')
+    .argument('<id>', 'e.g. h100, gb200, llama-3.1-405b')
+    .option('--json', 'print the record as JSON')
+    .action((id: string, options: { json?: boolean }) => {
+      const c = catalog();
+      const name = id.trim().toLowerCase();
+      if (c.hasAccelerator(name)) {
+        const a = c.accelerator(name);
+        if (options.json) json(a);
+        else io.stdout(renderAccelerator(a));
+        return;
+      }
+      try {
+        const m = c.model(name);
+        if (options.json) json(m);
+        else io.stdout(renderModel(m));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        const names = [...c.acceleratorNameList().names, ...c.models.flatMap((m) => [m.id, ...m.aliases])];
+        const ids = [
+          ...c.acceleratorNameList().ids,
+          ...c.models.flatMap((m) => [m.id, ...m.aliases.map(() => m.id)]),
+        ];
+        throw new InputError(unknownId('catalog entry', id, names, ids));
+      }
+    });
+  command.argument('[kind]', KINDS.join(' | ')).action((kind?: string) => {
+    if (kind === undefined) {
+      io.stdout(command.helpInformation());
+      return;
+    }
+    throw new InputError(unknownId('catalog list', kind, [...KINDS, 'show']));
+  });
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
+import { loadCatalog } from '../io/catalog-files.js';
+import { registerCalc } from './calc.js';
+import { registerCatalog } from './catalog.js';
+import { registerCheck } from './check.js';
+import { type CliIo, ExitCode, processIo } from './io.js';
+
+export function buildProgram(io: CliIo, catalog: () => Catalog = loadCatalog): Command {
+  const program = new Command('gigawatt')
+    .description(
+      'An open model of the AI compute build-out: chips, power, dollars, FLOP, training runs and tokens.',
+    )
+    .version('0.1.0')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: () => {} });
+  registerCalc(program, io, catalog);
+  registerCatalog(program, io, catalog);
+  registerCheck(program, io, catalog);
+  // Subcommands inherit the same error handling and output routing.
+  const configure = (command: Command) => {
+    command
+      .exitOverride()
+      .showSuggestionAfterError(true)
+      .configureOutput({ writeOut: io.stdout, writeErr: () => {} });
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
+  return program;
+}
+
+/** Commander's two-line messages ("error: ...\n(Did you mean ...?)") as one sentence. */
+function commanderSentence(error: CommanderError): string {
+  return error.message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim().replace(/^\((.*)\)$/, '$1'))
+    .filter(Boolean)
+    .join('; ')
+    .replace('; Did you mean', '; did you mean');
+}
+
+/** Run the CLI and return its exit code: 0 ok, 1 a strict check failed, 2 bad input. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    const program = buildProgram(io);
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof ExitCode) return error.code;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      io.stderr(`gigawatt: ${commanderSentence(error)}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`gigawatt: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = (() => {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `gigawatt: internal error (please report): ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      process.exitCode = 70;
+    },
+  );
+}

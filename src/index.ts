@@ -1,0 +1,12 @@
+export { CALCULATORS, findCalculator } from './calculators/registry.js';
+export { runCalculator } from './calculators/run.js';
+export type * from './calculators/types.js';
+export { Catalog } from './catalog/catalog.js';
+export * from './catalog/types.js';
+export { InputError } from './errors.js';
+export { loadCatalog } from './io/catalog-files.js';
+export * from './model/cluster.js';
+export * from './model/finance.js';
+export * from './model/power.js';
+export * from './model/training.js';
+export * from './units/index.js';

@@ -1,0 +1,17 @@
+import { SECONDS_PER_YEAR } from '../units/dimensions.js';
+
+/**
+ * Capital recovery factor: the constant annual payment that repays 1 USD over `lifetime`
+ * seconds at an annual cost of capital `rate` (an annuity). At rate 0 it is straight-line
+ * depreciation. Lifetimes need not be whole years.
+ */
+export function capitalRecoveryFactor(rate: number, lifetimeSeconds: number): number {
+  const years = lifetimeSeconds / SECONDS_PER_YEAR;
+  if (rate === 0) return 1 / years;
+  return rate / (1 - (1 + rate) ** -years);
+}
+
+/** Annual cost of owning `capex` over its lifetime at the given cost of capital (USD/yr). */
+export function annualizedCapex(capex: number, rate: number, lifetimeSeconds: number): number {
+  return capex * capitalRecoveryFactor(rate, lifetimeSeconds);
+}

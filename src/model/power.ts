@@ -1,0 +1,28 @@
+import { SECONDS_PER_YEAR } from '../units/dimensions.js';
+
+/** IT power of a fleet: accelerators times all-in IT power per accelerator (W). */
+export function itPower(count: number, itPowerPerAccelerator: number): number {
+  return count * itPowerPerAccelerator;
+}
+
+/** Facility power at the meter: IT power times PUE (W). */
+export function facilityPower(itPowerWatts: number, pue: number): number {
+  return itPowerWatts * pue;
+}
+
+/**
+ * Energy drawn in a year (J) by a facility whose IT load averages `loadFactor` of its
+ * peak. Cooling overhead is taken to scale with IT load, so PUE applies to the average.
+ */
+export function annualEnergy(facilityPowerWatts: number, loadFactor: number): number {
+  return facilityPowerWatts * loadFactor * SECONDS_PER_YEAR;
+}
+
+/** How many accelerators a facility power budget feeds (whole accelerators). */
+export function acceleratorsForPower(
+  facilityPowerWatts: number,
+  itPowerPerAccelerator: number,
+  pue: number,
+): number {
+  return Math.floor(facilityPowerWatts / (itPowerPerAccelerator * pue));
+}

@@ -1,0 +1,51 @@
+/**
+ * Training compute by the standard dense-transformer approximation C = 6·N·D (Kaplan et
+ * al. 2020): 2 FLOP per parameter per token forward, 4 backward. For mixture-of-experts
+ * models N is the active parameter count. Attention FLOP are left out, as in most
+ * published figures.
+ */
+export function trainingFlop(activeParams: number, tokens: number): number {
+  return 6 * activeParams * tokens;
+}
+
+/**
+ * Effective training throughput of a cluster (FLOP/s): peak times model FLOP utilization
+ * (MFU, while running) times goodput (share of wall-clock time spent making progress,
+ * after failures, restarts and checkpoints).
+ */
+export function effectiveThroughput(
+  count: number,
+  peakFlopsPerAccelerator: number,
+  mfu: number,
+  goodput: number,
+): number {
+  return count * peakFlopsPerAccelerator * mfu * goodput;
+}
+
+/** Wall-clock seconds to do `flop` of training on a cluster. */
+export function trainingDuration(flop: number, throughputFlops: number): number {
+  return flop / throughputFlops;
+}
+
+/** Training FLOP a cluster does in `seconds` of wall-clock time. */
+export function trainingCompute(seconds: number, throughputFlops: number): number {
+  return seconds * throughputFlops;
+}
+
+/** Accelerators needed to do `flop` of training within `seconds` (whole accelerators). */
+export function acceleratorsForTraining(
+  flop: number,
+  seconds: number,
+  perAcceleratorThroughput: number,
+): number {
+  return Math.ceil(flop / (seconds * perAcceleratorThroughput));
+}
+
+/**
+ * Compute-optimal split of a compute budget (Hoffmann et al. 2022, "Chinchilla"): with
+ * D = r·N tokens per parameter and C = 6·N·D, N = sqrt(C / 6r) and D = r·N.
+ */
+export function chinchillaOptimal(flop: number, tokensPerParam: number): { params: number; tokens: number } {
+  const params = Math.sqrt(flop / (6 * tokensPerParam));
+  return { params, tokens: params * tokensPerParam };
+}

@@ -1,0 +1,45 @@
+import type { Calculator, CalculatorResult } from '../calculators/types.js';
+import { renderTable } from './table.js';
+
+function originText(input: CalculatorResult['inputs'][string]): string {
+  const estimate = input.estimate ? ' (estimate)' : '';
+  switch (input.origin) {
+    case 'given':
+      return 'given';
+    case 'solved':
+      return 'solved';
+    default:
+      return `${input.origin}${input.via ? `: ${input.via}` : ''}${estimate}`;
+  }
+}
+
+/** The terminal report of one calculation: outputs, then every input with where it came from. */
+export function renderCalculatorReport(calc: Calculator, result: CalculatorResult): string {
+  const outputs = calc.outputs
+    .filter((o) => result.outputs[o.name])
+    .map((o) => [o.label, result.outputs[o.name]?.display ?? '', o.description]);
+  const inputs = calc.inputs
+    .filter((i) => result.inputs[i.name])
+    .map((i) => {
+      const input = result.inputs[i.name];
+      return [i.name.replaceAll('_', '-'), input?.display ?? '', input ? originText(input) : ''];
+    });
+  const parts = [
+    calc.title,
+    '',
+    renderTable(
+      [{ header: 'Output' }, { header: 'Value', align: 'right' }, { header: 'Meaning' }],
+      outputs,
+      '  ',
+    ),
+    '',
+    renderTable([{ header: 'Input' }, { header: 'Value', align: 'right' }, { header: 'From' }], inputs, '  '),
+  ];
+  if (result.notes.length > 0) parts.push('', ...result.notes.map((n) => `  note: ${n}`));
+  parts.push(
+    '',
+    '  Override any input with its flag (--pue 1.3). Sources: `gigawatt catalog assumptions`,',
+    '  `gigawatt catalog show <id>`; `--json` prints SI values with every source.',
+  );
+  return `${parts.join('\n')}\n`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The kinds of quantity gigawatt handles. Inside the model every quantity is a plain
+ * number in the SI (or SI-like) base unit named here; units are parsed and formatted
+ * only at the edges.
+ */
+export type Dimension =
+  | 'count'
+  | 'tokens'
+  | 'fraction'
+  | 'ratio'
+  | 'power'
+  | 'energy'
+  | 'flop'
+  | 'flops'
+  | 'time'
+  | 'money'
+  | 'bytes'
+  | 'bandwidth'
+  | 'area'
+  | 'energy_price'
+  | 'capex_per_power'
+  | 'money_per_hour'
+  | 'hours';
+
+/** Base unit of each dimension, as written in JSON output. */
+export const BASE_UNIT: Record<Dimension, string> = {
+  count: 'count',
+  tokens: 'token',
+  fraction: 'fraction',
+  ratio: 'ratio',
+  power: 'W',
+  energy: 'J',
+  flop: 'FLOP',
+  flops: 'FLOP/s',
+  time: 's',
+  money: 'USD',
+  bytes: 'byte',
+  bandwidth: 'byte/s',
+  area: 'm2',
+  energy_price: 'USD/J',
+  capex_per_power: 'USD/W',
+  money_per_hour: 'USD/h',
+  hours: 'h',
+};
+
+/** One example per dimension, used in error messages ("expected a power like ..."). */
+export const EXAMPLE: Record<Dimension, string> = {
+  count: '100k',
+  tokens: '15.6T',
+  fraction: '40%',
+  ratio: '1.2',
+  power: '130 MW',
+  energy: '1.2 TWh',
+  flop: '2e25 FLOP',
+  flops: '4 PFLOP/s',
+  time: '95 days',
+  money: '$500B',
+  bytes: '80 GB',
+  bandwidth: '3.35 TB/s',
+  area: '814 mm2',
+  energy_price: '$0.08/kWh',
+  capex_per_power: '$11M/MW',
+  money_per_hour: '$2.50/h',
+  hours: '30.8M h',
+};
+
+/** Human name of each dimension, for messages. */
+export const NOUN: Record<Dimension, string> = {
+  count: 'a count',
+  tokens: 'a token count',
+  fraction: 'a fraction',
+  ratio: 'a ratio',
+  power: 'a power',
+  energy: 'an energy',
+  flop: 'an amount of compute',
+  flops: 'a compute rate',
+  time: 'a duration',
+  money: 'an amount of money',
+  bytes: 'a memory size',
+  bandwidth: 'a bandwidth',
+  area: 'an area',
+  energy_price: 'an electricity price',
+  capex_per_power: 'a cost per unit of power',
+  money_per_hour: 'a cost per hour',
+  hours: 'a number of hours',
+};
+
+export const SECONDS_PER_HOUR = 3600;
+export const SECONDS_PER_DAY = 86_400;
+/** Julian year: the convention for "per year" figures (8,766 h). */
+export const SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY;
+export const SECONDS_PER_MONTH = SECONDS_PER_YEAR / 12;
+export const JOULES_PER_KWH = 3.6e6;

@@ -1,0 +1,117 @@
+import {
+  type Dimension,
+  JOULES_PER_KWH,
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_YEAR,
+} from './dimensions.js';
+
+const PREFIXES: ReadonlyArray<[number, string]> = [
+  [1e30, 'Q'],
+  [1e27, 'R'],
+  [1e24, 'Y'],
+  [1e21, 'Z'],
+  [1e18, 'E'],
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+  [1, ''],
+];
+
+const MONEY_MAGNITUDES: ReadonlyArray<[number, string]> = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+  [1, ''],
+];
+
+/** Three significant digits, no trailing zeros after the point, no exponent below 1e21. */
+export function significant(value: number, digits = 3): string {
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1e21 || abs < 1e-6) return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
+  const fixed = value.toFixed(decimals);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+function withPrefix(value: number, unit: string, table = PREFIXES, space = ' '): string {
+  const abs = Math.abs(value);
+  for (const [scale, prefix] of table) {
+    // Round first so 999.96 kW shows as "1 MW", not "1000 kW".
+    if (abs >= scale * 0.9995) return `${significant(value / scale)}${space}${prefix}${unit}`;
+  }
+  return `${significant(value)}${space}${unit}`;
+}
+
+function grouped(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+export function formatMoney(usd: number): string {
+  const sign = usd < 0 ? '-' : '';
+  const abs = Math.abs(usd);
+  if (abs < 1000) return `${sign}$${abs < 10 ? abs.toFixed(2) : significant(abs)}`;
+  return `${sign}$${withPrefix(abs, '', MONEY_MAGNITUDES, '')}`;
+}
+
+export function formatDuration(seconds: number): string {
+  const abs = Math.abs(seconds);
+  if (abs < 120) return `${significant(seconds)} s`;
+  if (abs < 2 * SECONDS_PER_HOUR) return `${significant(seconds / 60)} min`;
+  if (abs < 2 * SECONDS_PER_DAY) return `${significant(seconds / SECONDS_PER_HOUR)} h`;
+  if (abs < 2 * SECONDS_PER_YEAR) return `${significant(seconds / SECONDS_PER_DAY)} days`;
+  return `${significant(seconds / SECONDS_PER_YEAR)} years`;
+}
+
+function formatCount(value: number): string {
+  if (Math.abs(value) < 1e7) return Number.isInteger(value) ? grouped(value) : significant(value);
+  return withPrefix(value, '', MONEY_MAGNITUDES, '');
+}
+
+/** Display a base-unit number with an SI prefix (or the unit people use for it). */
+export function formatQuantity(value: number, dimension: Dimension): string {
+  if (!Number.isFinite(value)) throw new Error(`refusing to format non-finite ${dimension}: ${value}`);
+  switch (dimension) {
+    case 'count':
+      return formatCount(value);
+    case 'tokens':
+      return `${formatCount(value)} tokens`;
+    case 'fraction':
+      return `${significant(value * 100)}%`;
+    case 'ratio':
+      return significant(value);
+    case 'power':
+      return withPrefix(value, 'W');
+    case 'energy':
+      return withPrefix(value / 3600, 'Wh');
+    case 'flop':
+      return `${value
+        .toExponential(2)
+        .replace(/\.?0+e/, 'e')
+        .replace('e+', 'e')} FLOP`;
+    case 'flops':
+      return withPrefix(value, 'FLOP/s');
+    case 'time':
+      return formatDuration(value);
+    case 'money':
+      return formatMoney(value);
+    case 'bytes':
+      return withPrefix(value, 'B');
+    case 'bandwidth':
+      return withPrefix(value, 'B/s');
+    case 'area':
+      return `${significant(value * 1e6)} mm2`;
+    case 'energy_price':
+      return `${formatMoney(value * JOULES_PER_KWH)}/kWh`;
+    case 'capex_per_power':
+      return `${formatMoney(value * 1e6)}/MW`;
+    case 'money_per_hour':
+      return `${formatMoney(value)}/h`;
+    case 'hours':
+      return `${formatCount(value)} h`;
+  }
+}

@@ -1,0 +1,194 @@
+import { InputError } from '../errors.js';
+import {
+  type Dimension,
+  EXAMPLE,
+  JOULES_PER_KWH,
+  NOUN,
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_MONTH,
+  SECONDS_PER_YEAR,
+} from './dimensions.js';
+
+type UnitTable = Readonly<Record<string, number>>;
+
+const SI_PREFIX: Record<string, number> = {
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Z: 1e21,
+  Y: 1e24,
+  R: 1e27,
+  Q: 1e30,
+};
+
+function withPrefixes(
+  symbols: readonly string[],
+  scale: number,
+  prefixes = Object.keys(SI_PREFIX),
+): UnitTable {
+  const table: Record<string, number> = {};
+  for (const symbol of symbols) {
+    for (const prefix of prefixes) table[prefix + symbol] = (SI_PREFIX[prefix] ?? 1) * scale;
+  }
+  return table;
+}
+
+function words(names: readonly string[], scale: number): UnitTable {
+  return Object.fromEntries(names.map((n) => [n, scale]));
+}
+
+const COUNT_NOUNS = words(
+  [
+    'gpu',
+    'gpus',
+    'GPU',
+    'GPUs',
+    'chip',
+    'chips',
+    'accelerator',
+    'accelerators',
+    'device',
+    'devices',
+    'unit',
+    'units',
+  ],
+  1,
+);
+
+/** Multipliers people put after a number for counts and money: 100k, 1.2M, $500B, 15.6T. */
+const MAGNITUDE: UnitTable = {
+  k: 1e3,
+  K: 1e3,
+  thousand: 1e3,
+  M: 1e6,
+  m: 1e6,
+  million: 1e6,
+  B: 1e9,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  T: 1e12,
+  t: 1e12,
+  trillion: 1e12,
+};
+
+const MONEY_PER_ENERGY: UnitTable = {
+  '/J': 1,
+  '/Wh': 1 / 3600,
+  '/kWh': 1 / JOULES_PER_KWH,
+  '/MWh': 1 / (JOULES_PER_KWH * 1e3),
+};
+
+const UNITS: Record<Dimension, UnitTable> = {
+  count: { '': 1, ...COUNT_NOUNS },
+  tokens: { '': 1, token: 1, tokens: 1 },
+  fraction: { '': 1, '%': 0.01 },
+  ratio: { '': 1, x: 1, '×': 1 },
+  power: withPrefixes(['W'], 1, ['', 'k', 'M', 'G', 'T']),
+  energy: { ...withPrefixes(['J'], 1), ...withPrefixes(['Wh'], 3600, ['', 'k', 'M', 'G', 'T', 'P']) },
+  flop: { '': 1, ...withPrefixes(['FLOP'], 1) },
+  flops: withPrefixes(['FLOP/s', 'FLOPS'], 1),
+  time: {
+    ...words(['s', 'sec', 'second', 'seconds'], 1),
+    ...words(['min', 'minute', 'minutes'], 60),
+    ...words(['h', 'hr', 'hrs', 'hour', 'hours'], SECONDS_PER_HOUR),
+    ...words(['d', 'day', 'days'], SECONDS_PER_DAY),
+    ...words(['week', 'weeks', 'wk'], 7 * SECONDS_PER_DAY),
+    ...words(['month', 'months', 'mo'], SECONDS_PER_MONTH),
+    ...words(['y', 'yr', 'yrs', 'year', 'years'], SECONDS_PER_YEAR),
+  },
+  money: { '': 1, USD: 1 },
+  bytes: {
+    ...withPrefixes(['B'], 1, ['', 'k', 'M', 'G', 'T', 'P']),
+    KiB: 2 ** 10,
+    MiB: 2 ** 20,
+    GiB: 2 ** 30,
+    TiB: 2 ** 40,
+  },
+  bandwidth: {
+    ...withPrefixes(['B/s'], 1, ['', 'k', 'M', 'G', 'T', 'P']),
+    'GiB/s': 2 ** 30,
+    'TiB/s': 2 ** 40,
+  },
+  area: { mm2: 1e-6, 'mm²': 1e-6, cm2: 1e-4, 'cm²': 1e-4, m2: 1, 'm²': 1 },
+  energy_price: MONEY_PER_ENERGY,
+  capex_per_power: { '/W': 1, '/kW': 1e-3, '/MW': 1e-6, '/GW': 1e-9 },
+  money_per_hour: { '/h': 1, '/hr': 1, '/hour': 1 },
+  hours: { '': 1, h: 1, hours: 1 },
+};
+
+/** Dimensions whose numbers may carry a magnitude word (k, M, B, T) before the unit. */
+const TAKES_MAGNITUDE = new Set<Dimension>([
+  'count',
+  'tokens',
+  'money',
+  'flop',
+  'energy_price',
+  'capex_per_power',
+  'money_per_hour',
+  'hours',
+]);
+const MONEY_LIKE = new Set<Dimension>(['money', 'energy_price', 'capex_per_power', 'money_per_hour']);
+
+const NUMBER = /^(\$)?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(.*)$/;
+
+function expected(dimension: Dimension, text: string): InputError {
+  return new InputError(`expected ${NOUN[dimension]} like "${EXAMPLE[dimension]}", got "${text}"`);
+}
+
+function lookup(table: UnitTable, unit: string): number | undefined {
+  const exact = table[unit];
+  if (exact !== undefined) return exact;
+  const folded = Object.keys(table).filter((key) => key.toLowerCase() === unit.toLowerCase());
+  return folded.length === 1 ? table[folded[0] as string] : undefined;
+}
+
+function unitScale(dimension: Dimension, rest: string): number | undefined {
+  const table = UNITS[dimension];
+  const direct = lookup(table, rest);
+  if (direct !== undefined) return direct;
+  if (!TAKES_MAGNITUDE.has(dimension)) return undefined;
+  const match = /^(thousand|million|billion|trillion|bn|[kKmMbBtT])\s*(.*)$/.exec(rest);
+  if (!match) return undefined;
+  const magnitude = MAGNITUDE[match[1] as string];
+  const unit = lookup(table, (match[2] as string).trim());
+  return magnitude !== undefined && unit !== undefined ? magnitude * unit : undefined;
+}
+
+/**
+ * Parse a quantity as people write it ("130 MW", "$500B", "100k", "40%", "95 days") into
+ * a plain number in the dimension's base unit. Throws an InputError naming what was
+ * expected; never returns NaN or Infinity.
+ */
+export function parseQuantity(input: string | number, dimension: Dimension): number {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new InputError(`expected a finite number, got ${input}`);
+    if (lookup(UNITS[dimension], '') === undefined) throw expected(dimension, String(input));
+    return input;
+  }
+  const text = input.trim();
+  const match = NUMBER.exec(text);
+  const digits = match?.[2] ?? '';
+  if (!match || !/\d/.test(digits)) throw expected(dimension, input);
+  const dollar = match[1] === '$';
+  if (dollar && !MONEY_LIKE.has(dimension)) throw expected(dimension, input);
+  const rest = (match[3] ?? '').trim();
+  if (MONEY_LIKE.has(dimension) && dimension !== 'money' && !dollar && !rest.includes('/')) {
+    throw expected(dimension, input);
+  }
+  const scale = unitScale(dimension, rest.replace(/^USD\s*(?=\/)/, ''));
+  if (scale === undefined) throw expected(dimension, input);
+  const value = Number(digits.replaceAll(',', '')) * scale;
+  if (!Number.isFinite(value)) throw new InputError(`"${input}" is too large to be a finite number`);
+  return value;
+}
+
+/** Units a dimension accepts, for help texts. */
+export function acceptedUnits(dimension: Dimension): string[] {
+  return Object.keys(UNITS[dimension]).filter((u) => u !== '');
+}

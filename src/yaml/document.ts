@@ -1,0 +1,121 @@
+import { isMap, isNode, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { InputError, nearest } from '../errors.js';
+
+type Path = ReadonlyArray<PropertyKey>;
+
+/** "sites[1].power.ramp[0]" */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function nodeAt(root: unknown, path: Path): Node | undefined {
+  let node: unknown = root;
+  let found: Node | undefined = isNode(root) ? root : undefined;
+  for (const key of path) {
+    if (!isNode(node) || !('get' in node)) break;
+    const next = (node as { get(k: unknown, keepScalar: boolean): unknown }).get(key, true);
+    if (!isNode(next)) {
+      // A key whose value is null still has a key node worth pointing at.
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === key);
+        if (pair && isNode(pair.key)) found = pair.key;
+      }
+      break;
+    }
+    node = next;
+    found = next;
+  }
+  return found;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, schema: z.ZodType): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? 'this key is required'
+        : `expected ${issue.expected}, got ${describe(issue.input)}`;
+    case 'unrecognized_keys': {
+      const key = issue.keys[0] ?? '';
+      const known = shapeKeys(schema, issue.path);
+      const guess = known ? nearest(key, known) : undefined;
+      return `unknown key '${key}'${guess ? `; did you mean '${guess}'?` : ''}`;
+    }
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => `'${String(v)}'`).join(', ')}, got ${describe(issue.input)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** Keys an object schema accepts at a path, for "did you mean" on unknown keys. */
+function shapeKeys(schema: z.ZodType, path: Path): string[] | undefined {
+  let current: unknown = schema;
+  for (const key of path) {
+    current = unwrap(current);
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } })
+      .def;
+    if (def?.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    else if (def?.type === 'array') current = def.element;
+    else if (def?.type === 'record') current = (def as { valueType?: unknown }).valueType;
+    else return undefined;
+  }
+  const def = (unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } };
+  for (let i = 0; i < 10; i++) {
+    const def = current?.def;
+    if (
+      def?.innerType &&
+      ['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(def.type ?? '')
+    ) {
+      current = def.innerType as typeof current;
+    } else if (def?.type === 'pipe' && def.in) {
+      current = def.in as typeof current;
+    } else break;
+  }
+  return current;
+}
+
+/**
+ * Parse YAML text and validate it against a zod schema. The first problem becomes one
+ * InputError: "file:line:col: path.to[2].key: what was expected". Pure: the caller reads
+ * the file.
+ */
+export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const where = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const reason = syntax.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '');
+    throw new InputError(`${where(syntax.pos[0])}: invalid YAML: ${reason}`);
+  }
+  const data = doc.toJS({ maxAliasCount: 100 });
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0] as z.core.$ZodIssue;
+  const node = nodeAt(doc.contents, issue.path);
+  const at = node?.range ? where(node.range[0]) : `${file}:1:1`;
+  const path = formatPath(issue.path);
+  throw new InputError(`${at}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
+}
