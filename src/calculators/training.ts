@@ -1,5 +1,6 @@
 import type { AssumptionKey } from '../catalog/assumptions.js';
-import type { Figure, LanguageModel, Precision } from '../catalog/types.js';
+import type { Accelerator, Figure, LanguageModel, Precision } from '../catalog/types.js';
+import { acceleratorsForPower } from '../model/power.js';
 import { withContext } from '../errors.js';
 import { clusterEconomics } from '../model/cluster.js';
 import {
@@ -45,6 +46,58 @@ function resolveWorkload(ctx: CalculatorContext, model: LanguageModel | undefine
   if (activeParams > params) ctx.fail('active_params', 'cannot exceed --params');
   const tokens = model ? catalogFigure(ctx, 'tokens', model, 'trainingTokens') : ctx.number('tokens');
   return { flop: trainingFlop(activeParams, tokens), params, activeParams, tokens };
+}
+
+/** Accelerators a site's facility power feeds, recorded as solved. */
+function countForPower(ctx: CalculatorContext, accelerator: Accelerator, peak: number): number {
+  const power = ctx.number('facility_power');
+  const spec = fleetSpec(ctx, accelerator, 1, peak);
+  const count = acceleratorsForPower(power, spec.itPowerPerAccelerator, spec.pue);
+  if (count < 1) return ctx.fail('facility_power', `is too small for one ${accelerator.id}`);
+  ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+  return count;
+}
+
+interface RunSize {
+  count: number;
+  duration: number;
+  flop: number;
+}
+
+/** Two of workload, accelerator count (or site power) and duration give the third. */
+function sizeRun(
+  ctx: CalculatorContext,
+  workload: Workload | undefined,
+  perAccelerator: number,
+  counts: { fromPower: () => number; published: (() => number) | undefined },
+): RunSize {
+  const sized = ctx.has('count') || ctx.has('facility_power');
+  const givenCount = () => (ctx.has('count') ? ctx.number('count') : counts.fromPower());
+  if (workload && sized && ctx.has('duration')) {
+    const sizeFlag = ctx.label(ctx.has('count') ? 'count' : 'facility_power');
+    return ctx.fail('duration', `conflicts with ${sizeFlag} and a given workload: give two of the three`);
+  }
+  if (workload && ctx.has('duration')) {
+    const duration = ctx.number('duration');
+    const count = acceleratorsForTraining(workload.flop, duration, perAccelerator);
+    ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+    return { count, duration, flop: workload.flop };
+  }
+  if (workload) {
+    const count = sized
+      ? givenCount()
+      : counts.published
+        ? counts.published()
+        : ctx.fail('count', `or ${ctx.label('duration')} is needed to size the run`);
+    return { count, duration: trainingDuration(workload.flop, count * perAccelerator), flop: workload.flop };
+  }
+  if (ctx.has('duration') && sized) {
+    const count = givenCount();
+    const duration = ctx.number('duration');
+    return { count, duration, flop: trainingCompute(duration, count * perAccelerator) };
+  }
+  const workloadFlags = ['model', 'params', 'compute'].map(ctx.label).join(', ');
+  return ctx.fail('model', `or another workload is missing: give ${workloadFlags}, or --count with --duration`);
 }
 
 const MFU_BY_PRECISION: Record<Precision, AssumptionKey> = {
@@ -108,6 +161,13 @@ export const training: Calculator = {
       bounds: { min: 1, integer: true },
       defaultText: "the model's published training hardware, if any",
       description: 'accelerators in the run',
+    },
+    {
+      name: 'facility_power',
+      type: 'quantity',
+      dimension: 'power',
+      bounds: { min: 0, exclusiveMin: true },
+      description: 'facility power of the site; sets the count to what it feeds',
     },
     ...FLEET_INPUTS,
     {
@@ -173,6 +233,7 @@ export const training: Calculator = {
     },
   ],
   exclusive: [
+    ['count', 'facility_power'],
     ['compute', 'model'],
     ['compute', 'params'],
     ['compute', 'tokens'],
@@ -188,6 +249,7 @@ export const training: Calculator = {
     const usePublished =
       published !== undefined &&
       !ctx.has('count') &&
+      !ctx.has('facility_power') &&
       !ctx.has('duration') &&
       (!ctx.has('accelerator') ||
         ctx.catalog.accelerator(ctx.text('accelerator')).id === published.accelerator);
@@ -205,44 +267,19 @@ export const training: Calculator = {
     const goodput = ctx.number('goodput');
     const perAccelerator = effectiveThroughput(1, peak, mfu, goodput);
 
-    let count: number;
-    let duration: number;
-    let flop: number;
-    if (workload && ctx.has('count') && ctx.has('duration')) {
-      return ctx.fail(
-        'duration',
-        `conflicts with ${ctx.label('count')} and a given workload: give two of the three`,
-      );
-    }
-    if (workload && ctx.has('duration')) {
-      flop = workload.flop;
-      duration = ctx.number('duration');
-      count = acceleratorsForTraining(flop, duration, perAccelerator);
-      ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
-    } else if (workload) {
-      count = usePublished
-        ? ctx.number('count', () => ({
+    const publishedCount = usePublished
+      ? () =>
+          ctx.number('count', () => ({
             value: published.count,
             origin: 'catalog',
             via: model?.id,
             source: published.source.title,
           }))
-        : ctx.has('count')
-          ? ctx.number('count')
-          : ctx.fail('count', `or ${ctx.label('duration')} is needed to size the run`);
-      flop = workload.flop;
-      duration = trainingDuration(flop, count * perAccelerator);
-    } else if (ctx.has('duration') && ctx.has('count')) {
-      count = ctx.number('count');
-      duration = ctx.number('duration');
-      flop = trainingCompute(duration, count * perAccelerator);
-    } else {
-      const workloadFlags = ['model', 'params', 'compute'].map(ctx.label).join(', ');
-      return ctx.fail(
-        'model',
-        `or another workload is missing: give ${workloadFlags}, or --count with --duration`,
-      );
-    }
+      : undefined;
+    const { count, duration, flop } = sizeRun(ctx, workload, perAccelerator, {
+      fromPower: () => countForPower(ctx, accelerator, peak),
+      published: publishedCount,
+    });
 
     const spec = fleetSpec(ctx, accelerator, count, peak);
     const economics = clusterEconomics(spec);

@@ -47,6 +47,6 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: ()
 export function registerCalc(program: Command, io: CliIo, catalog: () => Catalog): void {
   const calc = program
     .command('calc')
-    .description('run a calculator: ' + CALCULATORS.map((c) => c.name).join(', '));
+    .description(`run a calculator: ${CALCULATORS.map((c) => c.name).join(', ')}`);
   for (const calculator of CALCULATORS) addCalculator(calc, calculator, io, catalog);
 }

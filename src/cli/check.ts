@@ -1,4 +1,27 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
-import type { CliIo } from './io.js';
-export function registerCheck(_p: Command, _io: CliIo, _c: () => Catalog): void {}
+import { evaluateCheckFile } from '../checks/evaluate.js';
+import { readUserFile } from '../io/files.js';
+import { renderCheckReport } from '../report/check-report.js';
+import { ExitCode, type CliIo } from './io.js';
+
+export function registerCheck(program: Command, io: CliIo, catalog: () => Catalog): void {
+  program
+    .command('check')
+    .description('evaluate claims or published facts against the model and print a verdict table')
+    .argument('<files...>', 'check files, e.g. checks/published.yaml checks/seed-claims.yaml')
+    .option('--strict', 'exit 1 when a published fact falls outside its tolerance')
+    .option('--json', 'print the results as JSON')
+    .option('--no-sources', 'leave the list of sources out of the report')
+    .action((files: string[], options: { strict?: boolean; json?: boolean; sources?: boolean }) => {
+      // Evaluate everything before printing, so a bad file prints nothing half-done.
+      const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog()));
+      if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+      else io.stdout(results.map((r) => renderCheckReport(r, { sources: options.sources !== false })).join('\n'));
+      const failures = results.reduce((n, r) => n + r.failures, 0);
+      if (options.strict && failures > 0) {
+        io.stderr(`gigawatt: ${failures} published fact${failures === 1 ? '' : 's'} outside tolerance\n`);
+        throw new ExitCode(1);
+      }
+    });
+}

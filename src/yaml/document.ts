@@ -99,6 +99,17 @@ function unwrap(schema: unknown): unknown {
  * the file.
  */
 export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  return parseYamlLocated(text, file, schema).data;
+}
+
+export interface Located<T> {
+  data: T;
+  /** "file:line:col" of the node at a path, or of its nearest ancestor that exists. */
+  locate(path: Path): string;
+}
+
+/** parseYaml that also returns a locator, for errors found after validation (e.g. when running checks). */
+export function parseYamlLocated<S extends z.ZodType>(text: string, file: string, schema: S): Located<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const where = (offset: number) => {
@@ -112,10 +123,12 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   }
   const data = doc.toJS({ maxAliasCount: 100 });
   const result = schema.safeParse(data);
-  if (result.success) return result.data;
+  const locate = (path: Path) => {
+    const node = nodeAt(doc.contents, path);
+    return node?.range ? where(node.range[0]) : `${file}:1:1`;
+  };
+  if (result.success) return { data: result.data, locate };
   const issue = result.error.issues[0] as z.core.$ZodIssue;
-  const node = nodeAt(doc.contents, issue.path);
-  const at = node?.range ? where(node.range[0]) : `${file}:1:1`;
   const path = formatPath(issue.path);
-  throw new InputError(`${at}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
+  throw new InputError(`${locate(issue.path)}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
 }

@@ -1,0 +1,199 @@
+import { findCalculator } from '../calculators/registry.js';
+import { runCalculator } from '../calculators/run.js';
+import type { Calculator, CalculatorResult } from '../calculators/types.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError, unknownId, withContext } from '../errors.js';
+import { formatQuantity } from '../units/format.js';
+import { parseQuantity } from '../units/parse.js';
+import { parseYamlLocated } from '../yaml/document.js';
+import { type Check, type CheckFile, checkFileSchema, type Expectation } from './schema.js';
+import { describeDifference, describeTolerance, parseTolerance, type Tolerance, within } from './tolerance.js';
+
+/** Claims are judged loosely by default: a press figure within 10% is taken as consistent. */
+const DEFAULT_CLAIM_TOLERANCE = '10%';
+
+export interface Reading {
+  inputs: Record<string, string>;
+  value: number;
+  display: string;
+  difference: string;
+}
+
+export interface ExpectationResult {
+  output: string;
+  label: string;
+  reference?: { value: number; display: string; writtenAs: string } | undefined;
+  model: { value: number; display: string };
+  tolerance?: string | undefined;
+  /** Only for comparisons: does the model reproduce the reference within tolerance? */
+  holds?: boolean | undefined;
+  difference?: string | undefined;
+  verdict: string;
+  /** For claims with `explore`: the reading of the claim the model matches best. */
+  closest?: Reading | undefined;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  calculator: string;
+  kind: CheckFile['kind'];
+  sources: { title: string; url?: string | undefined }[];
+  note?: string | undefined;
+  expectations: ExpectationResult[];
+}
+
+export interface CheckFileResult {
+  file: string;
+  kind: CheckFile['kind'];
+  results: CheckResult[];
+  /** Published facts the model missed (always 0 for claims). */
+  failures: number;
+}
+
+type Locate = (path: ReadonlyArray<PropertyKey>) => string;
+
+function run(calc: Calculator, inputs: Record<string, unknown>, catalog: Catalog, label: (n: string) => string) {
+  return runCalculator(calc, inputs, catalog, { label });
+}
+
+function outputSpec(calc: Calculator, name: string, at: string) {
+  const spec = calc.outputs.find((o) => o.name === name);
+  if (!spec) {
+    throw new InputError(`${at}: ${unknownId(`${calc.name} output`, name, calc.outputs.map((o) => o.name))}`);
+  }
+  return spec;
+}
+
+function combinations(explore: Record<string, Array<string | number>>): Array<Record<string, string | number>> {
+  let combos: Array<Record<string, string | number>> = [{}];
+  for (const [key, values] of Object.entries(explore)) {
+    combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [key]: value })));
+  }
+  return combos;
+}
+
+/** The explored reading whose output is closest (in ratio) to the claimed value. */
+function closestReading(
+  calc: Calculator,
+  check: Check,
+  catalog: Catalog,
+  output: string,
+  reference: number,
+  label: (n: string) => string,
+): Reading | undefined {
+  if (!check.explore) return undefined;
+  const readings: Array<{ combo: Record<string, string | number>; value: number; display: string }> = [];
+  for (const combo of combinations(check.explore)) {
+    let result: CalculatorResult;
+    try {
+      result = run(calc, { ...check.inputs, ...combo }, catalog, label);
+    } catch (error) {
+      // A reading the hardware does not support (fp4 on an H100) is simply not a candidate.
+      if (error instanceof InputError) continue;
+      throw error;
+    }
+    const out = result.outputs[output];
+    if (out && out.value > 0) readings.push({ combo, value: out.value, display: out.display });
+  }
+  const values = readings.map((r) => r.value);
+  // Only an output the explored inputs actually move has a "reading" worth reporting.
+  if (readings.length < 2 || Math.max(...values) / Math.min(...values) < 1.0001) return undefined;
+  const distance = (value: number) => Math.abs(Math.log(value / reference));
+  const best = readings.reduce((a, b) => (distance(b.value) < distance(a.value) ? b : a));
+  return {
+    inputs: Object.fromEntries(Object.entries(best.combo).map(([k, v]) => [k, String(v)])),
+    value: best.value,
+    display: best.display,
+    difference: describeDifference(reference, best.value),
+  };
+}
+
+/** "25% above the model", "4.1× the model", "1/3.2 of the model". */
+function claimVersusModel(claim: number, model: number): string {
+  const ratio = claim / model;
+  if (ratio >= 2) return `${Number(ratio.toPrecision(2))}× the model`;
+  if (ratio <= 0.5) return `1/${Number((1 / ratio).toPrecision(2))} of the model`;
+  const percent = Math.abs(ratio - 1) * 100;
+  return `${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)}% ${ratio > 1 ? 'above' : 'below'} the model`;
+}
+
+function judge(
+  kind: CheckFile['kind'],
+  expectation: Expectation,
+  modelValue: number,
+  reference: number | undefined,
+): Pick<ExpectationResult, 'holds' | 'difference' | 'verdict' | 'tolerance'> {
+  if (reference === undefined) return { verdict: 'model estimate (no figure claimed)' };
+  const tolerance: Tolerance = parseTolerance(expectation.tolerance ?? DEFAULT_CLAIM_TOLERANCE);
+  const holds = within(modelValue, reference, tolerance);
+  const tol = describeTolerance(tolerance);
+  if (kind === 'published') {
+    const difference = describeDifference(modelValue, reference);
+    return { holds, difference, tolerance: tol, verdict: holds ? `holds (${tol})` : `off by ${difference} (${tol})` };
+  }
+  // For a claim, say how the claim compares with the model, not the other way round.
+  const difference = describeDifference(reference, modelValue);
+  return {
+    holds,
+    difference,
+    tolerance: tol,
+    verdict: holds ? `consistent (${tol})` : `claim is ${claimVersusModel(reference, modelValue)}`,
+  };
+}
+
+function evaluateCheck(check: Check, index: number, kind: CheckFile['kind'], catalog: Catalog, locate: Locate): CheckResult {
+  const at = (...path: PropertyKey[]) => locate(['checks', index, ...path]);
+  const calc = withContext(at('calculator'), () => findCalculator(check.calculator));
+  const label = (name: string) => `${at('inputs', name)}: checks[${index}].inputs.${name}`;
+  const result = run(calc, check.inputs, catalog, label);
+  const expectations = check.expect.map((expectation, e): ExpectationResult => {
+    const spec = outputSpec(calc, expectation.output, at('expect', e, 'output'));
+    const out = result.outputs[expectation.output];
+    if (!out) throw new InputError(`${at('expect', e, 'output')}: ${calc.name} gives no ${expectation.output} for these inputs`);
+    const reference =
+      expectation.value === undefined
+        ? undefined
+        : withContext(`${at('expect', e, 'value')}: checks[${index}].expect[${e}].value`, () =>
+            parseQuantity(expectation.value as string | number, spec.dimension),
+          );
+    const judged = judge(kind, expectation, out.value, reference);
+    const closest =
+      reference !== undefined && kind === 'claims'
+        ? closestReading(calc, check, catalog, expectation.output, reference, label)
+        : undefined;
+    return {
+      output: expectation.output,
+      label: spec.label,
+      reference:
+        reference === undefined
+          ? undefined
+          : {
+              value: reference,
+              display: formatQuantity(reference, spec.dimension),
+              writtenAs: expectation.claimed_as ?? String(expectation.value),
+            },
+      model: { value: out.value, display: out.display },
+      ...judged,
+      closest,
+    };
+  });
+  const sources = Array.isArray(check.source) ? check.source : [check.source];
+  return { id: check.id, title: check.title, calculator: calc.name, kind, sources, note: check.note, expectations };
+}
+
+/** Evaluate a check file's text against the model. Pure: the caller reads the file. */
+export function evaluateCheckFile(text: string, file: string, catalog: Catalog): CheckFileResult {
+  const { data, locate } = parseYamlLocated(text, file, checkFileSchema);
+  const ids = new Set<string>();
+  data.checks.forEach((check, i) => {
+    if (ids.has(check.id)) throw new InputError(`${locate(['checks', i, 'id'])}: duplicate check id '${check.id}'`);
+    ids.add(check.id);
+  });
+  const results = data.checks.map((check, i) => evaluateCheck(check, i, data.kind, catalog, locate));
+  const failures =
+    data.kind === 'published'
+      ? results.reduce((n, r) => n + r.expectations.filter((e) => e.holds === false).length, 0)
+      : 0;
+  return { file, kind: data.kind, results, failures };
+}
