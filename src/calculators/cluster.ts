@@ -16,8 +16,18 @@ export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
   },
   { name: 'it_power', dimension: 'power', label: 'IT power', description: 'all-in IT power of the fleet' },
   { name: 'facility_power', dimension: 'power', label: 'Facility power', description: 'IT power times PUE' },
-  { name: 'annual_energy', dimension: 'energy', label: 'Annual energy', description: 'at the average load' },
-  { name: 'accelerator_capex', dimension: 'money', label: 'Accelerator capex', description: 'servers incl.' },
+  {
+    name: 'annual_energy',
+    dimension: 'energy',
+    label: 'Annual energy',
+    description: 'facility energy at the average load factor',
+  },
+  {
+    name: 'accelerator_capex',
+    dimension: 'money',
+    label: 'Accelerator capex',
+    description: 'accelerators with their server and rack share',
+  },
   {
     name: 'facility_capex',
     dimension: 'money',

@@ -1,8 +1,8 @@
 import type { AssumptionKey } from '../catalog/assumptions.js';
 import type { Accelerator, Figure, LanguageModel, Precision } from '../catalog/types.js';
-import { acceleratorsForPower } from '../model/power.js';
 import { withContext } from '../errors.js';
 import { clusterEconomics } from '../model/cluster.js';
+import { acceleratorsForPower } from '../model/power.js';
 import {
   acceleratorsForTraining,
   chinchillaOptimal,
@@ -97,7 +97,10 @@ function sizeRun(
     return { count, duration, flop: trainingCompute(duration, count * perAccelerator) };
   }
   const workloadFlags = ['model', 'params', 'compute'].map(ctx.label).join(', ');
-  return ctx.fail('model', `or another workload is missing: give ${workloadFlags}, or --count with --duration`);
+  return ctx.fail(
+    'model',
+    `or another workload is missing: give ${workloadFlags}, or --count with --duration`,
+  );
 }
 
 const MFU_BY_PRECISION: Record<Precision, AssumptionKey> = {

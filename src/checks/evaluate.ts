@@ -7,7 +7,13 @@ import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { parseYamlLocated } from '../yaml/document.js';
 import { type Check, type CheckFile, checkFileSchema, type Expectation } from './schema.js';
-import { describeDifference, describeTolerance, parseTolerance, type Tolerance, within } from './tolerance.js';
+import {
+  describeDifference,
+  describeTolerance,
+  parseTolerance,
+  type Tolerance,
+  within,
+} from './tolerance.js';
 
 /** Claims are judged loosely by default: a press figure within 10% is taken as consistent. */
 const DEFAULT_CLAIM_TOLERANCE = '10%';
@@ -53,19 +59,32 @@ export interface CheckFileResult {
 
 type Locate = (path: ReadonlyArray<PropertyKey>) => string;
 
-function run(calc: Calculator, inputs: Record<string, unknown>, catalog: Catalog, label: (n: string) => string) {
+function run(
+  calc: Calculator,
+  inputs: Record<string, unknown>,
+  catalog: Catalog,
+  label: (n: string) => string,
+) {
   return runCalculator(calc, inputs, catalog, { label });
 }
 
 function outputSpec(calc: Calculator, name: string, at: string) {
   const spec = calc.outputs.find((o) => o.name === name);
   if (!spec) {
-    throw new InputError(`${at}: ${unknownId(`${calc.name} output`, name, calc.outputs.map((o) => o.name))}`);
+    throw new InputError(
+      `${at}: ${unknownId(
+        `${calc.name} output`,
+        name,
+        calc.outputs.map((o) => o.name),
+      )}`,
+    );
   }
   return spec;
 }
 
-function combinations(explore: Record<string, Array<string | number>>): Array<Record<string, string | number>> {
+function combinations(
+  explore: Record<string, Array<string | number>>,
+): Array<Record<string, string | number>> {
   let combos: Array<Record<string, string | number>> = [{}];
   for (const [key, values] of Object.entries(explore)) {
     combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [key]: value })));
@@ -130,7 +149,12 @@ function judge(
   const tol = describeTolerance(tolerance);
   if (kind === 'published') {
     const difference = describeDifference(modelValue, reference);
-    return { holds, difference, tolerance: tol, verdict: holds ? `holds (${tol})` : `off by ${difference} (${tol})` };
+    return {
+      holds,
+      difference,
+      tolerance: tol,
+      verdict: holds ? `holds (${tol})` : `off by ${difference} (${tol})`,
+    };
   }
   // For a claim, say how the claim compares with the model, not the other way round.
   const difference = describeDifference(reference, modelValue);
@@ -142,7 +166,13 @@ function judge(
   };
 }
 
-function evaluateCheck(check: Check, index: number, kind: CheckFile['kind'], catalog: Catalog, locate: Locate): CheckResult {
+function evaluateCheck(
+  check: Check,
+  index: number,
+  kind: CheckFile['kind'],
+  catalog: Catalog,
+  locate: Locate,
+): CheckResult {
   const at = (...path: PropertyKey[]) => locate(['checks', index, ...path]);
   const calc = withContext(at('calculator'), () => findCalculator(check.calculator));
   const label = (name: string) => `${at('inputs', name)}: checks[${index}].inputs.${name}`;
@@ -150,7 +180,10 @@ function evaluateCheck(check: Check, index: number, kind: CheckFile['kind'], cat
   const expectations = check.expect.map((expectation, e): ExpectationResult => {
     const spec = outputSpec(calc, expectation.output, at('expect', e, 'output'));
     const out = result.outputs[expectation.output];
-    if (!out) throw new InputError(`${at('expect', e, 'output')}: ${calc.name} gives no ${expectation.output} for these inputs`);
+    if (!out)
+      throw new InputError(
+        `${at('expect', e, 'output')}: ${calc.name} gives no ${expectation.output} for these inputs`,
+      );
     const reference =
       expectation.value === undefined
         ? undefined
@@ -179,7 +212,15 @@ function evaluateCheck(check: Check, index: number, kind: CheckFile['kind'], cat
     };
   });
   const sources = Array.isArray(check.source) ? check.source : [check.source];
-  return { id: check.id, title: check.title, calculator: calc.name, kind, sources, note: check.note, expectations };
+  return {
+    id: check.id,
+    title: check.title,
+    calculator: calc.name,
+    kind,
+    sources,
+    note: check.note,
+    expectations,
+  };
 }
 
 /** Evaluate a check file's text against the model. Pure: the caller reads the file. */
@@ -187,7 +228,8 @@ export function evaluateCheckFile(text: string, file: string, catalog: Catalog):
   const { data, locate } = parseYamlLocated(text, file, checkFileSchema);
   const ids = new Set<string>();
   data.checks.forEach((check, i) => {
-    if (ids.has(check.id)) throw new InputError(`${locate(['checks', i, 'id'])}: duplicate check id '${check.id}'`);
+    if (ids.has(check.id))
+      throw new InputError(`${locate(['checks', i, 'id'])}: duplicate check id '${check.id}'`);
     ids.add(check.id);
   });
   const results = data.checks.map((check, i) => evaluateCheck(check, i, data.kind, catalog, locate));

@@ -4,7 +4,9 @@ import { sourceSchema } from '../catalog/figures.js';
 const rawValue = z.union([z.string(), z.number()]);
 
 /** "5%" (relative) or "x10" (a factor either way, for order-of-magnitude facts). */
-const toleranceSchema = z.string().regex(/^(\d+(\.\d+)?%|[x×]\d+(\.\d+)?)$/, 'write a tolerance as "5%" or "x10"');
+const toleranceSchema = z
+  .string()
+  .regex(/^(\d+(\.\d+)?%|[x×]\d+(\.\d+)?)$/, 'write a tolerance as "5%" or "x10"');
 
 const expectationSchema = z.strictObject({
   /** An output name of the calculator (snake_case). */
@@ -17,7 +19,9 @@ const expectationSchema = z.strictObject({
 });
 
 const checkSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, dots, dashes and underscores'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, dots, dashes and underscores'),
   title: z.string().min(1),
   calculator: z.string().min(1),
   inputs: z.record(z.string(), rawValue).default({}),

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { evaluateCheckFile } from '../checks/evaluate.js';
 import { readUserFile } from '../io/files.js';
 import { renderCheckReport } from '../report/check-report.js';
-import { ExitCode, type CliIo } from './io.js';
+import { type CliIo, ExitCode } from './io.js';
 
 export function registerCheck(program: Command, io: CliIo, catalog: () => Catalog): void {
   program
@@ -17,7 +17,10 @@ export function registerCheck(program: Command, io: CliIo, catalog: () => Catalo
       // Evaluate everything before printing, so a bad file prints nothing half-done.
       const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog()));
       if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-      else io.stdout(results.map((r) => renderCheckReport(r, { sources: options.sources !== false })).join('\n'));
+      else
+        io.stdout(
+          results.map((r) => renderCheckReport(r, { sources: options.sources !== false })).join('\n'),
+        );
       const failures = results.reduce((n, r) => n + r.failures, 0);
       if (options.strict && failures > 0) {
         io.stderr(`gigawatt: ${failures} published fact${failures === 1 ? '' : 's'} outside tolerance\n`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
@@ -10,12 +10,30 @@ import { registerCatalog } from './catalog.js';
 import { registerCheck } from './check.js';
 import { type CliIo, ExitCode, processIo } from './io.js';
 
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+const EXAMPLES = `
+Examples:
+  gigawatt calc cluster --accelerator h100 --count 100k
+  gigawatt calc cluster --accelerator gb200 --facility-power 1GW --pue 1.3
+  gigawatt calc cluster --accelerator gb300 --budget $50B --json
+  gigawatt calc training --model llama-3.1-405b
+  gigawatt calc training --compute 2e25 --accelerator h100 --duration "95 days"
+  gigawatt catalog accelerators
+  gigawatt catalog show h100
+  gigawatt check checks/published.yaml --strict
+  gigawatt check checks/seed-claims.yaml
+`;
+
 export function buildProgram(io: CliIo, catalog: () => Catalog = loadCatalog): Command {
   const program = new Command('gigawatt')
     .description(
       'An open model of the AI compute build-out: chips, power, dollars, FLOP, training runs and tokens.',
     )
-    .version('0.1.0')
+    .version(VERSION)
+    .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: () => {} });

@@ -7,7 +7,9 @@ import { SECONDS_PER_YEAR } from '../units/dimensions.js';
  */
 export function capitalRecoveryFactor(rate: number, lifetimeSeconds: number): number {
   const years = lifetimeSeconds / SECONDS_PER_YEAR;
-  if (rate === 0) return 1 / years;
+  // Below ~1e-9 the annuity formula loses all precision (1 + r rounds to 1); its limit,
+  // straight-line depreciation, is exact to within r there.
+  if (rate < 1e-9) return 1 / years;
   return rate / (1 - (1 + rate) ** -years);
 }
 

@@ -30,7 +30,14 @@ export function renderCheckReport(result: CheckFileResult, options: { sources?: 
         const reading = Object.entries(e.closest.inputs)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ');
-        rows.push(['', '', '', '', '', `closest reading: ${reading} → ${e.closest.display} (claim ${e.closest.difference})`]);
+        rows.push([
+          '',
+          '',
+          '',
+          '',
+          '',
+          `closest reading: ${reading} → ${e.closest.display} (claim ${e.closest.difference})`,
+        ]);
       }
     });
   }
@@ -49,7 +56,8 @@ export function renderCheckReport(result: CheckFileResult, options: { sources?: 
   if (options.sources !== false) {
     parts.push('', 'Sources');
     for (const check of result.results) {
-      for (const source of check.sources) parts.push(`  ${check.id}  ${source.title}${source.url ? ` <${source.url}>` : ''}`);
+      for (const source of check.sources)
+        parts.push(`  ${check.id}  ${source.title}${source.url ? ` <${source.url}>` : ''}`);
     }
   }
   return `${parts.join('\n')}\n`;

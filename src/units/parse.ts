@@ -89,8 +89,8 @@ const UNITS: Record<Dimension, UnitTable> = {
   tokens: { '': 1, token: 1, tokens: 1 },
   fraction: { '': 1, '%': 0.01 },
   ratio: { '': 1, x: 1, '×': 1 },
-  power: withPrefixes(['W'], 1, ['', 'k', 'M', 'G', 'T']),
-  energy: { ...withPrefixes(['J'], 1), ...withPrefixes(['Wh'], 3600, ['', 'k', 'M', 'G', 'T', 'P']) },
+  power: withPrefixes(['W'], 1),
+  energy: { ...withPrefixes(['J'], 1), ...withPrefixes(['Wh'], 3600) },
   flop: { '': 1, ...withPrefixes(['FLOP'], 1) },
   flops: withPrefixes(['FLOP/s', 'FLOPS'], 1),
   time: {
@@ -104,14 +104,14 @@ const UNITS: Record<Dimension, UnitTable> = {
   },
   money: { '': 1, USD: 1 },
   bytes: {
-    ...withPrefixes(['B'], 1, ['', 'k', 'M', 'G', 'T', 'P']),
+    ...withPrefixes(['B'], 1),
     KiB: 2 ** 10,
     MiB: 2 ** 20,
     GiB: 2 ** 30,
     TiB: 2 ** 40,
   },
   bandwidth: {
-    ...withPrefixes(['B/s'], 1, ['', 'k', 'M', 'G', 'T', 'P']),
+    ...withPrefixes(['B/s'], 1),
     'GiB/s': 2 ** 30,
     'TiB/s': 2 ** 40,
   },

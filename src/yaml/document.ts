@@ -109,7 +109,11 @@ export interface Located<T> {
 }
 
 /** parseYaml that also returns a locator, for errors found after validation (e.g. when running checks). */
-export function parseYamlLocated<S extends z.ZodType>(text: string, file: string, schema: S): Located<z.output<S>> {
+export function parseYamlLocated<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+): Located<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const where = (offset: number) => {
@@ -128,7 +132,9 @@ export function parseYamlLocated<S extends z.ZodType>(text: string, file: string
     return node?.range ? where(node.range[0]) : `${file}:1:1`;
   };
   if (result.success) return { data: result.data, locate };
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
+  // A misspelt key also makes the real one "missing": report the misspelling.
+  const issues = result.error.issues;
+  const issue = (issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]) as z.core.$ZodIssue;
   const path = formatPath(issue.path);
   throw new InputError(`${locate(issue.path)}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
 }

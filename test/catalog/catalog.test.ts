@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../src/catalog/catalog.js';
+import { PRECISIONS } from '../../src/catalog/types.js';
+import { catalog } from '../helpers/catalog.js';
+
+const REQUIRED_ACCELERATORS = [
+  'a100-sxm',
+  'h100-sxm',
+  'h800',
+  'h200',
+  'b200',
+  'gb200',
+  'gb300',
+  'vr200',
+  'mi300x',
+  'mi325x',
+  'mi355x',
+  'tpu-v5p',
+  'tpu-v6e',
+  'tpu-v7',
+  'trn2',
+];
+const REQUIRED_MODELS = [
+  'gpt-3',
+  'llama-2-70b',
+  'llama-3-70b',
+  'llama-3.1-8b',
+  'llama-3.1-405b',
+  'llama-3.3-70b',
+  'deepseek-v3',
+  'nemotron-4-340b',
+];
+
+describe('the shipped catalog', () => {
+  it('has every required accelerator and model', () => {
+    const ids = catalog.accelerators.map((a) => a.id);
+    for (const id of REQUIRED_ACCELERATORS) expect(ids).toContain(id);
+    const models = catalog.models.map((m) => m.id);
+    for (const id of REQUIRED_MODELS) expect(models).toContain(id);
+  });
+
+  it('resolves short aliases', () => {
+    expect(catalog.accelerator('h100').id).toBe('h100-sxm');
+    expect(catalog.accelerator('A100').id).toBe('a100-sxm');
+    expect(catalog.accelerator('ironwood').id).toBe('tpu-v7');
+  });
+
+  it('suggests the nearest id for an unknown one', () => {
+    expect(() => catalog.accelerator('h1000')).toThrow(
+      "unknown accelerator 'h1000'; did you mean 'h100-sxm'?",
+    );
+    expect(() => catalog.model('llama-3.1-450b')).toThrow(/did you mean 'llama-3.1-405b'/);
+  });
+
+  it('gives every accelerator figure a titled source and keeps dense at or below sparse', () => {
+    for (const a of catalog.accelerators) {
+      const figures = [
+        a.hbmCapacity,
+        a.hbmBandwidth,
+        a.tdp,
+        a.itPower,
+        a.price,
+        ...PRECISIONS.map((p) => a.dense[p]),
+      ];
+      for (const f of figures) if (f) expect(f.source.title.length, `${a.id}`).toBeGreaterThan(3);
+      for (const p of PRECISIONS) {
+        const dense = a.dense[p]?.value;
+        const sparse = a.sparse[p]?.value;
+        if (dense !== undefined && sparse !== undefined)
+          expect(sparse, `${a.id} ${p}`).toBeGreaterThanOrEqual(dense);
+      }
+      expect(a.itPower.value, a.id).toBeGreaterThanOrEqual(a.tdp.value);
+    }
+  });
+
+  it('has the inference dimensions of every required model, consistent with its size', () => {
+    for (const id of REQUIRED_MODELS) {
+      const m = catalog.model(id);
+      expect(m.layers && m.hiddenSize && m.attentionHeads && m.kvHeads && m.headDim, id).toBeTruthy();
+      expect(m.kvHeads?.value ?? 0, id).toBeLessThanOrEqual(m.attentionHeads?.value ?? 0);
+      // 12·L·d² is the classic dense-transformer parameter count (without embeddings); it
+      // should be within a factor of 2.5 of the published total for dense models.
+      if (m.architecture === 'dense') {
+        const estimate = 12 * (m.layers?.value ?? 0) * (m.hiddenSize?.value ?? 0) ** 2;
+        expect(estimate / m.params.value, id).toBeGreaterThan(0.4);
+        expect(estimate / m.params.value, id).toBeLessThan(2.5);
+      }
+    }
+    expect(catalog.model('deepseek-v3').activeParams.value).toBe(37e9);
+  });
+
+  it('lists every assumption with a source', () => {
+    for (const a of Object.values(catalog.assumptions)) {
+      expect(a.sources.length, a.key).toBeGreaterThan(0);
+      expect(Number.isFinite(a.value), a.key).toBe(true);
+    }
+  });
+});
+
+describe('catalog files with mistakes', () => {
+  const read = (name: string) => ({ file: `data/${name}`, text: readFileSync(`data/${name}`, 'utf8') });
+  const texts = () => ({
+    accelerators: read('accelerators.yaml'),
+    models: read('models.yaml'),
+    assumptions: read('assumptions.yaml'),
+  });
+
+  it('names file, line and column and the key path of a bad quantity', () => {
+    const t = texts();
+    t.accelerators.text = t.accelerators.text.replace(
+      'bf16: {value: 989.4 TFLOP/s',
+      'bf16: {value: 989.4 TFLOPz',
+    );
+    expect(t.accelerators.text).toContain('TFLOPz');
+    expect(() => Catalog.parse(t)).toThrow(
+      /^data\/accelerators\.yaml:\d+:\d+: accelerators\[\d+\]\.dense\.bf16\.value: expected a compute rate like "4 PFLOP\/s", got "989.4 TFLOPz"$/,
+    );
+  });
+
+  it('suggests the nearest key for a misspelt one', () => {
+    const t = texts();
+    t.assumptions.text = t.assumptions.text.replace(/^ {2}pue:/m, '  peu:');
+    expect(() => Catalog.parse(t)).toThrow(
+      /data\/assumptions\.yaml:\d+:\d+: assumptions: unknown key 'peu'; did you mean 'pue'\?/,
+    );
+  });
+
+  it('rejects a source key that the entry does not define', () => {
+    const t = texts();
+    t.models.text = t.models.text.replace(
+      'training_tokens: {value: 3.0e+11, source: gpt3-paper}',
+      'training_tokens: {value: 3.0e+11, source: gpt3-papr}',
+    );
+    expect(() => Catalog.parse(t)).toThrow(
+      /models\[0\]\.training_tokens\.source: unknown source 'gpt3-papr'; did you mean 'gpt3-paper'\?/,
+    );
+  });
+
+  it('reports broken YAML with its position', () => {
+    const t = texts();
+    t.models.text = `models:\n  - id: [unclosed\n`;
+    expect(() => Catalog.parse(t)).toThrow(/^data\/models\.yaml:\d+:\d+: invalid YAML/);
+  });
+});

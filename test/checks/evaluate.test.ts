@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateCheckFile } from '../../src/checks/evaluate.js';
+import { catalog } from '../helpers/catalog.js';
+
+const evaluate = (text: string, file = 'test.yaml') => evaluateCheckFile(text, file, catalog);
+
+const published = (value: string, tolerance = '5%') => `kind: published
+checks:
+  - id: T-1
+    title: GPT-3 compute
+    calculator: training
+    inputs: {params: 175e9, tokens: 300e9, count: 1000}
+    expect:
+      - {output: training_flop, value: ${value}, tolerance: ${tolerance}}
+    source: {title: GPT-3 paper}
+`;
+
+describe('published checks', () => {
+  it('hold when the model lands within tolerance', () => {
+    const r = evaluate(published('3.14e23 FLOP'));
+    expect(r.failures).toBe(0);
+    expect(r.results[0]?.expectations[0]?.verdict).toBe('holds (±5%)');
+  });
+
+  it('fail, with the difference, when it does not', () => {
+    const r = evaluate(published('2e23 FLOP'));
+    expect(r.failures).toBe(1);
+    expect(r.results[0]?.expectations[0]?.verdict).toBe('off by +58% (±5%)');
+  });
+
+  it('take order-of-magnitude tolerances', () => {
+    expect(evaluate(published('1e24 FLOP', 'x10')).failures).toBe(0);
+    expect(evaluate(published('1e25 FLOP', 'x10')).failures).toBe(1);
+  });
+
+  it('all shipped published facts hold', () => {
+    const r = evaluate(readFileSync('checks/published.yaml', 'utf8'), 'checks/published.yaml');
+    const missed = r.results.flatMap((c) =>
+      c.expectations.filter((e) => !e.holds).map((e) => `${c.id}: ${e.verdict}`),
+    );
+    expect(missed).toEqual([]);
+    expect(r.results.length).toBeGreaterThan(20);
+  });
+});
+
+describe('claims', () => {
+  it('find the reading a garbled claim implies: "100,000 H100 = 400 EFLOP/s" is FP8 with sparsity', () => {
+    const r = evaluate(readFileSync('checks/seed-claims.yaml', 'utf8'), 'checks/seed-claims.yaml');
+    expect(r.failures).toBe(0);
+    const claim = r.results.find((c) => c.id === 'E-400EF')?.expectations[0];
+    expect(claim?.verdict).toBe('claim is 4× the model');
+    expect(claim?.closest?.inputs).toEqual({ precision: 'fp8', sparsity: 'sparse' });
+    const b200 = r.results.find((c) => c.id === 'E-6ZF')?.expectations[0];
+    expect(b200?.closest?.inputs).toEqual({ accelerator: 'gb200', precision: 'fp4', sparsity: 'sparse' });
+  });
+
+  it('report what the model says when no figure is claimed', () => {
+    const r = evaluate(readFileSync('checks/seed-claims.yaml', 'utf8'), 'checks/seed-claims.yaml');
+    const meta = r.results.find((c) => c.id === 'C-META-340K')?.expectations[0];
+    expect(meta?.holds).toBeUndefined();
+    expect(meta?.verdict).toMatch(/model estimate/);
+  });
+});
+
+describe('check files with mistakes point at the line', () => {
+  it('a bad input value', () => {
+    const text = published('3.14e23 FLOP').replace('count: 1000', 'count: 10OO');
+    expect(() => evaluate(text)).toThrow(
+      /^test\.yaml:6:\d+: checks\[0\]\.inputs\.count: expected a count like "100k", got "10OO"$/,
+    );
+  });
+
+  it('an unknown output', () => {
+    const text = published('3.14e23 FLOP').replace('output: training_flop', 'output: training_flops');
+    expect(() => evaluate(text)).toThrow(
+      /test\.yaml:8:\d+: unknown training output 'training_flops'; did you mean 'training_flop'\?/,
+    );
+  });
+
+  it('an unknown calculator', () => {
+    const text = published('3.14e23 FLOP').replace('calculator: training', 'calculator: trainng');
+    expect(() => evaluate(text)).toThrow(
+      /test\.yaml:5:\d+: unknown calculator 'trainng'; did you mean 'training'\?/,
+    );
+  });
+
+  it('a malformed tolerance', () => {
+    const text = published('3.14e23 FLOP', 'five percent');
+    expect(() => evaluate(text)).toThrow(
+      /test\.yaml:8:\d+: checks\[0\]\.expect\[0\]\.tolerance: write a tolerance as "5%" or "x10"/,
+    );
+  });
+});
