@@ -168,7 +168,7 @@ export function renderModel(m: LanguageModel): string {
   const hw = m.trainingHardware;
   if (hw)
     lines.push(
-      `  ${'training hardware'.padEnd(22)} ${hw.count.toLocaleString('en-US')} × ${hw.accelerator}  [${hw.source.key}]`,
+      `  ${'training hardware'.padEnd(22)} ${formatQuantity(hw.count, 'count')} × ${hw.accelerator}  [${hw.source.key}]`,
     );
   if (m.notes) lines.push('', `Notes: ${m.notes}`);
   return `${[...lines, ...sourceLines(m)].join('\n')}\n`;

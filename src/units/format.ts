@@ -47,8 +47,10 @@ function withPrefix(value: number, unit: string, table = PREFIXES, space = ' '):
   return `${significant(value)}${space}${unit}`;
 }
 
+/** 16384 → "16,384" (toLocaleString would load ICU data on every CLI call). */
 function grouped(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  const digits = String(Math.abs(Math.round(value)));
+  return (value < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function formatMoney(usd: number): string {
