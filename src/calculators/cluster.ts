@@ -1,10 +1,36 @@
 import type { Precision, Sparsity } from '../catalog/types.js';
 import { SPARSITIES } from '../catalog/types.js';
+import type { ClusterSpec } from '../model/cluster.js';
 import { acceleratorsForBudget, capexPerAccelerator, clusterEconomics } from '../model/cluster.js';
 import { acceleratorsForPower } from '../model/power.js';
 import { formatQuantity } from '../units/format.js';
 import { FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
-import type { Calculator, CalculatorContext, OutputSpec } from './types.js';
+import type { Calculator, CalculatorContext, InputSpec, OutputSpec } from './types.js';
+
+/** How big a fleet is: give exactly one. */
+export const CLUSTER_SIZE_INPUTS: readonly InputSpec[] = [
+  {
+    name: 'count',
+    type: 'quantity',
+    dimension: 'count',
+    bounds: { min: 1, integer: true },
+    description: 'number of accelerators',
+  },
+  {
+    name: 'facility_power',
+    type: 'quantity',
+    dimension: 'power',
+    bounds: { min: 0, exclusiveMin: true },
+    description: 'facility power at the meter; solves for the count',
+  },
+  {
+    name: 'budget',
+    type: 'quantity',
+    dimension: 'money',
+    bounds: { min: 0, exclusiveMin: true },
+    description: 'capital for accelerators and building; solves for the count',
+  },
+];
 
 export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
   { name: 'count', dimension: 'count', label: 'Accelerators', description: 'accelerators in the cluster' },
@@ -67,9 +93,17 @@ export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
   },
 ];
 
-function solveCount(ctx: CalculatorContext, perAccelerator: { it: number; price: number }): number {
+/** The accelerator count from --count, or solved from --facility-power or --budget (recorded as solved). */
+export function solveCount(ctx: CalculatorContext, probe: ClusterSpec): number {
   if (ctx.has('count')) return ctx.number('count');
-  const pue = ctx.number('pue');
+  const count = countFromPowerOrBudget(ctx, probe);
+  ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+  return count;
+}
+
+function countFromPowerOrBudget(ctx: CalculatorContext, probe: ClusterSpec): number {
+  const perAccelerator = { it: probe.itPowerPerAccelerator, price: probe.pricePerAccelerator };
+  const pue = probe.pue;
   if (ctx.has('facility_power')) {
     const power = ctx.number('facility_power');
     const count = acceleratorsForPower(power, perAccelerator.it, pue);
@@ -85,7 +119,7 @@ function solveCount(ctx: CalculatorContext, perAccelerator: { it: number; price:
     const spec = {
       pricePerAccelerator: perAccelerator.price,
       itPowerPerAccelerator: perAccelerator.it,
-      facilityCapexPerItWatt: ctx.number('facility_capex'),
+      facilityCapexPerItWatt: probe.facilityCapexPerItWatt,
     };
     const count = acceleratorsForBudget(budget, spec);
     if (count < 1) {
@@ -109,27 +143,7 @@ export const cluster: Calculator = {
   description:
     'Size and cost a cluster of one accelerator type from a count, a facility power or a budget: peak FLOP/s, IT and facility power, annual energy, capex, opex and cost per accelerator-hour.',
   inputs: [
-    {
-      name: 'count',
-      type: 'quantity',
-      dimension: 'count',
-      bounds: { min: 1, integer: true },
-      description: 'number of accelerators',
-    },
-    {
-      name: 'facility_power',
-      type: 'quantity',
-      dimension: 'power',
-      bounds: { min: 0, exclusiveMin: true },
-      description: 'facility power at the meter; solves for the count',
-    },
-    {
-      name: 'budget',
-      type: 'quantity',
-      dimension: 'money',
-      bounds: { min: 0, exclusiveMin: true },
-      description: 'capital for accelerators and building; solves for the count',
-    },
+    ...CLUSTER_SIZE_INPUTS,
     ...FLEET_INPUTS,
     {
       name: 'sparsity',
@@ -147,8 +161,7 @@ export const cluster: Calculator = {
     const sparsity = ctx.text('sparsity') as Sparsity;
     const peak = peakPerAccelerator(ctx, accelerator, precision, sparsity);
     const probe = fleetSpec(ctx, accelerator, 1, peak);
-    const count = solveCount(ctx, { it: probe.itPowerPerAccelerator, price: probe.pricePerAccelerator });
-    if (!ctx.has('count')) ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+    const count = solveCount(ctx, probe);
     const economics = clusterEconomics({ ...probe, count });
     return {
       count: economics.count,

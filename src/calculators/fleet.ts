@@ -101,10 +101,10 @@ export const FLEET_INPUTS: readonly InputSpec[] = [
   },
 ];
 
-export function resolveAccelerator(ctx: CalculatorContext): Accelerator {
-  const name = ctx.text('accelerator');
-  const accelerator = withContext(ctx.label('accelerator'), () => ctx.catalog.accelerator(name));
-  ctx.record('accelerator', { value: accelerator.id, origin: ctx.has('accelerator') ? 'given' : 'default' });
+export function resolveAccelerator(ctx: CalculatorContext, input = 'accelerator'): Accelerator {
+  const name = ctx.text(input);
+  const accelerator = withContext(ctx.label(input), () => ctx.catalog.accelerator(name));
+  ctx.record(input, { value: accelerator.id, origin: ctx.has(input) ? 'given' : 'default' });
   return accelerator;
 }
 

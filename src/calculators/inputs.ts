@@ -17,7 +17,16 @@ function boundsProblem(value: number, bounds: Bounds): string | undefined {
 /** Parse one raw value (string from a flag or file, or a number) for an input spec. */
 export function parseInput(spec: InputSpec, raw: string | number): number | string {
   if (spec.type === 'quantity') {
-    const value = parseQuantity(raw, spec.dimension);
+    const word = String(raw).trim().toLowerCase();
+    if (spec.keywords?.includes(word)) return word;
+    let value: number;
+    try {
+      value = parseQuantity(raw, spec.dimension);
+    } catch (error) {
+      if (!(error instanceof InputError) || !spec.keywords) throw error;
+      const words = spec.keywords.map((k) => `"${k}"`).join(' or ');
+      throw new InputError(error.message.replace(/, got /, ` or ${words}, got `));
+    }
     const problem = spec.bounds ? boundsProblem(value, spec.bounds) : undefined;
     if (problem) throw new InputError(`${problem}, got "${raw}"`);
     return value;

@@ -75,7 +75,8 @@ function createContext(
       notes.push(text);
     },
     fail(name, message): never {
-      throw new InputError(`${label(name)} ${message}`);
+      // "--tp 2: …" reads better than "--tp 2 …" when the message names the value first.
+      throw new InputError(`${label(name)}${message.startsWith(':') ? '' : ' '}${message}`);
     },
     label,
   };

@@ -25,6 +25,8 @@ export interface QuantityInput extends InputBase {
   type: 'quantity';
   dimension: Dimension;
   bounds?: Bounds;
+  /** Words accepted in place of a number (e.g. "max" for a batch size). */
+  keywords?: readonly string[];
 }
 
 export interface ChoiceInput extends InputBase {
@@ -34,7 +36,7 @@ export interface ChoiceInput extends InputBase {
 }
 
 export interface CatalogInput extends InputBase {
-  type: 'accelerator' | 'model';
+  type: 'accelerator' | 'model' | 'device';
   default?: string;
 }
 
@@ -89,6 +91,11 @@ export interface Calculator {
   outputs: readonly OutputSpec[];
   /** Groups of inputs of which at most one may be given. */
   exclusive?: ReadonlyArray<readonly string[]>;
+  /** Output pairs a text report shows side by side (e.g. edge vs central). */
+  comparison?: {
+    columns: readonly [string, string];
+    rows: ReadonlyArray<readonly [label: string, left: string, right: string]>;
+  };
   compute(ctx: CalculatorContext): Record<string, number>;
 }
 

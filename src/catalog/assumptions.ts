@@ -19,6 +19,16 @@ export const ASSUMPTION_DIMENSIONS = {
   mfu_fp4: 'fraction',
   chinchilla_tokens_per_param: 'ratio',
   goodput: 'fraction',
+  inference_compute_efficiency: 'fraction',
+  inference_bandwidth_efficiency: 'fraction',
+  hbm_usable_fraction: 'fraction',
+  request_input_tokens: 'tokens',
+  request_output_tokens: 'tokens',
+  serving_utilization: 'fraction',
+  world_population: 'count',
+  residential_electricity_price: 'energy_price',
+  edge_device_lifetime: 'time',
+  edge_utilization: 'fraction',
 } as const satisfies Record<string, Dimension>;
 
 export type AssumptionKey = keyof typeof ASSUMPTION_DIMENSIONS;

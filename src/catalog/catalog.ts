@@ -2,8 +2,9 @@ import { InputError, unknownId } from '../errors.js';
 import { parseYaml } from '../yaml/document.js';
 import { acceleratorsFileSchema } from './accelerators.js';
 import { type Assumptions, assumptionsFileSchema } from './assumptions.js';
+import { devicesFileSchema } from './devices.js';
 import { modelsFileSchema } from './models.js';
-import type { Accelerator, LanguageModel } from './types.js';
+import type { Accelerator, EdgeDevice, LanguageModel } from './types.js';
 
 export interface CatalogText {
   file: string;
@@ -14,6 +15,13 @@ export interface CatalogTexts {
   accelerators: CatalogText;
   models: CatalogText;
   assumptions: CatalogText;
+  devices: CatalogText;
+}
+
+export interface CatalogFiles {
+  accelerators: string;
+  models: string;
+  devices: string;
 }
 
 interface Named {
@@ -40,15 +48,18 @@ function index<T extends Named>(kind: string, file: string, entries: T[]): Map<s
 export class Catalog {
   private readonly acceleratorNames: Map<string, Accelerator>;
   private readonly modelNames: Map<string, LanguageModel>;
+  private readonly deviceNames: Map<string, EdgeDevice>;
 
   constructor(
     readonly accelerators: readonly Accelerator[],
     readonly models: readonly LanguageModel[],
     readonly assumptions: Assumptions,
-    files: { accelerators: string; models: string } = { accelerators: 'accelerators', models: 'models' },
+    readonly devices: readonly EdgeDevice[],
+    files: CatalogFiles = { accelerators: 'accelerators', models: 'models', devices: 'devices' },
   ) {
     this.acceleratorNames = index('accelerator', files.accelerators, [...accelerators]);
     this.modelNames = index('model', files.models, [...models]);
+    this.deviceNames = index('device', files.devices, [...devices]);
     for (const model of models) {
       const hardware = model.trainingHardware?.accelerator;
       if (hardware && !this.acceleratorNames.has(hardware)) {
@@ -60,12 +71,13 @@ export class Catalog {
   }
 
   static parse(texts: CatalogTexts): Catalog {
-    const { accelerators, models, assumptions } = texts;
+    const { accelerators, models, assumptions, devices } = texts;
     return new Catalog(
       parseYaml(accelerators.text, accelerators.file, acceleratorsFileSchema),
       parseYaml(models.text, models.file, modelsFileSchema),
       parseYaml(assumptions.text, assumptions.file, assumptionsFileSchema),
-      { accelerators: accelerators.file, models: models.file },
+      parseYaml(devices.text, devices.file, devicesFileSchema),
+      { accelerators: accelerators.file, models: models.file, devices: devices.file },
     );
   }
 
@@ -83,6 +95,20 @@ export class Catalog {
       );
     }
     return found;
+  }
+
+  device(name: string): EdgeDevice {
+    const found = this.deviceNames.get(name.trim().toLowerCase());
+    if (!found) {
+      throw new InputError(
+        unknownId('device', name, [...this.deviceNames.keys()], this.canonical(this.deviceNames)),
+      );
+    }
+    return found;
+  }
+
+  hasDevice(name: string): boolean {
+    return this.deviceNames.has(name.trim().toLowerCase());
   }
 
   hasAccelerator(name: string): boolean {

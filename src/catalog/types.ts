@@ -91,3 +91,26 @@ export interface Assumption {
   range?: string | undefined;
   note?: string | undefined;
 }
+
+/** A figure with a plausible range, for unofficial specifications. */
+export type RangedFigure = Figure & { range?: string | undefined };
+
+/** An edge AI device (car computer, phone or laptop NPU). */
+export interface EdgeDevice {
+  id: string;
+  aliases: string[];
+  name: string;
+  kind: 'car' | 'phone' | 'laptop' | 'home';
+  year: number;
+  /** Dense 8-bit peak (int8 ops/s or fp8 FLOP/s), the precision edge inference runs at. */
+  peak8bit: RangedFigure;
+  peak16bit: RangedFigure | null;
+  memoryCapacity: RangedFigure;
+  memoryBandwidth: RangedFigure;
+  /** Power of the AI computer while running inference. */
+  power: RangedFigure;
+  /** Cost of the AI computer, or the share of the device's price attributable to it. */
+  price: RangedFigure;
+  notes?: string | undefined;
+  sources: Source[];
+}

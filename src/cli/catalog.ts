@@ -5,17 +5,21 @@ import {
   renderAccelerator,
   renderAcceleratorTable,
   renderAssumptionTable,
+  renderDevice,
+  renderDeviceTable,
   renderModel,
   renderModelTable,
 } from '../report/catalog-report.js';
 import type { CliIo } from './io.js';
 
-const KINDS = ['accelerators', 'models', 'assumptions'] as const;
+const KINDS = ['accelerators', 'models', 'devices', 'assumptions'] as const;
 
 export function registerCatalog(program: Command, io: CliIo, catalog: () => Catalog): void {
   const command = program
     .command('catalog')
-    .description('list the catalog (accelerators, models, assumptions) or show one entry with its sources');
+    .description(
+      'list the catalog (accelerators, models, devices, assumptions) or show one entry with its sources',
+    );
   const json = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 
   command
@@ -37,6 +41,17 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
       else io.stdout(renderModelTable(list));
     });
   command
+    .command('devices')
+    .description(
+      'list edge devices (car computers, phone and laptop NPUs) with peaks, memory, power and price',
+    )
+    .option('--json', 'print the records as JSON (SI units)')
+    .action((options: { json?: boolean }) => {
+      const list = catalog().devices;
+      if (options.json) json(list);
+      else io.stdout(renderDeviceTable(list));
+    });
+  command
     .command('assumptions')
     .description('list the sourced defaults every calculator uses')
     .option('--json', 'print the records as JSON')
@@ -47,7 +62,7 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
     });
   command
     .command('show')
-    .description('show one accelerator or model (id or alias) with every figure and source')
+    .description('show one accelerator, model or device (id or alias) with every figure and source')
     .argument('<id>', 'e.g. h100, gb200, llama-3.1-405b')
     .option('--json', 'print the record as JSON')
     .action((id: string, options: { json?: boolean }) => {
@@ -57,6 +72,12 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
         const a = c.accelerator(name);
         if (options.json) json(a);
         else io.stdout(renderAccelerator(a));
+        return;
+      }
+      if (c.hasDevice(name)) {
+        const d = c.device(name);
+        if (options.json) json(d);
+        else io.stdout(renderDevice(d));
         return;
       }
       try {

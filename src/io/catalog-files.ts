@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Assumptions } from '../catalog/assumptions.js';
 import { Catalog, type CatalogTexts } from '../catalog/catalog.js';
-import type { Accelerator, LanguageModel } from '../catalog/types.js';
+import type { Accelerator, EdgeDevice, LanguageModel } from '../catalog/types.js';
 
 /** The project's data folder, found relative to this module in both src/ and dist/. */
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -19,6 +19,7 @@ const FILES = {
   accelerators: 'accelerators.yaml',
   models: 'models.yaml',
   assumptions: 'assumptions.yaml',
+  devices: 'devices.yaml',
 } as const;
 
 interface CacheFile {
@@ -26,6 +27,7 @@ interface CacheFile {
   accelerators: Accelerator[];
   models: LanguageModel[];
   assumptions: Assumptions;
+  devices: EdgeDevice[];
 }
 
 function readTexts(): CatalogTexts {
@@ -34,12 +36,13 @@ function readTexts(): CatalogTexts {
     accelerators: read(FILES.accelerators),
     models: read(FILES.models),
     assumptions: read(FILES.assumptions),
+    devices: read(FILES.devices),
   };
 }
 
 function stampOf(texts: CatalogTexts): string {
   const hash = createHash('sha256');
-  for (const t of [texts.accelerators, texts.models, texts.assumptions])
+  for (const t of [texts.accelerators, texts.models, texts.assumptions, texts.devices])
     hash.update(t.file).update('\0').update(t.text);
   return hash.digest('hex');
 }
@@ -52,9 +55,10 @@ function fromCache(stamp: string): Catalog | undefined {
     return undefined;
   }
   if (cache.stamp !== stamp) return undefined;
-  return new Catalog(cache.accelerators, cache.models, cache.assumptions, {
+  return new Catalog(cache.accelerators, cache.models, cache.assumptions, cache.devices, {
     accelerators: `data/${FILES.accelerators}`,
     models: `data/${FILES.models}`,
+    devices: `data/${FILES.devices}`,
   });
 }
 
@@ -77,6 +81,7 @@ export function writeCatalogCache(): void {
     accelerators: [...catalog.accelerators],
     models: [...catalog.models],
     assumptions: catalog.assumptions,
+    devices: [...catalog.devices],
   };
   // Write beside, then rename, so a reader never sees half a file.
   writeFileSync(`${CACHE_PATH}.tmp`, JSON.stringify(cache));

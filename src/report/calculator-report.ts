@@ -15,8 +15,9 @@ function originText(input: CalculatorResult['inputs'][string]): string {
 
 /** The terminal report of one calculation: outputs, then every input with where it came from. */
 export function renderCalculatorReport(calc: Calculator, result: CalculatorResult): string {
+  const compared = new Set(calc.comparison?.rows.flatMap(([, left, right]) => [left, right]) ?? []);
   const outputs = calc.outputs
-    .filter((o) => result.outputs[o.name])
+    .filter((o) => result.outputs[o.name] && !compared.has(o.name))
     .map((o) => [o.label, result.outputs[o.name]?.display ?? '', o.description]);
   const inputs = calc.inputs
     .filter((i) => result.inputs[i.name])
@@ -24,9 +25,24 @@ export function renderCalculatorReport(calc: Calculator, result: CalculatorResul
       const input = result.inputs[i.name];
       return [i.name.replaceAll('_', '-'), input?.display ?? '', input ? originText(input) : ''];
     });
-  const parts = [
-    calc.title,
-    '',
+  const parts = [calc.title, ''];
+  if (calc.comparison) {
+    const [left, right] = calc.comparison.columns;
+    const rows = calc.comparison.rows.map(([label, l, r]) => [
+      label,
+      result.outputs[l]?.display ?? '—',
+      result.outputs[r]?.display ?? '—',
+    ]);
+    parts.push(
+      renderTable(
+        [{ header: '' }, { header: left, align: 'right' }, { header: right, align: 'right' }],
+        rows,
+        '  ',
+      ),
+      '',
+    );
+  }
+  parts.push(
     renderTable(
       [{ header: 'Output' }, { header: 'Value', align: 'right' }, { header: 'Meaning' }],
       outputs,
@@ -34,7 +50,7 @@ export function renderCalculatorReport(calc: Calculator, result: CalculatorResul
     ),
     '',
     renderTable([{ header: 'Input' }, { header: 'Value', align: 'right' }, { header: 'From' }], inputs, '  '),
-  ];
+  );
   if (result.notes.length > 0) parts.push('', ...result.notes.map((n) => `  note: ${n}`));
   parts.push(
     '',

@@ -1,5 +1,5 @@
 import type { Assumptions } from '../catalog/assumptions.js';
-import type { Accelerator, Figure, LanguageModel } from '../catalog/types.js';
+import type { Accelerator, EdgeDevice, Figure, LanguageModel, RangedFigure } from '../catalog/types.js';
 import { PRECISIONS } from '../catalog/types.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
@@ -172,4 +172,57 @@ export function renderModel(m: LanguageModel): string {
     );
   if (m.notes) lines.push('', `Notes: ${m.notes}`);
   return `${[...lines, ...sourceLines(m)].join('\n')}\n`;
+}
+
+const ranged = (figure: RangedFigure, dimension: Dimension) =>
+  `${show(figure, dimension)}${figure.range ? ` (${figure.range})` : ''}`;
+
+export function renderDeviceTable(devices: readonly EdgeDevice[]): string {
+  const rows = devices.map((d) => [
+    d.id,
+    d.kind,
+    String(d.year),
+    show(d.peak8bit, 'flops'),
+    show(d.memoryCapacity, 'bytes'),
+    show(d.memoryBandwidth, 'bandwidth'),
+    show(d.power, 'power'),
+    show(d.price, 'money'),
+  ]);
+  const right = { align: 'right' as const };
+  return `${renderTable(
+    [
+      { header: 'id' },
+      { header: 'kind' },
+      { header: 'year' },
+      { header: '8-bit peak', ...right },
+      { header: 'memory', ...right },
+      { header: 'bandwidth', ...right },
+      { header: 'power', ...right },
+      { header: 'AI price', ...right },
+    ],
+    rows,
+  )}\n\n* estimate. Ranges and every source: gigawatt catalog show <id>\n`;
+}
+
+export function renderDevice(d: EdgeDevice): string {
+  const line = (label: string, figure: RangedFigure | null, dimension: Dimension) =>
+    figure
+      ? [
+          `  ${label.padEnd(22)} ${ranged(figure, dimension)}${figure.estimate ? '  (estimate)' : ''}  [${figure.source.key}]`,
+          ...(figure.note ? [`  ${''.padEnd(22)} ${figure.note}`] : []),
+        ]
+      : [`  ${label.padEnd(22)} not published`];
+  const lines = [
+    `${d.name} (${d.id})`,
+    `  ${d.kind}, ${d.year}${d.aliases.length ? `; aliases: ${d.aliases.join(', ')}` : ''}`,
+    '',
+    ...line('8-bit peak (dense)', d.peak8bit, 'flops'),
+    ...line('16-bit peak (dense)', d.peak16bit, 'flops'),
+    ...line('memory', d.memoryCapacity, 'bytes'),
+    ...line('memory bandwidth', d.memoryBandwidth, 'bandwidth'),
+    ...line('power (inference)', d.power, 'power'),
+    ...line('price of AI hardware', d.price, 'money'),
+  ];
+  if (d.notes) lines.push('', `Notes: ${d.notes}`);
+  return `${[...lines, ...sourceLines(d)].join('\n')}\n`;
 }

@@ -20,7 +20,9 @@ export type Dimension =
   | 'energy_price'
   | 'capex_per_power'
   | 'money_per_hour'
-  | 'hours';
+  | 'hours'
+  | 'token_rate'
+  | 'capex_per_token_rate';
 
 /** Base unit of each dimension, as written in JSON output. */
 export const BASE_UNIT: Record<Dimension, string> = {
@@ -41,6 +43,8 @@ export const BASE_UNIT: Record<Dimension, string> = {
   capex_per_power: 'USD/W',
   money_per_hour: 'USD/h',
   hours: 'h',
+  token_rate: 'token/s',
+  capex_per_token_rate: 'USD/(token/s)',
 };
 
 /** One example per dimension, used in error messages ("expected a power like ..."). */
@@ -62,6 +66,8 @@ export const EXAMPLE: Record<Dimension, string> = {
   capex_per_power: '$11M/MW',
   money_per_hour: '$2.50/h',
   hours: '30.8M h',
+  token_rate: '3,000 tokens/s',
+  capex_per_token_rate: '$10/(token/s)',
 };
 
 /** Human name of each dimension, for messages. */
@@ -83,6 +89,8 @@ export const NOUN: Record<Dimension, string> = {
   capex_per_power: 'a cost per unit of power',
   money_per_hour: 'a cost per hour',
   hours: 'a number of hours',
+  token_rate: 'a token rate',
+  capex_per_token_rate: 'a capital cost per unit of throughput',
 };
 
 export const SECONDS_PER_HOUR = 3600;

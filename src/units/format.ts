@@ -60,8 +60,16 @@ export function formatMoney(usd: number): string {
   return `${sign}$${withPrefix(abs, '', MONEY_MAGNITUDES, '')}`;
 }
 
+function smallJoules(joules: number): string {
+  const abs = Math.abs(joules);
+  if (abs === 0 || abs >= 1) return withPrefix(joules, 'J');
+  return abs >= 1e-3 ? `${significant(joules * 1e3)} mJ` : `${significant(joules * 1e6)} µJ`;
+}
+
 export function formatDuration(seconds: number): string {
   const abs = Math.abs(seconds);
+  if (abs > 0 && abs < 1e-3) return `${significant(seconds * 1e6)} µs`;
+  if (abs > 0 && abs < 1) return `${significant(seconds * 1e3)} ms`;
   if (abs < 120) return `${significant(seconds)} s`;
   if (abs < 2 * SECONDS_PER_HOUR) return `${significant(seconds / 60)} min`;
   if (abs < 2 * SECONDS_PER_DAY) return `${significant(seconds / SECONDS_PER_HOUR)} h`;
@@ -70,8 +78,15 @@ export function formatDuration(seconds: number): string {
 }
 
 function formatCount(value: number): string {
-  if (Math.abs(value) < 1e7) return Number.isInteger(value) ? grouped(value) : significant(value);
-  return withPrefix(value, '', MONEY_MAGNITUDES, '');
+  const abs = Math.abs(value);
+  if (abs >= 1e15)
+    return value
+      .toExponential(2)
+      .replace(/\.?0+e/, 'e')
+      .replace('e+', 'e');
+  if (abs >= 1e7) return withPrefix(value, '', MONEY_MAGNITUDES, '');
+  if (abs >= 1000) return grouped(value);
+  return Number.isInteger(value) ? String(value) : significant(value);
 }
 
 /** Display a base-unit number with an SI prefix (or the unit people use for it). */
@@ -89,7 +104,8 @@ export function formatQuantity(value: number, dimension: Dimension): string {
     case 'power':
       return withPrefix(value, 'W');
     case 'energy':
-      return withPrefix(value / 3600, 'Wh');
+      // Per-token energies read best in joules; anything bigger in watt-hours.
+      return Math.abs(value) < 3600 ? smallJoules(value) : withPrefix(value / 3600, 'Wh');
     case 'flop':
       return `${value
         .toExponential(2)
@@ -115,5 +131,9 @@ export function formatQuantity(value: number, dimension: Dimension): string {
       return `${formatMoney(value)}/h`;
     case 'hours':
       return `${formatCount(value)} h`;
+    case 'token_rate':
+      return `${formatCount(value < 100 ? Number(significant(value)) : Math.round(value))} tokens/s`;
+    case 'capex_per_token_rate':
+      return `${formatMoney(value)}/(token/s)`;
   }
 }

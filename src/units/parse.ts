@@ -90,10 +90,12 @@ const UNITS: Record<Dimension, UnitTable> = {
   fraction: { '': 1, '%': 0.01 },
   ratio: { '': 1, x: 1, '×': 1 },
   power: withPrefixes(['W'], 1),
-  energy: { ...withPrefixes(['J'], 1), ...withPrefixes(['Wh'], 3600) },
+  energy: { ...withPrefixes(['J'], 1), mJ: 1e-3, µJ: 1e-6, uJ: 1e-6, ...withPrefixes(['Wh'], 3600) },
   flop: { '': 1, ...withPrefixes(['FLOP'], 1) },
   flops: withPrefixes(['FLOP/s', 'FLOPS'], 1),
   time: {
+    ...words(['us', 'µs'], 1e-6),
+    ...words(['ms', 'millisecond', 'milliseconds'], 1e-3),
     ...words(['s', 'sec', 'second', 'seconds'], 1),
     ...words(['min', 'minute', 'minutes'], 60),
     ...words(['h', 'hr', 'hrs', 'hour', 'hours'], SECONDS_PER_HOUR),
@@ -120,6 +122,8 @@ const UNITS: Record<Dimension, UnitTable> = {
   capex_per_power: { '/W': 1, '/kW': 1e-3, '/MW': 1e-6, '/GW': 1e-9 },
   money_per_hour: { '/h': 1, '/hr': 1, '/hour': 1 },
   hours: { '': 1, h: 1, hours: 1 },
+  token_rate: { 'token/s': 1, 'tokens/s': 1, 'tok/s': 1 },
+  capex_per_token_rate: { '/(token/s)': 1, '/(tokens/s)': 1 },
 };
 
 /** Dimensions whose numbers may carry a magnitude word (k, M, B, T) before the unit. */
@@ -132,8 +136,16 @@ const TAKES_MAGNITUDE = new Set<Dimension>([
   'capex_per_power',
   'money_per_hour',
   'hours',
+  'token_rate',
+  'capex_per_token_rate',
 ]);
-const MONEY_LIKE = new Set<Dimension>(['money', 'energy_price', 'capex_per_power', 'money_per_hour']);
+const MONEY_LIKE = new Set<Dimension>([
+  'money',
+  'energy_price',
+  'capex_per_power',
+  'money_per_hour',
+  'capex_per_token_rate',
+]);
 
 const NUMBER = /^(\$)?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(.*)$/;
 

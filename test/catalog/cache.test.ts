@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../helpers/catalog.js';
 
 interface CompiledCatalogFiles {
-  loadCatalog(): { accelerators: unknown; models: unknown; assumptions: unknown };
+  loadCatalog(): { accelerators: unknown; models: unknown; assumptions: unknown; devices: unknown };
 }
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -17,5 +17,6 @@ describe('the build-time catalog cache', () => {
     expect(plain(fromCache.accelerators)).toEqual(plain(catalog.accelerators));
     expect(plain(fromCache.models)).toEqual(plain(catalog.models));
     expect(plain(fromCache.assumptions)).toEqual(plain(catalog.assumptions));
+    expect(plain(fromCache.devices)).toEqual(plain(catalog.devices));
   });
 });

@@ -90,6 +90,20 @@ describe('the shipped catalog', () => {
     expect(catalog.model('deepseek-v3').activeParams.value).toBe(37e9);
   });
 
+  it('has edge devices, a car computer and a phone or laptop NPU, with ranges on unofficial figures', () => {
+    const kinds = new Set(catalog.devices.map((d) => d.kind));
+    expect(kinds.has('car')).toBe(true);
+    expect(kinds.has('phone') || kinds.has('laptop')).toBe(true);
+    for (const d of catalog.devices) {
+      for (const f of [d.peak8bit, d.memoryBandwidth, d.power, d.price]) {
+        expect(f.source.title.length, d.id).toBeGreaterThan(3);
+        if (f.estimate) expect(f.range, `${d.id}: an estimate needs a range`).toMatch(/ to /);
+      }
+    }
+    expect(catalog.device('m4').id).toBe('apple-m4');
+    expect(() => catalog.device('iphone')).toThrow(/unknown device 'iphone'; did you mean/);
+  });
+
   it('lists every assumption with a source', () => {
     for (const a of Object.values(catalog.assumptions)) {
       expect(a.sources.length, a.key).toBeGreaterThan(0);
@@ -104,6 +118,7 @@ describe('catalog files with mistakes', () => {
     accelerators: read('accelerators.yaml'),
     models: read('models.yaml'),
     assumptions: read('assumptions.yaml'),
+    devices: read('devices.yaml'),
   });
 
   it('names file, line and column and the key path of a bad quantity', () => {

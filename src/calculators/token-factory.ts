@@ -1,0 +1,121 @@
+import type { Precision } from '../catalog/types.js';
+import { clusterEconomics } from '../model/cluster.js';
+import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../units/dimensions.js';
+import { CLUSTER_SIZE_INPUTS, solveCount } from './cluster.js';
+import { FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
+import { TP_INPUT, UTILIZATION_INPUT } from './inference.js';
+import { acceleratorHardware, requestShape, resolveModel, SERVING_INPUTS, serveReplica } from './serving.js';
+import type { Calculator } from './types.js';
+
+export const tokenFactory: Calculator = {
+  name: 'token-factory',
+  title: 'Token factory: tokens a site serves, and the price that pays it back',
+  description:
+    'A datacenter serving one model: output tokens per year, energy per token, the price per million tokens that repays capex (at the cost of capital, over the lifetimes) and opex, and tokens per person per day for a population.',
+  inputs: [
+    ...CLUSTER_SIZE_INPUTS,
+    ...SERVING_INPUTS,
+    TP_INPUT,
+    ...FLEET_INPUTS,
+    UTILIZATION_INPUT,
+    {
+      name: 'population',
+      type: 'quantity',
+      dimension: 'count',
+      bounds: { min: 1 },
+      assumption: 'world_population',
+      description: 'people to share the tokens among',
+    },
+  ],
+  outputs: [
+    { name: 'count', dimension: 'count', label: 'Accelerators', description: 'in the site' },
+    { name: 'replicas', dimension: 'count', label: 'Model replicas', description: 'count ÷ tp' },
+    {
+      name: 'facility_power',
+      dimension: 'power',
+      label: 'Facility power',
+      description: 'IT power times PUE',
+    },
+    {
+      name: 'output_throughput',
+      dimension: 'token_rate',
+      label: 'Output throughput',
+      description: 'whole site, while serving',
+    },
+    {
+      name: 'tokens_per_year',
+      dimension: 'tokens',
+      label: 'Output tokens per year',
+      description: 'at the utilization',
+    },
+    {
+      name: 'energy_per_token',
+      dimension: 'energy',
+      label: 'Energy per output token',
+      description: 'facility energy',
+    },
+    {
+      name: 'total_capex',
+      dimension: 'money',
+      label: 'Total capex',
+      description: 'accelerators plus facility',
+    },
+    { name: 'annual_opex', dimension: 'money', label: 'Annual opex', description: 'energy plus upkeep' },
+    {
+      name: 'annual_revenue_needed',
+      dimension: 'money',
+      label: 'Revenue needed per year',
+      description: 'annualized capex plus opex',
+    },
+    {
+      name: 'breakeven_price_per_million_tokens',
+      dimension: 'money',
+      label: 'Break-even price per million tokens',
+      description: 'repays capex and opex over the lifetimes',
+    },
+    {
+      name: 'tokens_per_person_per_day',
+      dimension: 'tokens',
+      label: 'Tokens per person per day',
+      description: 'tokens per year ÷ population ÷ 365.25',
+    },
+  ],
+  exclusive: [['count', 'facility_power', 'budget']],
+  compute(ctx) {
+    const model = resolveModel(ctx);
+    const accelerator = resolveAccelerator(ctx);
+    const precision = ctx.text('precision') as Precision;
+    const peak = peakPerAccelerator(ctx, accelerator, precision);
+    const shape = requestShape(ctx, model);
+    const { spec, served } = serveReplica(
+      ctx,
+      model,
+      acceleratorHardware(accelerator, peak),
+      precision,
+      shape,
+    );
+
+    const probe = fleetSpec(ctx, accelerator, 1, peak);
+    const count = solveCount(ctx, probe);
+    const replicas = Math.floor(count / spec.tp);
+    if (replicas < 1) return ctx.fail('count', `is smaller than one replica (${spec.tp} accelerators)`);
+    const economics = clusterEconomics({ ...probe, count });
+    const throughput = replicas * served.outputThroughput;
+    const tokensPerYear = throughput * SECONDS_PER_YEAR * ctx.number('utilization');
+    const revenueNeeded = economics.annualizedCapex + economics.annualOpex;
+    return {
+      count,
+      replicas,
+      facility_power: economics.facilityPower,
+      output_throughput: throughput,
+      tokens_per_year: tokensPerYear,
+      energy_per_token: economics.annualEnergy / tokensPerYear,
+      total_capex: economics.totalCapex,
+      annual_opex: economics.annualOpex,
+      annual_revenue_needed: revenueNeeded,
+      breakeven_price_per_million_tokens: (revenueNeeded / tokensPerYear) * 1e6,
+      tokens_per_person_per_day:
+        tokensPerYear / ctx.number('population') / (SECONDS_PER_YEAR / SECONDS_PER_DAY),
+    };
+  },
+};
