@@ -2,12 +2,20 @@ import { InputError, unknownId } from '../errors.js';
 import { cluster } from './cluster.js';
 import { edgeVsCentral } from './edge-vs-central.js';
 import { inference } from './inference.js';
+import { supply } from './supply.js';
 import { tokenFactory } from './token-factory.js';
 import { training } from './training.js';
 import type { Calculator } from './types.js';
 
 /** Every calculator, in the order help texts list them. Adding a capability means adding one here. */
-export const CALCULATORS: readonly Calculator[] = [cluster, training, inference, tokenFactory, edgeVsCentral];
+export const CALCULATORS: readonly Calculator[] = [
+  cluster,
+  training,
+  inference,
+  tokenFactory,
+  edgeVsCentral,
+  supply,
+];
 
 export function findCalculator(name: string): Calculator {
   const found = CALCULATORS.find((c) => c.name === name);

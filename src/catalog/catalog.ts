@@ -4,6 +4,7 @@ import { acceleratorsFileSchema } from './accelerators.js';
 import { type Assumptions, assumptionsFileSchema } from './assumptions.js';
 import { devicesFileSchema } from './devices.js';
 import { modelsFileSchema } from './models.js';
+import { type SupplyCatalog, supplyFileSchema } from './supply.js';
 import type { Accelerator, EdgeDevice, LanguageModel } from './types.js';
 
 export interface CatalogText {
@@ -16,6 +17,7 @@ export interface CatalogTexts {
   models: CatalogText;
   assumptions: CatalogText;
   devices: CatalogText;
+  supply: CatalogText;
 }
 
 export interface CatalogFiles {
@@ -55,11 +57,16 @@ export class Catalog {
     readonly models: readonly LanguageModel[],
     readonly assumptions: Assumptions,
     readonly devices: readonly EdgeDevice[],
+    readonly supply: SupplyCatalog,
     files: CatalogFiles = { accelerators: 'accelerators', models: 'models', devices: 'devices' },
   ) {
     this.acceleratorNames = index('accelerator', files.accelerators, [...accelerators]);
     this.modelNames = index('model', files.models, [...models]);
     this.deviceNames = index('device', files.devices, [...devices]);
+    for (const id of Object.keys(supply.packaging)) {
+      if (!this.acceleratorNames.has(id))
+        throw new InputError(`data/supply.yaml: packaging names ${unknownAccelerator(this, id)}`);
+    }
     for (const model of models) {
       const hardware = model.trainingHardware?.accelerator;
       if (hardware && !this.acceleratorNames.has(hardware)) {
@@ -71,12 +78,13 @@ export class Catalog {
   }
 
   static parse(texts: CatalogTexts): Catalog {
-    const { accelerators, models, assumptions, devices } = texts;
+    const { accelerators, models, assumptions, devices, supply } = texts;
     return new Catalog(
       parseYaml(accelerators.text, accelerators.file, acceleratorsFileSchema),
       parseYaml(models.text, models.file, modelsFileSchema),
       parseYaml(assumptions.text, assumptions.file, assumptionsFileSchema),
       parseYaml(devices.text, devices.file, devicesFileSchema),
+      parseYaml(supply.text, supply.file, supplyFileSchema),
       { accelerators: accelerators.file, models: models.file, devices: devices.file },
     );
   }

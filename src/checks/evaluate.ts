@@ -5,15 +5,16 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
-import { parseYamlLocated } from '../yaml/document.js';
-import { type Check, type CheckFile, checkFileSchema, type Expectation } from './schema.js';
 import {
+  describeClaim,
   describeDifference,
   describeTolerance,
   parseTolerance,
   type Tolerance,
   within,
-} from './tolerance.js';
+} from '../units/tolerance.js';
+import { parseYamlLocated } from '../yaml/document.js';
+import { type Check, type CheckFile, checkFileSchema, type Expectation } from './schema.js';
 
 /** Claims are judged loosely by default: a press figure within 10% is taken as consistent. */
 const DEFAULT_CLAIM_TOLERANCE = '10%';
@@ -128,15 +129,6 @@ function closestReading(
   };
 }
 
-/** "25% above the model", "4.1× the model", "1/3.2 of the model". */
-function claimVersusModel(claim: number, model: number): string {
-  const ratio = claim / model;
-  if (ratio >= 2) return `${Number(ratio.toPrecision(2))}× the model`;
-  if (ratio <= 0.5) return `1/${Number((1 / ratio).toPrecision(2))} of the model`;
-  const percent = Math.abs(ratio - 1) * 100;
-  return `${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)}% ${ratio > 1 ? 'above' : 'below'} the model`;
-}
-
 function judge(
   kind: CheckFile['kind'],
   expectation: Expectation,
@@ -162,7 +154,7 @@ function judge(
     holds,
     difference,
     tolerance: tol,
-    verdict: holds ? `consistent (${tol})` : `claim is ${claimVersusModel(reference, modelValue)}`,
+    verdict: holds ? `consistent (${tol})` : `claim is ${describeClaim(reference, modelValue)}`,
   };
 }
 

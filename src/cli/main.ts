@@ -9,6 +9,8 @@ import { registerCalc } from './calc.js';
 import { registerCatalog } from './catalog.js';
 import { registerCheck } from './check.js';
 import { type CliIo, ExitCode, processIo } from './io.js';
+import { registerRun } from './run.js';
+import { registerSchema } from './schema.js';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -25,6 +27,10 @@ Examples:
   gigawatt catalog show h100
   gigawatt check checks/published.yaml --strict
   gigawatt check checks/seed-claims.yaml
+  gigawatt calc supply --accelerator b200 --units 5M
+  gigawatt run scenarios/stargate.yaml --chart stargate.svg
+  gigawatt run scenarios/*.yaml --compare
+  gigawatt schema scenario > scenario.schema.json
 `;
 
 export function buildProgram(io: CliIo, catalog: () => Catalog = loadCatalog): Command {
@@ -40,6 +46,8 @@ export function buildProgram(io: CliIo, catalog: () => Catalog = loadCatalog): C
   registerCalc(program, io, catalog);
   registerCatalog(program, io, catalog);
   registerCheck(program, io, catalog);
+  registerRun(program, io, catalog);
+  registerSchema(program, io);
   // Subcommands inherit the same error handling and output routing.
   const configure = (command: Command) => {
     command

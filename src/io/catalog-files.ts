@@ -3,6 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Assumptions } from '../catalog/assumptions.js';
 import { Catalog, type CatalogTexts } from '../catalog/catalog.js';
+import type { SupplyCatalog } from '../catalog/supply.js';
 import type { Accelerator, EdgeDevice, LanguageModel } from '../catalog/types.js';
 
 /** The project's data folder, found relative to this module in both src/ and dist/. */
@@ -20,6 +21,7 @@ const FILES = {
   models: 'models.yaml',
   assumptions: 'assumptions.yaml',
   devices: 'devices.yaml',
+  supply: 'supply.yaml',
 } as const;
 
 interface CacheFile {
@@ -28,6 +30,7 @@ interface CacheFile {
   models: LanguageModel[];
   assumptions: Assumptions;
   devices: EdgeDevice[];
+  supply: SupplyCatalog;
 }
 
 function readTexts(): CatalogTexts {
@@ -37,12 +40,13 @@ function readTexts(): CatalogTexts {
     models: read(FILES.models),
     assumptions: read(FILES.assumptions),
     devices: read(FILES.devices),
+    supply: read(FILES.supply),
   };
 }
 
 function stampOf(texts: CatalogTexts): string {
   const hash = createHash('sha256');
-  for (const t of [texts.accelerators, texts.models, texts.assumptions, texts.devices])
+  for (const t of [texts.accelerators, texts.models, texts.assumptions, texts.devices, texts.supply])
     hash.update(t.file).update('\0').update(t.text);
   return hash.digest('hex');
 }
@@ -55,7 +59,7 @@ function fromCache(stamp: string): Catalog | undefined {
     return undefined;
   }
   if (cache.stamp !== stamp) return undefined;
-  return new Catalog(cache.accelerators, cache.models, cache.assumptions, cache.devices, {
+  return new Catalog(cache.accelerators, cache.models, cache.assumptions, cache.devices, cache.supply, {
     accelerators: `data/${FILES.accelerators}`,
     models: `data/${FILES.models}`,
     devices: `data/${FILES.devices}`,
@@ -82,6 +86,7 @@ export function writeCatalogCache(): void {
     models: [...catalog.models],
     assumptions: catalog.assumptions,
     devices: [...catalog.devices],
+    supply: catalog.supply,
   };
   // Write beside, then rename, so a reader never sees half a file.
   writeFileSync(`${CACHE_PATH}.tmp`, JSON.stringify(cache));

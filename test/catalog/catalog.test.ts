@@ -119,6 +119,7 @@ describe('catalog files with mistakes', () => {
     models: read('models.yaml'),
     assumptions: read('assumptions.yaml'),
     devices: read('devices.yaml'),
+    supply: read('supply.yaml'),
   });
 
   it('names file, line and column and the key path of a bad quantity', () => {

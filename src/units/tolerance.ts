@@ -27,3 +27,12 @@ export function describeDifference(model: number, reference: number): string {
   const rounded = Math.abs(percent) < 10 ? percent.toFixed(1) : percent.toFixed(0);
   return `${percent >= 0 ? '+' : ''}${rounded}%`;
 }
+
+/** "25% above the model", "4.1× the model", "1/3.2 of the model". */
+export function describeClaim(claim: number, model: number): string {
+  const ratio = claim / model;
+  if (ratio >= 2) return `${Number(ratio.toPrecision(2))}× the model`;
+  if (ratio <= 0.5) return `1/${Number((1 / ratio).toPrecision(2))} of the model`;
+  const percent = Math.abs(ratio - 1) * 100;
+  return `${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)}% ${ratio > 1 ? 'above' : 'below'} the model`;
+}

@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
+import { readUserFile, writeFileAtomic } from '../io/files.js';
+import { svgToPng } from '../io/png.js';
+import { scenarioChartSvg } from '../report/chart.js';
+import { toCsv } from '../report/csv.js';
+import { renderComparison, renderScenarioReport } from '../report/scenario-report.js';
+import { monthlyRecords, runScenario, type ScenarioRun } from '../scenario/run.js';
+import type { CliIo } from './io.js';
+
+interface RunOptions {
+  csv?: string | boolean;
+  json?: string | boolean;
+  chart?: string;
+  compare?: boolean;
+}
+
+function chartBytes(run: ScenarioRun, path: string): string | Uint8Array {
+  const svg = scenarioChartSvg(run);
+  return path.toLowerCase().endsWith('.png') ? svgToPng(svg) : svg;
+}
+
+function jsonOf(run: ScenarioRun) {
+  return {
+    scenario: run.loaded.scenario.name,
+    file: run.loaded.file,
+    yearly: run.yearly,
+    monthly: monthlyRecords(run),
+    claims: run.claims,
+  };
+}
+
+export function registerRun(program: Command, io: CliIo, catalog: () => Catalog): void {
+  program
+    .command('run')
+    .description(
+      'run build-out scenarios month by month and print a yearly table (power, fleet, FLOP/s, money, energy, what binds)',
+    )
+    .argument('<files...>', 'scenario files, e.g. scenarios/stargate.yaml')
+    .option('--csv [file]', 'the monthly series as CSV (to the file, or standard output)')
+    .option(
+      '--json [file]',
+      'yearly and monthly series and claim verdicts as JSON (to the file, or standard output)',
+    )
+    .option('--chart <file>', 'draw the main series to an .svg or .png file')
+    .option('--compare', 'print the scenarios side by side (their last year)')
+    .action((files: string[], options: RunOptions) => {
+      if (options.chart !== undefined && !/\.(svg|png)$/i.test(options.chart)) {
+        throw new InputError(`--chart: expected a file ending in .svg or .png, got "${options.chart}"`);
+      }
+      const several = files.length > 1;
+      if (several && (typeof options.csv === 'string' || typeof options.json === 'string' || options.chart)) {
+        throw new InputError(
+          '--csv, --json and --chart write one scenario to a file; give one scenario file',
+        );
+      }
+      // Run everything before writing anything, so a bad file leaves no partial output behind.
+      const runs = files.map((file) => runScenario(readUserFile(file), file, catalog()));
+      const outputs: Array<[string, string | Uint8Array]> = [];
+      const first = runs[0] as ScenarioRun;
+      if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyRecords(first))]);
+      if (typeof options.json === 'string')
+        outputs.push([options.json, `${JSON.stringify(jsonOf(first), null, 2)}\n`]);
+      if (options.chart) outputs.push([options.chart, chartBytes(first, options.chart)]);
+      for (const [path, data] of outputs) writeFileAtomic(path, data);
+
+      if (options.csv === true) io.stdout(runs.map((r) => toCsv(monthlyRecords(r))).join('\n'));
+      else if (options.json === true)
+        io.stdout(`${JSON.stringify(several ? runs.map(jsonOf) : jsonOf(first), null, 2)}\n`);
+      else if (options.compare) io.stdout(renderComparison(runs));
+      else io.stdout(runs.map(renderScenarioReport).join('\n'));
+      for (const [path] of outputs) io.stderr(`wrote ${path}\n`);
+    });
+}

@@ -1,0 +1,161 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { generationIds, type ScenarioRun } from '../scenario/run.js';
+import { monthLabel } from '../scenario/schema.js';
+
+/** Tableau 10: distinguishable, and the same in the browser. */
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
+
+interface Panel {
+  title: string;
+  legend: string[];
+  svg: string;
+}
+
+const WIDTH = 760;
+const PLOT_HEIGHT = 200;
+const PANEL_HEADER = 44;
+
+/**
+ * The main series of a scenario as one standalone SVG: power, accelerators by generation,
+ * peak FLOP/s and cumulative capex, one panel each. Plot renders into a DOM we pass it
+ * (linkedom here, the page in a browser); titles and legends are drawn as plain SVG so
+ * the file also converts to PNG.
+ */
+export function scenarioChartSvg(run: ScenarioRun): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const date = (month: number) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+  const m = run.monthly;
+  const base = {
+    document,
+    width: WIDTH,
+    height: PLOT_HEIGHT,
+    marginLeft: 64,
+    marginRight: 16,
+    marginTop: 10,
+    x: { type: 'utc' as const, label: null },
+  };
+  const color = (domain: string[]) => ({ domain, range: PALETTE.slice(0, domain.length) });
+  const svg = (plot: { outerHTML: string }) => plot.outerHTML;
+
+  const powerSeries = ['available', 'used'];
+  const power = m.flatMap((s) => [
+    { date: date(s.month), series: 'available', gw: s.powerAvailable / 1e9 },
+    { date: date(s.month), series: 'used', gw: s.powerUsed / 1e9 },
+  ]);
+  const gens = generationIds(run);
+  const fleet = m.flatMap((s) =>
+    gens.map((g) => ({ date: date(s.month), generation: g, millions: (s.byGeneration[g] ?? 0) / 1e6 })),
+  );
+  const precisions = ['BF16', 'FP8'];
+  const flops = m
+    .flatMap((s) => [
+      { date: date(s.month), precision: 'BF16', eflops: s.peakBf16 / 1e18 },
+      { date: date(s.month), precision: 'FP8', eflops: s.peakFp8 / 1e18 },
+    ])
+    .filter((d) => d.eflops > 0);
+  const capex = m.map((s) => ({ date: date(s.month), billions: s.cumulativeCapex / 1e9 }));
+
+  const panels: Panel[] = [
+    {
+      title: 'Facility power, GW',
+      legend: powerSeries,
+      svg: svg(
+        Plot.plot({
+          ...base,
+          color: color(powerSeries),
+          y: { grid: true, label: null },
+          marks: [
+            Plot.ruleY([0]),
+            Plot.lineY(power, { x: 'date', y: 'gw', stroke: 'series', strokeWidth: 2 }),
+          ],
+        }),
+      ),
+    },
+    {
+      title: 'Accelerators installed by generation, millions',
+      legend: gens,
+      svg: svg(
+        Plot.plot({
+          ...base,
+          color: color(gens),
+          y: { grid: true, label: null },
+          marks: [Plot.areaY(fleet, { x: 'date', y: 'millions', fill: 'generation' }), Plot.ruleY([0])],
+        }),
+      ),
+    },
+    {
+      title: 'Peak dense FLOP/s, EFLOP/s (log scale)',
+      legend: precisions,
+      svg: svg(
+        Plot.plot({
+          ...base,
+          color: color(precisions),
+          y: { type: 'log', grid: true, label: null },
+          marks: [Plot.lineY(flops, { x: 'date', y: 'eflops', stroke: 'precision', strokeWidth: 2 })],
+        }),
+      ),
+    },
+    {
+      title: 'Cumulative capex, $B',
+      legend: [],
+      svg: svg(
+        Plot.plot({
+          ...base,
+          y: { grid: true, label: null },
+          marks: [
+            Plot.areaY(capex, { x: 'date', y: 'billions', fill: PALETTE[0], fillOpacity: 0.25 }),
+            Plot.lineY(capex, { x: 'date', y: 'billions', stroke: PALETTE[0], strokeWidth: 2 }),
+            Plot.ruleY([0]),
+          ],
+        }),
+      ),
+    },
+  ];
+  const title = `${run.loaded.scenario.name}, ${monthLabel(m[0]?.month ?? 0)} to ${monthLabel(m[m.length - 1]?.month ?? 0)}`;
+  return composeSvg(title, panels);
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+}
+
+/** Stack panels into one SVG, each with its title and a swatch legend. */
+function composeSvg(title: string, panels: readonly Panel[]): string {
+  const top = 40;
+  const step = PANEL_HEADER + PLOT_HEIGHT + 16;
+  const body = panels.map((panel, i) => {
+    const y = top + i * step;
+    const legend = panel.legend
+      .map((name, j) => {
+        const x = 16 + j * 130;
+        return `<rect x="${x}" y="${y + 24}" width="12" height="12" fill="${PALETTE[j % PALETTE.length]}"/><text x="${x + 18}" y="${y + 34}" font-size="12">${escapeXml(name)}</text>`;
+      })
+      .join('');
+    // Nest the plot's own <svg> at its place; resvg and browsers both honour x/y on it.
+    const plot = panel.svg.replace('<svg', `<svg x="0" y="${y + PANEL_HEADER}"`);
+    return `<text x="12" y="${y + 14}" font-size="14" font-weight="bold">${escapeXml(panel.title)}</text>${legend}\n${plot}`;
+  });
+  const height = top + panels.length * step;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">
+<rect width="100%" height="100%" fill="white"/>
+<text x="12" y="26" font-size="17" font-weight="bold">${escapeXml(title)}</text>
+${body.join('\n')}
+</svg>
+`;
+}

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { PRECISIONS } from '../catalog/types.js';
+import type { Dimension } from '../units/dimensions.js';
+import { quantitySchema } from '../units/schema.js';
+
+/**
+ * The scenario file format. One zod schema is the source of truth: the loader validates
+ * with it and `gigawatt schema scenario` prints the JSON Schema generated from it.
+ * Quantities are written as people write them ("1.2 GW", "$100B", "5 years").
+ */
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** "2026-01" → months since year 0, so months subtract. */
+export const monthSchema = z
+  .string()
+  .regex(MONTH, 'expected a month like "2026-01"')
+  .describe('A calendar month, written "YYYY-MM".');
+
+export function monthIndex(text: string): number {
+  const match = MONTH.exec(text);
+  if (!match) throw new Error(`not a month: ${text}`);
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+export function monthLabel(index: number): string {
+  const year = Math.floor(index / 12);
+  return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** A quantity in a scenario file: text with a unit, validated, kept as text for the JSON Schema. */
+function quantity(dimension: Dimension, description: string) {
+  return z
+    .union([z.string(), z.number()])
+    .describe(description)
+    .pipe(quantitySchema(dimension))
+    .refine((v) => v >= 0, { message: 'cannot be negative' });
+}
+
+const positive = (dimension: Dimension, description: string) =>
+  quantity(dimension, description).refine((v) => v > 0, { message: 'must be positive' });
+
+const fraction = (description: string) =>
+  quantity('fraction', description).refine((v) => v <= 1, { message: 'cannot exceed 100%' });
+
+/** A signed yearly rate of change, e.g. "-20%" for prices falling a fifth a year. */
+const yearlyChange = (description: string) =>
+  z
+    .union([z.string(), z.number()])
+    .describe(description)
+    .pipe(quantitySchema('fraction'))
+    .refine((v) => v > -1, { message: 'a yearly change must be above -100%' });
+
+const commitmentSchema = z.union([
+  z.strictObject({
+    amount: positive('money', 'Capital released at once, e.g. "$100B".'),
+    at: monthSchema,
+  }),
+  z.strictObject({
+    amount: positive('money', 'Capital released evenly over the months from `from` to `to`.'),
+    from: monthSchema,
+    to: monthSchema,
+  }),
+]);
+
+const programSchema = z.strictObject({
+  name: z.string().min(1),
+  commitments: z.array(commitmentSchema).default([]),
+  per_gw: z
+    .strictObject({
+      amount: positive('money', 'Capital released for each GW of facility power deployed, e.g. "$10B".'),
+      up_to: positive('money', 'Cap on the capital released this way.').optional(),
+    })
+    .optional()
+    .describe(
+      'Capital released progressively as capacity is deployed (e.g. NVIDIA investing as each GW comes online).',
+    ),
+});
+
+const rampPointSchema = z.strictObject({
+  at: monthSchema,
+  power: quantity('power', 'Facility power available at the meter by this month, e.g. "1.2 GW".'),
+});
+
+const siteSchema = z.strictObject({
+  name: z.string().min(1),
+  ramp: z
+    .array(rampPointSchema)
+    .min(1)
+    .describe('Facility power over time; linear between points, flat after the last, zero before the first.'),
+});
+
+const fleetEntrySchema = z.strictObject({
+  accelerator: z.string().min(1).describe('Accelerator id from the catalog.'),
+  from: monthSchema.describe('First month this generation is bought.'),
+  to: monthSchema.optional().describe('Last month it is bought; by default until the next entry starts.'),
+  target: positive(
+    'count',
+    'Stop buying this generation once this many are installed (e.g. a roadmap target).',
+  ).optional(),
+  price: positive(
+    'money',
+    "Price per accelerator with its server share; by default the catalog's.",
+  ).optional(),
+  price_change: yearlyChange(
+    'Yearly change of the price since the accelerator\'s catalog year, e.g. "-15%".',
+  ).optional(),
+  flops_growth: yearlyChange(
+    'Yearly growth of FLOP/s per accelerator since its catalog year: later generations of the same class.',
+  ).optional(),
+});
+
+const assumptionsSchema = z
+  .strictObject({
+    pue: quantity('ratio', 'Facility power / IT power.').refine((v) => v >= 1, {
+      message: 'must be at least 1',
+    }),
+    electricity_price: quantity('energy_price', 'e.g. "$0.08/kWh".'),
+    facility_capex: quantity(
+      'capex_per_power',
+      'Building, power and cooling capex per IT watt, e.g. "$14M/MW".',
+    ),
+    hardware_lifetime: positive('time', 'Years an accelerator serves before it is retired and paid off.'),
+    facility_lifetime: positive('time', 'Years over which the building is paid off.'),
+    cost_of_capital: fraction('Annual cost of capital.'),
+    upkeep: fraction('Annual upkeep as a share of capex.'),
+    load_factor: fraction('Average IT power as a share of peak.'),
+    mfu: fraction('Model FLOP utilization of training runs (BF16).'),
+    goodput: fraction('Share of wall-clock time a training run makes progress.'),
+    training_run: positive('time', 'Length of the largest single-site training run, e.g. "100 days".'),
+    reference_model: z.string().describe('Model id used to count inference tokens per year.'),
+    serving_precision: z.enum(PRECISIONS).describe('Precision the reference model is served at.'),
+    serving_utilization: fraction('Share of hours the fleet serves at full throughput, for tokens per year.'),
+  })
+  .partial()
+  .default({});
+
+const supplySchema = z
+  .strictObject({
+    share: fraction('Share of global AI accelerator output this program can buy, e.g. "30%".').optional(),
+    growth: yearlyChange('Yearly growth of global output beyond the last data point, e.g. "40%".').optional(),
+    fabs: z
+      .strictObject({
+        capital: positive('money', 'Capital for new fabs, packaging and HBM capacity, e.g. "$7T".'),
+        from: monthSchema,
+        to: monthSchema,
+        lead_time: positive('time', 'Time from spending to output, e.g. "3 years" for a fab.'),
+      })
+      .optional()
+      .describe('New chip-making capacity the program builds itself; its output adds to the share.'),
+  })
+  .refine((v) => v.share !== undefined || v.fabs !== undefined, {
+    message: 'give a share of global output, fabs, or both',
+  });
+
+const claimSchema = z.strictObject({
+  text: z.string().min(1).describe('The claim in words.'),
+  year: z.int().describe('The year whose end state (or total) is compared.'),
+  output: z.string().describe('A yearly output, e.g. facility_power, peak_flops_bf16, cumulative_capex.'),
+  value: z.union([z.string(), z.number()]).describe('The claimed figure with its unit, e.g. "52 GW".'),
+  tolerance: z
+    .string()
+    .regex(/^(\d+(\.\d+)?%|[x×]\d+(\.\d+)?)$/, 'write a tolerance as "10%" or "x2"')
+    .optional(),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    claim: z.string().optional().describe('What the scenario tests, in the words of its source.'),
+    sources: z.array(z.strictObject({ title: z.string().min(1), url: z.url().optional() })).default([]),
+    span: z.strictObject({ start: monthSchema, end: monthSchema }),
+    assumptions: assumptionsSchema,
+    programs: z.array(programSchema).default([]).describe('Capital; without programs capital does not bind.'),
+    sites: z.array(siteSchema).default([]).describe('Power; without sites power does not bind.'),
+    fleet: z.array(fleetEntrySchema).min(1).describe('Which accelerators are bought when.'),
+    supply: supplySchema.optional().describe('Supply; without it supply does not bind.'),
+    claims: z.array(claimSchema).default([]).describe('Claimed figures to hold against the run.'),
+  })
+  .superRefine((s, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (monthIndex(s.span.end) < monthIndex(s.span.start)) issue(['span', 'end'], 'ends before it starts');
+    s.sites.forEach((site, i) =>
+      site.ramp.forEach((point, j) => {
+        const previous = site.ramp[j - 1];
+        if (previous && monthIndex(point.at) <= monthIndex(previous.at)) {
+          issue(
+            ['sites', i, 'ramp', j, 'at'],
+            `goes backwards in time: ${point.at} is not after ${previous.at}`,
+          );
+        }
+      }),
+    );
+    s.programs.forEach((program, i) =>
+      program.commitments.forEach((c, j) => {
+        if ('to' in c && monthIndex(c.to) < monthIndex(c.from))
+          issue(['programs', i, 'commitments', j, 'to'], 'ends before it starts');
+      }),
+    );
+    s.fleet.forEach((entry, i) => {
+      const previous = s.fleet[i - 1];
+      if (previous && monthIndex(entry.from) < monthIndex(previous.from)) {
+        issue(['fleet', i, 'from'], `goes backwards in time: ${entry.from} is before ${previous.from}`);
+      }
+      if (entry.to && monthIndex(entry.to) < monthIndex(entry.from))
+        issue(['fleet', i, 'to'], 'ends before it starts');
+    });
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioAssumptions = Scenario['assumptions'];
+
+/** The JSON Schema editors use to complete and check scenario files. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,243 @@
+import { capitalRecoveryFactor } from '../model/finance.js';
+import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/dimensions.js';
+import type { Generation, TimelineInputs } from './inputs.js';
+
+/**
+ * The monthly build-out. Each month:
+ *   power available (site ramps)      → accelerators power allows
+ *   capital available (programs)      → accelerators money allows
+ *   supply available (share of output) → accelerators supply allows
+ *   installs = the least of them (and of the plan's target); that one binds.
+ * Cohorts retire after their lifetime and free their power; energy and opex accrue.
+ * Pure: numbers in, a monthly series out.
+ */
+
+export type Constraint = 'power' | 'capital' | 'supply' | 'plan' | 'none';
+
+export interface MonthState {
+  month: number;
+  powerAvailable: number;
+  /** Facility power drawn at peak by the installed fleet (IT × PUE). */
+  powerUsed: number;
+  installs: number;
+  accelerators: number;
+  /** Installed accelerators by generation id. */
+  byGeneration: Record<string, number>;
+  peakBf16: number;
+  peakFp8: number;
+  cumulativeCapex: number;
+  capitalAvailable: number;
+  /** Energy used in this month (J). */
+  energy: number;
+  /** Opex in this month (USD). */
+  opex: number;
+  /** Inference output tokens per year at this month's fleet (reference model, at the utilization). */
+  tokensPerYear: number;
+  /** Revenue per year that pays back the alive fleet's capex over its lifetimes, plus opex. */
+  revenueNeeded: number;
+  /** FLOP of the largest training run one site can do in the run length. */
+  largestTrainingRun: number;
+  binding: Constraint;
+}
+
+interface Cohort {
+  generation: number;
+  site: number;
+  count: number;
+  month: number;
+  performance: number;
+  acceleratorCapex: number;
+  facilityCapex: number;
+}
+
+function generationAt(gens: readonly Generation[], month: number): number {
+  for (let i = gens.length - 1; i >= 0; i--) {
+    const g = gens[i] as Generation;
+    if (g.from <= month && month <= g.to) return i;
+  }
+  return -1;
+}
+
+const yearsSince = (month: number, from: number) => Math.max(0, month - from) / 12;
+
+export function runTimeline(inputs: TimelineInputs): MonthState[] {
+  const a = inputs.assumptions;
+  const gens = inputs.generations;
+  const sites = inputs.sites ?? [];
+  const siteCount = Math.max(1, sites.length);
+  const cohorts: Cohort[] = [];
+  const installedByGeneration = gens.map(() => 0);
+  const hardwareRecovery = capitalRecoveryFactor(a.costOfCapital, a.hardwareLifetime);
+  const facilityRecovery = capitalRecoveryFactor(a.costOfCapital, a.facilityLifetime);
+  let spent = 0;
+  let released = 0;
+  let deployedPowerEver = 0;
+  const series: MonthState[] = [];
+
+  for (let month = inputs.start; month <= inputs.end; month++) {
+    // Retire what has served its lifetime; its power goes back to the site.
+    for (let i = cohorts.length - 1; i >= 0; i--) {
+      if (month - (cohorts[i] as Cohort).month >= a.hardwareLifetimeMonths) cohorts.splice(i, 1);
+    }
+    const siteUse = Array.from({ length: siteCount }, () => 0);
+    for (const c of cohorts)
+      siteUse[c.site] = (siteUse[c.site] ?? 0) + c.count * (gens[c.generation] as Generation).itPower * a.pue;
+    const siteSpare = sites.map((s, i) => Math.max(0, s.powerAt(month) - (siteUse[i] ?? 0)));
+
+    released += inputs.capital?.releasedByMonth(month) ?? 0;
+    const perGw = inputs.capital?.perGw;
+    const perGwReleased = perGw ? Math.min(perGw.upTo, (perGw.amount * deployedPowerEver) / 1e9) : 0;
+    const capitalAvailable = released + perGwReleased;
+
+    const g = generationAt(gens, month);
+    let installs = 0;
+    let binding: Constraint = 'none';
+    if (g >= 0) {
+      const gen = gens[g] as Generation;
+      const price = gen.price * (1 + gen.priceChange) ** yearsSince(month, gen.since);
+      const facilityCapex = gen.itPower * a.facilityCapexPerItWatt;
+      const limits: Array<[Constraint, number]> = [];
+      if (inputs.sites) limits.push(['power', siteSpare.reduce((x, y) => x + y, 0) / (gen.itPower * a.pue)]);
+      if (inputs.capital)
+        limits.push(['capital', Math.max(0, capitalAvailable - spent) / (price + facilityCapex)]);
+      if (inputs.supplyPerMonth) limits.push(['supply', inputs.supplyPerMonth(month)]);
+      if (gen.target !== undefined)
+        limits.push(['plan', Math.max(0, gen.target - (installedByGeneration[g] ?? 0))]);
+      const [tightest, limit] = limits.reduce((x, y) => (y[1] < x[1] ? y : x));
+      installs = Math.floor(limit);
+      binding = tightest;
+      if (installs > 0) {
+        const performance = (1 + gen.flopsGrowth) ** yearsSince(month, gen.since);
+        placeInstalls(cohorts, siteSpare, installs, gen.itPower * a.pue, {
+          generation: g,
+          month,
+          performance,
+          price,
+          facilityCapex,
+        });
+        installedByGeneration[g] = (installedByGeneration[g] ?? 0) + installs;
+        spent += installs * (price + facilityCapex);
+        deployedPowerEver += installs * gen.itPower * a.pue;
+      }
+    }
+    series.push(
+      monthState(inputs, cohorts, {
+        month,
+        installs,
+        binding,
+        spent,
+        capitalAvailable,
+        siteCount,
+        hardwareRecovery,
+        facilityRecovery,
+      }),
+    );
+  }
+  return series;
+}
+
+/** Put installs on the sites with the most spare power first (one virtual site without sites). */
+function placeInstalls(
+  cohorts: Cohort[],
+  siteSpare: number[],
+  installs: number,
+  powerEach: number,
+  cohort: { generation: number; month: number; performance: number; price: number; facilityCapex: number },
+): void {
+  const order =
+    siteSpare.length > 0
+      ? siteSpare.map((spare, i) => ({ spare, i })).sort((x, y) => y.spare - x.spare)
+      : [{ spare: Number.POSITIVE_INFINITY, i: 0 }];
+  let left = installs;
+  for (const { spare, i } of order) {
+    if (left <= 0) break;
+    const here = Math.min(left, Math.floor(spare / powerEach));
+    if (here <= 0) continue;
+    cohorts.push({
+      generation: cohort.generation,
+      site: i,
+      count: here,
+      month: cohort.month,
+      performance: cohort.performance,
+      acceleratorCapex: here * cohort.price,
+      facilityCapex: here * cohort.facilityCapex,
+    });
+    left -= here;
+  }
+  // Rounding across sites can leave a few over; they go to the roomiest site.
+  if (left > 0) {
+    const i = order[0]?.i ?? 0;
+    cohorts.push({
+      generation: cohort.generation,
+      site: i,
+      count: left,
+      month: cohort.month,
+      performance: cohort.performance,
+      acceleratorCapex: left * cohort.price,
+      facilityCapex: left * cohort.facilityCapex,
+    });
+  }
+}
+
+function monthState(
+  inputs: TimelineInputs,
+  cohorts: readonly Cohort[],
+  m: {
+    month: number;
+    installs: number;
+    binding: Constraint;
+    spent: number;
+    capitalAvailable: number;
+    siteCount: number;
+    hardwareRecovery: number;
+    facilityRecovery: number;
+  },
+): MonthState {
+  const a = inputs.assumptions;
+  const gens = inputs.generations;
+  const byGeneration: Record<string, number> = {};
+  const siteFlops = Array.from({ length: m.siteCount }, () => 0);
+  let accelerators = 0;
+  let itPower = 0;
+  let peakBf16 = 0;
+  let peakFp8 = 0;
+  let tokensPerSecond = 0;
+  let capexAlive = 0;
+  let annualizedCapex = 0;
+  for (const c of cohorts) {
+    const gen = gens[c.generation] as Generation;
+    byGeneration[gen.id] = (byGeneration[gen.id] ?? 0) + c.count;
+    accelerators += c.count;
+    itPower += c.count * gen.itPower;
+    peakBf16 += c.count * gen.peakBf16 * c.performance;
+    peakFp8 += c.count * gen.peakFp8 * c.performance;
+    siteFlops[c.site] = (siteFlops[c.site] ?? 0) + c.count * gen.peakBf16 * c.performance;
+    tokensPerSecond += c.count * gen.tokensPerSecond * c.performance;
+    capexAlive += c.acceleratorCapex + c.facilityCapex;
+    annualizedCapex += c.acceleratorCapex * m.hardwareRecovery + c.facilityCapex * m.facilityRecovery;
+  }
+  const powerUsed = itPower * a.pue;
+  const energy = powerUsed * a.loadFactor * SECONDS_PER_MONTH;
+  const opex = energy * a.electricityPrice + (capexAlive * a.upkeep) / 12;
+  const powerAvailable = inputs.sites
+    ? inputs.sites.reduce((sum, s) => sum + s.powerAt(m.month), 0)
+    : powerUsed;
+  return {
+    month: m.month,
+    powerAvailable,
+    powerUsed,
+    installs: m.installs,
+    accelerators,
+    byGeneration,
+    peakBf16,
+    peakFp8,
+    cumulativeCapex: m.spent,
+    capitalAvailable: m.capitalAvailable,
+    energy,
+    opex,
+    tokensPerYear: tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR,
+    revenueNeeded: annualizedCapex + opex * 12,
+    largestTrainingRun: Math.max(0, ...siteFlops) * a.mfu * a.goodput * a.trainingRun,
+    binding: m.binding,
+  };
+}
