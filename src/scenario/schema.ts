@@ -181,8 +181,8 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (monthIndex(s.span.end) < monthIndex(s.span.start)) issue(['span', 'end'], 'ends before it starts');
-    s.sites.forEach((site, i) =>
-      site.ramp.forEach((point, j) => {
+    for (const [i, site] of s.sites.entries()) {
+      for (const [j, point] of site.ramp.entries()) {
         const previous = site.ramp[j - 1];
         if (previous && monthIndex(point.at) <= monthIndex(previous.at)) {
           issue(
@@ -190,14 +190,15 @@ export const scenarioSchema = z
             `goes backwards in time: ${point.at} is not after ${previous.at}`,
           );
         }
-      }),
-    );
-    s.programs.forEach((program, i) =>
-      program.commitments.forEach((c, j) => {
-        if ('to' in c && monthIndex(c.to) < monthIndex(c.from))
+      }
+    }
+    for (const [i, program] of s.programs.entries()) {
+      for (const [j, c] of program.commitments.entries()) {
+        if ('to' in c && monthIndex(c.to) < monthIndex(c.from)) {
           issue(['programs', i, 'commitments', j, 'to'], 'ends before it starts');
-      }),
-    );
+        }
+      }
+    }
     s.fleet.forEach((entry, i) => {
       const previous = s.fleet[i - 1];
       if (previous && monthIndex(entry.from) < monthIndex(previous.from)) {
