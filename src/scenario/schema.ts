@@ -18,6 +18,10 @@ export const monthSchema = z
   .describe('A calendar month, written "YYYY-MM".');
 
 export function monthIndex(text: string): number {
+  return toMonthIndex(text);
+}
+
+function toMonthIndex(text: string): number {
   const match = MONTH.exec(text);
   if (!match) throw new Error(`not a month: ${text}`);
   return Number(match[1]) * 12 + Number(match[2]) - 1;
@@ -179,6 +183,8 @@ export const scenarioSchema = z
     claims: z.array(claimSchema).default([]).describe('Claimed figures to hold against the run.'),
   })
   .superRefine((s, ctx) => {
+    // Refinements can run even when a month failed its format check; compare only valid ones.
+    const monthIndex = (text: string) => (MONTH.test(text) ? toMonthIndex(text) : Number.NaN);
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (monthIndex(s.span.end) < monthIndex(s.span.start)) issue(['span', 'end'], 'ends before it starts');
     for (const [i, site] of s.sites.entries()) {

@@ -147,7 +147,7 @@ const MONEY_LIKE = new Set<Dimension>([
   'capex_per_token_rate',
 ]);
 
-const NUMBER = /^(\$)?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(.*)$/;
+const NUMBER = /^([+-])?\s*(\$)?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(.*)$/;
 
 function expected(dimension: Dimension, text: string): InputError {
   return new InputError(`expected ${NOUN[dimension]} like "${EXAMPLE[dimension]}", got "${text}"`);
@@ -185,17 +185,19 @@ export function parseQuantity(input: string | number, dimension: Dimension): num
   }
   const text = input.trim();
   const match = NUMBER.exec(text);
-  const digits = match?.[2] ?? '';
-  if (!match || !/\d/.test(digits)) throw expected(dimension, input);
-  const dollar = match[1] === '$';
+  // "-$5B" and "$-5B" both mean minus five billion dollars.
+  const sign = match?.[1] === '-' ? -1 : 1;
+  const digits = match?.[3] ?? '';
+  if (!match || !/\d/.test(digits) || (match[1] && /^[+-]/.test(digits))) throw expected(dimension, input);
+  const dollar = match[2] === '$';
   if (dollar && !MONEY_LIKE.has(dimension)) throw expected(dimension, input);
-  const rest = (match[3] ?? '').trim();
+  const rest = (match[4] ?? '').trim();
   if (MONEY_LIKE.has(dimension) && dimension !== 'money' && !dollar && !rest.includes('/')) {
     throw expected(dimension, input);
   }
   const scale = unitScale(dimension, rest.replace(/^USD\s*(?=\/)/, ''));
   if (scale === undefined) throw expected(dimension, input);
-  const value = Number(digits.replaceAll(',', '')) * scale;
+  const value = sign * Number(digits.replaceAll(',', '')) * scale;
   if (!Number.isFinite(value)) throw new InputError(`"${input}" is too large to be a finite number`);
   return value;
 }

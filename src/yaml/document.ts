@@ -4,6 +4,27 @@ import { InputError, nearest } from '../errors.js';
 
 type Path = ReadonlyArray<PropertyKey>;
 
+/** How far an issue list is from fitting: unknown and missing keys mean the wrong branch. */
+function misfit(issues: readonly z.core.$ZodIssue[]): number {
+  return issues.filter(
+    (i) => i.code === 'unrecognized_keys' || (i.code === 'invalid_type' && i.input === undefined),
+  ).length;
+}
+
+/**
+ * The issue to report. A misspelt key also makes the real one "missing", so report the
+ * misspelling; a value matching no branch of a union is reported from the branch it most
+ * nearly fits ("amount: cannot be negative", not "invalid input").
+ */
+function mostTelling(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  const issue = (issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]) as z.core.$ZodIssue;
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const best = issue.errors.reduce((a, b) => (misfit(b) < misfit(a) ? b : a));
+  if (best.length === 0) return issue;
+  const inner = mostTelling(best);
+  return { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue;
+}
+
 /** "sites[1].power.ramp[0]" */
 export function formatPath(path: Path): string {
   let out = '';
@@ -132,9 +153,9 @@ export function parseYamlLocated<S extends z.ZodType>(
     return node?.range ? where(node.range[0]) : `${file}:1:1`;
   };
   if (result.success) return { data: result.data, locate };
-  // A misspelt key also makes the real one "missing": report the misspelling.
-  const issues = result.error.issues;
-  const issue = (issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]) as z.core.$ZodIssue;
+  const issue = mostTelling(result.error.issues);
   const path = formatPath(issue.path);
-  throw new InputError(`${locate(issue.path)}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
+  // Point at a misspelt key itself, not at the mapping that holds it.
+  const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+  throw new InputError(`${locate(at)}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
 }

@@ -1,0 +1,116 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gigawatt-run-'));
+
+describe('gigawatt run', () => {
+  it('prints the yearly table with what binds, and the claims', async () => {
+    const r = await cli('run', 'scenarios/stargate.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Build-out \(end of year\)/);
+    expect(r.stdout).toMatch(/2028\s+7 GW\s+7 GW/);
+    expect(r.stdout).toMatch(/Claims\n/);
+  });
+
+  it('gives the monthly series as CSV and JSON', async () => {
+    const csv = await cli('run', 'scenarios/stargate.yaml', '--csv');
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^month,power_available_w,power_used_w,installs,accelerators,accelerators_gb200,/,
+    );
+    expect(lines).toHaveLength(1 + 72);
+    const json = JSON.parse((await cli('run', 'scenarios/stargate.yaml', '--json')).stdout);
+    expect(json.monthly).toHaveLength(72);
+    expect(json.yearly[0]).toHaveProperty('binding');
+  });
+
+  it('draws an SVG and a PNG chart', async () => {
+    const svg = join(dir, 'stargate.svg');
+    const png = join(dir, 'stargate.png');
+    expect((await cli('run', 'scenarios/stargate.yaml', '--chart', svg)).code).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(readFileSync(svg, 'utf8')).toContain('Facility power, GW');
+    expect((await cli('run', 'scenarios/stargate.yaml', '--chart', png)).code).toBe(0);
+    expect([...readFileSync(png).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('compares scenarios side by side', async () => {
+    const r = await cli('run', 'scenarios/stargate.yaml', 'scenarios/nvidia-10gw.yaml', '--compare');
+    expect(r.stdout).toMatch(/stargate\s+nvidia-10gw/);
+    expect(r.stdout).toMatch(/Binds \(last year\)/);
+  });
+
+  it('never leaves a partial output file behind', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'name: T\nspan: {start: 2026-01, end: 2027-12}\nsupply: {share: 150%}\nfleet:\n  - {accelerator: gb200, from: 2026-01}\n',
+    );
+    const out = join(dir, 'bad.svg');
+    const r = await cli('run', bad, '--chart', out);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const missing = await cli(
+      'run',
+      'scenarios/stargate.yaml',
+      '--chart',
+      join(dir, 'no-such-folder', 'x.svg'),
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/its folder does not exist/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('rejects a chart file it cannot draw', async () => {
+    const r = await cli('run', 'scenarios/stargate.yaml', '--chart', join(dir, 'chart.pdf'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--chart: expected a file ending in \.svg or \.png/);
+  });
+
+  it('prints the scenario JSON Schema', async () => {
+    const r = await cli('schema', 'scenario');
+    expect(JSON.parse(r.stdout).properties.fleet).toBeDefined();
+    expect((await cli('schema', 'scenaro')).stderr).toMatch(/did you mean 'scenario'/);
+  });
+});
+
+describe('gigawatt calc supply', () => {
+  it('gives the supply chain for a number of accelerators', async () => {
+    const r = JSON.parse(
+      (await cli('calc', 'supply', '--accelerator', 'b200', '--units', '5M', '--json')).stdout,
+    );
+    for (const name of [
+      'gross_dies_per_wafer',
+      'good_dies_per_wafer',
+      'logic_wafers',
+      'cowos_wafers',
+      'hbm_stacks',
+      'euv_tools',
+      'fabs',
+      'fab_capex',
+    ]) {
+      expect(r.outputs[name].value, name).toBeGreaterThan(0);
+    }
+    expect(r.outputs.good_dies_per_wafer.value).toBeLessThan(r.outputs.gross_dies_per_wafer.value);
+  });
+
+  it('turns capital into fabs, accelerators and GW a year', async () => {
+    const r = JSON.parse((await cli('calc', 'supply', '--capital', '$7T', '--json')).stdout);
+    expect(r.inputs.units.origin).toBe('solved');
+    const total = r.outputs.fab_capex.value + r.outputs.packaging_capex.value + r.outputs.hbm_capex.value;
+    expect(total / 7e12).toBeCloseTo(1, 6);
+    expect(r.outputs.datacenter_power.value).toBeGreaterThan(0);
+  });
+
+  it('says what is missing', async () => {
+    expect((await cli('calc', 'supply')).stderr).toBe(
+      'gigawatt: --units is missing: give --units or --capital\n',
+    );
+    expect((await cli('calc', 'supply', '--accelerator', 'trn2', '--units', '1M')).stderr).toMatch(
+      /--accelerator: trn2 has no packaging data in data\/supply\.yaml; known:/,
+    );
+  });
+});

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/scenario/run.js';
+import { scenarioJsonSchema } from '../../src/scenario/schema.js';
+import { catalog } from '../helpers/catalog.js';
+
+const SHIPPED = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+const run = (text: string) => runScenario(text, 'test.yaml', catalog);
+
+const header = `name: T
+span: {start: 2026-01, end: 2027-12}
+`;
+const fleet = `fleet:
+  - {accelerator: gb200, from: 2026-01}
+`;
+
+describe('shipped scenarios', () => {
+  it('cover every founding claim set', () => {
+    for (const name of [
+      'one-gw-per-week',
+      'stargate',
+      'nvidia-10gw',
+      'microsoft-stargate-5gw',
+      'seven-trillion',
+      'compute-roadmap',
+    ]) {
+      expect(SHIPPED).toContain(`${name}.yaml`);
+    }
+  });
+
+  it.each(SHIPPED)('%s runs, judges its claims, and has no NaN or Infinity', (file) => {
+    const r = runScenario(readFileSync(`scenarios/${file}`, 'utf8'), `scenarios/${file}`, catalog);
+    expect(r.yearly.length).toBeGreaterThan(1);
+    expect(r.claims.length).toBeGreaterThan(0);
+    const json = JSON.stringify({ yearly: r.yearly, monthly: r.monthly });
+    expect(json).not.toMatch(/NaN|Infinity|null/);
+  });
+
+  it('keeps the committed JSON Schema in step with the loader', () => {
+    const committed = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8'));
+    expect(committed, 'run: node dist/cli/main.js schema scenario > scenarios/scenario.schema.json').toEqual(
+      scenarioJsonSchema(),
+    );
+  });
+});
+
+describe('the scenarios say what their claims imply', () => {
+  const load = (f: string) => runScenario(readFileSync(`scenarios/${f}.yaml`, 'utf8'), f, catalog);
+
+  it('one GW a week: power binds, and 52 GW a year is reached', () => {
+    const r = load('one-gw-per-week');
+    expect(r.yearly.find((y) => y.year === 2031)?.binding).toBe('power');
+    expect(r.claims.every((c) => c.holds)).toBe(true);
+  });
+
+  it('the Microsoft plan: $100B does not reach 5 GW, so capital binds', () => {
+    const r = load('microsoft-stargate-5gw');
+    const last = r.yearly[r.yearly.length - 1];
+    expect(last?.binding).toBe('capital');
+    expect(last?.facility_power).toBeLessThan(5e9);
+  });
+
+  it('the compute roadmap: 80 YFLOP/s is far beyond a historical pace', () => {
+    const r = load('compute-roadmap');
+    const yflops = r.claims.find((c) => c.text.includes('80 YFLOP/s'));
+    expect(yflops?.holds).toBe(false);
+  });
+});
+
+describe('bad scenario files', () => {
+  it.each([
+    [
+      `${header}sites:\n  - name: a\n    ramp: [{at: 2026-01, power: 1.2}]\n${fleet}`,
+      /^test\.yaml:5:33: sites\[0\]\.ramp\[0\]\.power: expected a power like "130 MW", got "1\.2"$/,
+    ],
+    [
+      `${header}sites:\n  - name: a\n    ramp: [{at: 2026-06, power: 1 GW}, {at: 2026-01, power: 2 GW}]\n${fleet}`,
+      /sites\[0\]\.ramp\[1\]\.at: goes backwards in time: 2026-01 is not after 2026-06/,
+    ],
+    [
+      `${header}programs:\n  - name: p\n    commitments: [{amount: "-$5B", at: 2026-01}]\n${fleet}`,
+      /programs\[0\]\.commitments\[0\]\.amount: cannot be negative/,
+    ],
+    [`${header}supply: {share: 150%}\n${fleet}`, /^test\.yaml:3:17: supply\.share: cannot exceed 100%$/],
+    [
+      `${header}supply: {share: 10%}\nfleet:\n  - {accelerator: gb2000, from: 2026-01}\n`,
+      /fleet\[0\]\.accelerator: unknown accelerator 'gb2000'; did you mean 'gb200'\?/,
+    ],
+    [
+      `${header}suply: {share: 10%}\n${fleet}`,
+      /^test\.yaml:3:\d+: unknown key 'suply'; did you mean 'supply'\?$/,
+    ],
+    [`${header}${fleet}`, /fleet\[0\]: nothing limits how many are bought/],
+    [
+      `name: T\nspan: {start: 2026-13, end: 2027-12}\nsupply: {share: 10%}\n${fleet}`,
+      /span\.start: expected a month like "2026-01"/,
+    ],
+    [
+      `${header}supply: {share: 10%}\n${fleet}claims:\n  - {text: x, year: 2040, output: facility_power, value: 1 GW}\n`,
+      /claims\[0\]\.year: 2040 is outside the scenario's span \(2026-2027\)/,
+    ],
+    [
+      `${header}supply: {share: 10%}\n${fleet}claims:\n  - {text: x, year: 2027, output: facility_powr, value: 1 GW}\n`,
+      /unknown yearly output 'facility_powr'; did you mean 'facility_power'\?/,
+    ],
+  ])('%#: rejects with file:line:col and the key path', (text, message) => {
+    expect(() => run(text)).toThrow(message);
+  });
+});
