@@ -1,8 +1,7 @@
-import type { Precision } from '../catalog/types.js';
 import { clusterEconomics } from '../model/cluster.js';
 import { SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../units/dimensions.js';
-import { FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
-import { acceleratorHardware, requestShape, resolveModel, SERVING_INPUTS, serveReplica } from './serving.js';
+import { FLEET_INPUTS, fleetSpec } from './fleet.js';
+import { SERVING_INPUTS, servingSetup } from './serving.js';
 import type { Calculator, InputSpec } from './types.js';
 
 export const TP_INPUT: InputSpec = {
@@ -99,18 +98,7 @@ export const inference: Calculator = {
     },
   ],
   compute(ctx) {
-    const model = resolveModel(ctx);
-    const accelerator = resolveAccelerator(ctx);
-    const precision = ctx.text('precision') as Precision;
-    const peak = peakPerAccelerator(ctx, accelerator, precision);
-    const shape = requestShape(ctx, model);
-    const { spec, served } = serveReplica(
-      ctx,
-      model,
-      acceleratorHardware(accelerator, peak),
-      precision,
-      shape,
-    );
+    const { accelerator, peak, shape, spec, served } = servingSetup(ctx);
     const tp = spec.tp;
 
     const fleet = fleetSpec(ctx, accelerator, tp, peak);

@@ -11,6 +11,7 @@ import {
   weightBytes,
 } from '../model/inference.js';
 import { formatQuantity } from '../units/format.js';
+import { peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import type { CalculatorContext, InputSpec } from './types.js';
 
 /** Bytes per weight at each precision. */
@@ -301,4 +302,15 @@ export function serveReplica(
   });
   recordBatch(ctx, best.served.batch);
   return best;
+}
+
+/** A served replica of the requested model on the requested accelerator: what the serving calculators share. */
+export function servingSetup(ctx: CalculatorContext) {
+  const model = resolveModel(ctx);
+  const accelerator = resolveAccelerator(ctx);
+  const precision = ctx.text('precision') as Precision;
+  const peak = peakPerAccelerator(ctx, accelerator, precision);
+  const shape = requestShape(ctx, model);
+  const { spec, served } = serveReplica(ctx, model, acceleratorHardware(accelerator, peak), precision, shape);
+  return { model, accelerator, precision, peak, shape, spec, served };
 }

@@ -1,10 +1,9 @@
-import type { Precision } from '../catalog/types.js';
 import { clusterEconomics } from '../model/cluster.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { CLUSTER_SIZE_INPUTS, solveCount } from './cluster.js';
-import { FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
+import { FLEET_INPUTS, fleetSpec } from './fleet.js';
 import { TP_INPUT, UTILIZATION_INPUT } from './inference.js';
-import { acceleratorHardware, requestShape, resolveModel, SERVING_INPUTS, serveReplica } from './serving.js';
+import { SERVING_INPUTS, servingSetup } from './serving.js';
 import type { Calculator } from './types.js';
 
 export const tokenFactory: Calculator = {
@@ -82,18 +81,7 @@ export const tokenFactory: Calculator = {
   ],
   exclusive: [['count', 'facility_power', 'budget']],
   compute(ctx) {
-    const model = resolveModel(ctx);
-    const accelerator = resolveAccelerator(ctx);
-    const precision = ctx.text('precision') as Precision;
-    const peak = peakPerAccelerator(ctx, accelerator, precision);
-    const shape = requestShape(ctx, model);
-    const { spec, served } = serveReplica(
-      ctx,
-      model,
-      acceleratorHardware(accelerator, peak),
-      precision,
-      shape,
-    );
+    const { accelerator, peak, spec, served } = servingSetup(ctx);
 
     const probe = fleetSpec(ctx, accelerator, 1, peak);
     const count = solveCount(ctx, probe);

@@ -148,35 +148,26 @@ function placeInstalls(
     siteSpare.length > 0
       ? siteSpare.map((spare, i) => ({ spare, i })).sort((x, y) => y.spare - x.spare)
       : [{ spare: Number.POSITIVE_INFINITY, i: 0 }];
+  const place = (site: number, count: number) =>
+    cohorts.push({
+      generation: cohort.generation,
+      site,
+      count,
+      month: cohort.month,
+      performance: cohort.performance,
+      acceleratorCapex: count * cohort.price,
+      facilityCapex: count * cohort.facilityCapex,
+    });
   let left = installs;
   for (const { spare, i } of order) {
     if (left <= 0) break;
     const here = Math.min(left, Math.floor(spare / powerEach));
     if (here <= 0) continue;
-    cohorts.push({
-      generation: cohort.generation,
-      site: i,
-      count: here,
-      month: cohort.month,
-      performance: cohort.performance,
-      acceleratorCapex: here * cohort.price,
-      facilityCapex: here * cohort.facilityCapex,
-    });
+    place(i, here);
     left -= here;
   }
   // Rounding across sites can leave a few over; they go to the roomiest site.
-  if (left > 0) {
-    const i = order[0]?.i ?? 0;
-    cohorts.push({
-      generation: cohort.generation,
-      site: i,
-      count: left,
-      month: cohort.month,
-      performance: cohort.performance,
-      acceleratorCapex: left * cohort.price,
-      facilityCapex: left * cohort.facilityCapex,
-    });
-  }
+  if (left > 0) place(order[0]?.i ?? 0, left);
 }
 
 function monthState(
