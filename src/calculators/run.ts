@@ -95,6 +95,16 @@ function checkExclusive(calc: Calculator, given: ParsedInputs, label: (n: string
 }
 
 /**
+ * Run a calculator on already-parsed inputs: the inner step Monte Carlo repeats for
+ * every sample, with no parsing or formatting.
+ */
+export function evaluate(calc: Calculator, catalog: Catalog, given: ParsedInputs, label: (name: string) => string = snakeLabel) {
+  checkExclusive(calc, given, label);
+  const { ctx, resolved, notes } = createContext(calc, catalog, given, label);
+  return { values: calc.compute(ctx), resolved, notes };
+}
+
+/**
  * Validate raw inputs, run a calculator and package its result with units and display
  * strings. Every output is checked finite: a NaN or Infinity here is a bug, not output.
  */
@@ -106,9 +116,7 @@ export function runCalculator(
 ): CalculatorResult {
   const label = options.label ?? snakeLabel;
   const given = parseInputs(calc.inputs, raw, label);
-  checkExclusive(calc, given, label);
-  const { ctx, resolved, notes } = createContext(calc, catalog, given, label);
-  const values = calc.compute(ctx);
+  const { values, resolved, notes } = evaluate(calc, catalog, given, label);
   const outputs: CalculatorResult['outputs'] = {};
   for (const out of calc.outputs) {
     const value = values[out.name];

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { renderCalculatorReport } from '../report/calculator-report.js';
 import { EXAMPLE } from '../units/dimensions.js';
 import type { CliIo } from './io.js';
+import { addUncertaintyOptions, runUncertain, type UncertaintyOptions } from './uncertain.js';
 
 export const flagName = (name: string) => `--${name.replaceAll('_', '-')}`;
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -32,12 +33,14 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: ()
   for (const spec of calc.inputs) {
     command.option(`${flagName(spec.name)} <value>`, helpText(spec, catalog));
   }
+  addUncertaintyOptions(command);
   command.action((options: Record<string, unknown>) => {
     const raw: Record<string, unknown> = {};
     for (const spec of calc.inputs) {
       const value = options[camel(spec.name)];
       if (value !== undefined) raw[spec.name] = value;
     }
+    if (runUncertain(calc, raw, options as UncertaintyOptions, io, catalog(), flagName)) return;
     const result = runCalculator(calc, raw, catalog(), { label: flagName });
     if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout(renderCalculatorReport(calc, result));

@@ -1,0 +1,26 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
+
+/** A tornado chart: one bar per input from its p5 value to its p95 value, widest on top. */
+export function tornadoSvg(title: string, base: number, rows: readonly SensitivityRow[], scale = 1, unit = ''): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const data = rows.map((r) => ({ input: r.input.replaceAll('_', '-'), low: Math.min(r.low, r.high) / scale, high: Math.max(r.low, r.high) / scale, rising: r.high >= r.low }));
+  const height = 60 + rows.length * 34;
+  const plot = Plot.plot({
+    document,
+    width: 720,
+    height,
+    marginLeft: 150,
+    marginTop: 40,
+    x: { grid: true, label: unit },
+    y: { domain: data.map((d) => d.input), label: null },
+    marks: [
+      Plot.barX(data, { y: 'input', x1: 'low', x2: 'high', fill: (d: { rising: boolean }) => (d.rising ? '#4e79a7' : '#e15759') }),
+      Plot.ruleX([base / scale], { stroke: 'black' }),
+    ],
+  });
+  const svg = plot.outerHTML.replace('<svg', '<svg x="0" y="44"');
+  const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="${height + 44}" font-family="sans-serif"><rect width="100%" height="100%" fill="white"/><text x="12" y="22" font-size="15" font-weight="bold">${escaped}</text><text x="12" y="40" font-size="12" fill="#444">each bar: the input from its p5 to its p95, the rest at their medians; blue: the output rises with the input, red: it falls</text>${svg}</svg>\n`;
+}

@@ -1,0 +1,203 @@
+import { parseInputs } from '../calculators/inputs.js';
+import { evaluate } from '../calculators/run.js';
+import type { Calculator, ParsedInputs, QuantityInput } from '../calculators/types.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError, unknownId, withContext } from '../errors.js';
+import { BASE_UNIT } from '../units/dimensions.js';
+import { type CorrelationSpec, copulaFactor } from './correlation.js';
+import { isUncertain, median, quantile } from './distributions.js';
+import { checkRange, parseDistribution } from './parse.js';
+import { Sampler, type UncertainInput } from './sampler.js';
+import { addBlock, emptySketch, type SketchData, sketchQuantile } from './sketch.js';
+
+/** Samples are drawn and summed in blocks of this size; the block order fixes the sums. */
+export const BLOCK = 4096;
+
+export interface MonteCarloOptions {
+  samples: number;
+  seed: number;
+  /** Cumulative probabilities to report, e.g. [0.05, 0.5, 0.95]. */
+  quantiles: readonly number[];
+  correlations?: readonly CorrelationSpec[];
+  label?: (name: string) => string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface OutputSummary {
+  unit: string;
+  mean: number;
+  /** Keyed "p5", "p50", "p95", ... */
+  quantiles: Record<string, number>;
+}
+
+export interface MonteCarloResult {
+  calculator: string;
+  samples: number;
+  seed: number;
+  uncertain: Array<{ name: string; written: string; unit: string; quantiles: Record<string, number> }>;
+  outputs: Record<string, OutputSummary>;
+  /** Samples whose drawn inputs the calculator rejected (e.g. a site too small for one accelerator). */
+  rejected: number;
+}
+
+export const quantileKey = (q: number) => `p${Number((q * 100).toPrecision(6))}`;
+
+export interface SplitInputs {
+  fixed: Record<string, unknown>;
+  uncertain: UncertainInput[];
+  written: Record<string, string>;
+}
+
+/** Separate the inputs written as distributions from the plain ones. */
+export function splitInputs(calc: Calculator, raw: Record<string, unknown>, label: (n: string) => string): SplitInputs {
+  const fixed: Record<string, unknown> = {};
+  const uncertain: UncertainInput[] = [];
+  const written: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const spec = calc.inputs.find((s) => s.name === name);
+    if (!spec || spec.type !== 'quantity' || (typeof value !== 'string' && typeof value !== 'number')) {
+      fixed[name] = value;
+      continue;
+    }
+    const q = spec as QuantityInput;
+    if (typeof value === 'string' && q.keywords?.includes(value.trim().toLowerCase())) {
+      fixed[name] = value;
+      continue;
+    }
+    const distribution = withContext(label(name), () => parseDistribution(value, q.dimension));
+    if (!isUncertain(distribution)) {
+      fixed[name] = value;
+      continue;
+    }
+    withContext(label(name), () => checkRange(distribution, q.dimension, q.bounds ?? {}));
+    uncertain.push({ name, distribution, min: q.bounds?.min, max: q.bounds?.max });
+    written[name] = String(value);
+  }
+  return { fixed, uncertain, written };
+}
+
+/** Run the calculator once per sample and summarize each output. */
+export function runMonteCarlo(
+  calc: Calculator,
+  raw: Record<string, unknown>,
+  catalog: Catalog,
+  options: MonteCarloOptions,
+): MonteCarloResult {
+  const label = options.label ?? ((n: string) => n);
+  if (!Number.isInteger(options.samples) || options.samples < 1) {
+    throw new InputError(`${label('samples')}: expected a whole number of samples of at least 1`);
+  }
+  const { fixed, uncertain, written } = splitInputs(calc, raw, label);
+  const base = parseInputs(calc.inputs, fixed, label);
+  const names = uncertain.map((u) => u.name);
+  const factor = copulaFactor(names, options.correlations ?? []);
+  // One run at the medians, so impossible combinations fail once with a clear message.
+  evaluate(calc, catalog, withValues(base, uncertain, (u) => median(u.distribution)), label);
+
+  const sampler = new Sampler(uncertain, options.seed, factor);
+  const draws = uncertain.map(() => new Float64Array(BLOCK));
+  const outputNames = calc.outputs.map((o) => o.name);
+  const columns = outputNames.map(() => new Float64Array(BLOCK));
+  const sketches: SketchData[] = outputNames.map(() => emptySketch());
+  const seen = new Set<string>();
+  let rejected = 0;
+  for (let start = 0; start < options.samples; start += BLOCK) {
+    const length = Math.min(BLOCK, options.samples - start);
+    sampler.draw(start, length, draws);
+    let kept = 0;
+    for (let j = 0; j < length; j++) {
+      const given: ParsedInputs = { ...base };
+      for (let k = 0; k < uncertain.length; k++) given[(uncertain[k] as UncertainInput).name] = (draws[k] as Float64Array)[j];
+      let values: Record<string, number>;
+      try {
+        values = evaluate(calc, catalog, given, label).values;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        rejected++;
+        continue;
+      }
+      for (let o = 0; o < outputNames.length; o++) {
+        const v = values[outputNames[o] as string];
+        if (v === undefined) continue;
+        if (!Number.isFinite(v)) throw new Error(`calculator ${calc.name} produced ${v} for ${outputNames[o]}`);
+        seen.add(outputNames[o] as string);
+        (columns[o] as Float64Array)[kept] = v;
+      }
+      kept++;
+    }
+    for (let o = 0; o < outputNames.length; o++) addBlock(sketches[o] as SketchData, columns[o] as Float64Array, kept);
+    options.onProgress?.(Math.min(options.samples, start + length), options.samples);
+  }
+  if (rejected * 2 > options.samples) {
+    throw new InputError(`${rejected} of ${options.samples} samples were impossible for ${calc.name}; narrow the distributions`);
+  }
+  const outputs: Record<string, OutputSummary> = {};
+  calc.outputs.forEach((spec, o) => {
+    const sketch = sketches[o] as SketchData;
+    if (!seen.has(spec.name) || sketch.count === 0) return;
+    outputs[spec.name] = {
+      unit: BASE_UNIT[spec.dimension],
+      mean: sketch.sum / sketch.count,
+      quantiles: Object.fromEntries(options.quantiles.map((q) => [quantileKey(q), sketchQuantile(sketch, q)])),
+    };
+  });
+  const dimensionOf = (name: string) => (calc.inputs.find((s) => s.name === name) as QuantityInput).dimension;
+  return {
+    calculator: calc.name,
+    samples: options.samples,
+    seed: options.seed,
+    uncertain: uncertain.map((u) => ({
+      name: u.name,
+      written: written[u.name] as string,
+      unit: BASE_UNIT[dimensionOf(u.name)],
+      quantiles: Object.fromEntries(options.quantiles.map((q) => [quantileKey(q), quantile(u.distribution, q)])),
+    })),
+    outputs,
+    rejected,
+  };
+}
+
+function withValues(base: ParsedInputs, uncertain: readonly UncertainInput[], value: (u: UncertainInput) => number): ParsedInputs {
+  const given: ParsedInputs = { ...base };
+  for (const u of uncertain) given[u.name] = value(u);
+  return given;
+}
+
+export interface SensitivityRow {
+  input: string;
+  low: number;
+  high: number;
+  swing: number;
+}
+
+/**
+ * A tornado: each uncertain input moved from its 5th to its 95th percentile with the rest
+ * at their medians, ranked by how far it swings the output.
+ */
+export function sensitivity(
+  calc: Calculator,
+  raw: Record<string, unknown>,
+  catalog: Catalog,
+  output: string,
+  label: (name: string) => string = (n) => n,
+): { base: number; rows: SensitivityRow[]; unit: string } {
+  const spec = calc.outputs.find((o) => o.name === output);
+  if (!spec) throw new InputError(`${label('sensitivity')}: ${unknownId(`${calc.name} output`, output, calc.outputs.map((o) => o.name))}`);
+  const { fixed, uncertain } = splitInputs(calc, raw, label);
+  if (uncertain.length === 0) throw new InputError(`${label('sensitivity')} needs at least one input written as a distribution, e.g. --pue "1.1 to 1.4"`);
+  const base = parseInputs(calc.inputs, fixed, label);
+  const at = (moved: UncertainInput | undefined, q: number) => {
+    const given = withValues(base, uncertain, (u) => (u === moved ? quantile(u.distribution, q) : median(u.distribution)));
+    const v = evaluate(calc, catalog, given, label).values[output];
+    if (v === undefined) throw new InputError(`${calc.name} gives no ${output} for these inputs`);
+    return v;
+  };
+  const rows = uncertain
+    .map((u) => {
+      const low = at(u, 0.05);
+      const high = at(u, 0.95);
+      return { input: u.name, low, high, swing: Math.abs(high - low) };
+    })
+    .sort((a, b) => b.swing - a.swing);
+  return { base: at(undefined, 0.5), rows, unit: BASE_UNIT[spec.dimension] };
+}

@@ -1,0 +1,134 @@
+import { InputError } from '../errors.js';
+import type { Dimension } from '../units/dimensions.js';
+import { formatQuantity } from '../units/format.js';
+import { parseQuantity } from '../units/parse.js';
+import { type Distribution, interval, pert, quantile } from './distributions.js';
+
+/**
+ * Distributions as people write them, with units:
+ *   "0.35 to 0.45", "30% to 45%", "$25k to $35k"  a 90% interval (lognormal if both ends
+ *                                                  are positive, normal otherwise)
+ *   normal(mean, sd)        lognormal(median, sigma)   (sigma of the natural log)
+ *   uniform(low, high)      triangular(low, mode, high)      pert(low, mode, high)
+ *   mixture(0.7: 1 to 2 GW; 0.3: normal(3 GW, 0.5 GW))       weights, then distributions
+ * Anything else is read as a single quantity.
+ */
+export function parseDistribution(text: string | number, dimension: Dimension): Distribution {
+  if (typeof text === 'number') return { kind: 'point', value: parseQuantity(text, dimension) };
+  const t = text.trim();
+  const call = /^([a-z]+)\s*\((.*)\)$/is.exec(t);
+  if (call) return parseCall((call[1] as string).toLowerCase(), call[2] as string, dimension, t);
+  const range = /^(.+?)\s+to\s+(.+)$/i.exec(t);
+  if (range) {
+    const high = range[2] as string;
+    const low = shareUnit(range[1] as string, high);
+    const a = parseQuantity(low, dimension);
+    const b = parseQuantity(high, dimension);
+    if (a >= b) throw new InputError(`in "${t}" the low end (${low.trim()}) must be below the high end (${high.trim()})`);
+    return interval(a, b);
+  }
+  return { kind: 'point', value: parseQuantity(t, dimension) };
+}
+
+const BARE_NUMBER = /^[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** "30 to 45%" means "30% to 45%", "1 to 2 GW" means "1 GW to 2 GW", "25k to $35k" means "$25k". */
+function shareUnit(low: string, high: string): string {
+  const l = low.trim();
+  const h = high.trim();
+  const dollar = h.startsWith('$') && !l.startsWith('$') ? '$' : '';
+  const unit = h.replace(/^\$?\s*[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?/, '');
+  if (BARE_NUMBER.test(l)) return `${dollar}${l}${unit}`;
+  return `${dollar}${l}`;
+}
+
+function splitArguments(body: string, separator: ',' | ';'): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  // A comma followed by three digits is a thousands separator ("16,384"), not a new argument.
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    const thousands = separator === ',' && c === ',' && /^\d{3}(?!\d)/.test(body.slice(i + 1)) && /\d$/.test(current);
+    if (c === separator && depth === 0 && !thousands) {
+      parts.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  parts.push(current.trim());
+  return parts.filter((p) => p !== '');
+}
+
+const ARITY: Record<string, number> = { normal: 2, lognormal: 2, uniform: 2, triangular: 3, pert: 3 };
+
+function parseCall(name: string, body: string, dimension: Dimension, whole: string): Distribution {
+  if (name === 'mixture' || name === 'mx') return parseMixture(body, dimension, whole);
+  const arity = ARITY[name];
+  if (arity === undefined) {
+    throw new InputError(`unknown distribution '${name}' in "${whole}"; use normal, lognormal, uniform, triangular, pert, mixture or "a to b"`);
+  }
+  const args = splitArguments(body, ',');
+  if (args.length !== arity) throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in "${whole}"`);
+  const q = (i: number, dim: Dimension = dimension) => parseQuantity(args[i] as string, dim);
+  const fail = (why: string): never => {
+    throw new InputError(`${whole}: ${why}`);
+  };
+  switch (name) {
+    case 'normal': {
+      const sd = q(1);
+      if (!(sd > 0)) fail(`the standard deviation must be positive, got ${args[1]}`);
+      return { kind: 'normal', mean: q(0), sd };
+    }
+    case 'lognormal': {
+      const median = q(0);
+      const sigma = q(1, 'ratio');
+      if (!(median > 0)) fail(`the median must be positive, got ${args[0]}`);
+      if (!(sigma > 0)) fail(`sigma must be positive, got ${args[1]}`);
+      return { kind: 'lognormal', mu: Math.log(median), sigma };
+    }
+    case 'uniform': {
+      const [low, high] = [q(0), q(1)];
+      if (!(low < high)) fail(`the low end (${args[0]}) must be below the high end (${args[1]})`);
+      return { kind: 'uniform', low, high };
+    }
+    default: {
+      const [low, mode, high] = [q(0), q(1), q(2)];
+      if (!(low < high)) fail(`the low end (${args[0]}) must be below the high end (${args[2]})`);
+      if (mode < low || mode > high) fail(`the mode (${args[1]}) must lie between ${args[0]} and ${args[2]}`);
+      return name === 'pert' ? pert(low, mode, high) : { kind: 'triangular', low, mode, high };
+    }
+  }
+}
+
+function parseMixture(body: string, dimension: Dimension, whole: string): Distribution {
+  const parts = splitArguments(body, ';');
+  if (parts.length < 2) throw new InputError(`mixture() needs two or more "weight: distribution" parts separated by ";" in "${whole}"`);
+  const weights: number[] = [];
+  const components: Distribution[] = [];
+  for (const part of parts) {
+    const match = /^([^:]+):(.+)$/s.exec(part);
+    if (!match) throw new InputError(`mixture part "${part}" should read "weight: distribution", e.g. "0.3: 1 to 2"`);
+    const weight = parseQuantity((match[1] as string).trim(), 'fraction');
+    if (!(weight > 0)) throw new InputError(`mixture weights must be positive, got "${(match[1] as string).trim()}"`);
+    weights.push(weight);
+    components.push(parseDistribution((match[2] as string).trim(), dimension));
+  }
+  const total = weights.reduce((a, b) => a + b, 0);
+  return { kind: 'mixture', weights: weights.map((w) => w / total), components };
+}
+
+/** Reject a distribution whose 90% interval leaves the input's allowed range. */
+export function checkRange(d: Distribution, dimension: Dimension, bounds: { min?: number; max?: number; exclusiveMin?: boolean }): void {
+  const p5 = quantile(d, 0.05);
+  const p95 = quantile(d, 0.95);
+  const show = (v: number) => formatQuantity(v, dimension);
+  const { min, max, exclusiveMin } = bounds;
+  if (min !== undefined && (exclusiveMin ? p5 <= min : p5 < min)) {
+    throw new InputError(`its 5th percentile (${show(p5)}) is ${exclusiveMin ? 'at or ' : ''}below the smallest allowed value (${show(min)})`);
+  }
+  if (max !== undefined && p95 > max) {
+    throw new InputError(`its 95th percentile (${show(p95)}) is above the largest allowed value (${show(max)})`);
+  }
+}
