@@ -98,7 +98,12 @@ function checkExclusive(calc: Calculator, given: ParsedInputs, label: (n: string
  * Run a calculator on already-parsed inputs: the inner step Monte Carlo repeats for
  * every sample, with no parsing or formatting.
  */
-export function evaluate(calc: Calculator, catalog: Catalog, given: ParsedInputs, label: (name: string) => string = snakeLabel) {
+export function evaluate(
+  calc: Calculator,
+  catalog: Catalog,
+  given: ParsedInputs,
+  label: (name: string) => string = snakeLabel,
+) {
   checkExclusive(calc, given, label);
   const { ctx, resolved, notes } = createContext(calc, catalog, given, label);
   return { values: calc.compute(ctx), resolved, notes };

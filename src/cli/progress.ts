@@ -11,7 +11,11 @@ export class ProgressBar {
   constructor(io: CliIo, total: number) {
     if (io !== processIo || !process.stderr.isTTY || total < 200_000) return;
     this.bar = new cliProgress.SingleBar(
-      { format: 'sampling [{bar}] {percentage}% {value}/{total}', stream: process.stderr, clearOnComplete: true },
+      {
+        format: 'sampling [{bar}] {percentage}% {value}/{total}',
+        stream: process.stderr,
+        clearOnComplete: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     this.bar.start(total, 0);

@@ -8,8 +8,8 @@ import { renderMonteCarloReport, renderSensitivity } from '../report/monte-carlo
 import { tornadoSvg } from '../report/tornado.js';
 import type { CorrelationSpec } from '../uncertainty/correlation.js';
 import { runMonteCarlo, sensitivity, splitInputs } from '../uncertainty/monte-carlo.js';
-import { ProgressBar } from './progress.js';
 import type { CliIo } from './io.js';
+import { ProgressBar } from './progress.js';
 
 export interface UncertaintyOptions {
   json?: boolean;
@@ -25,31 +25,45 @@ const DEFAULT_SAMPLES = 10_000;
 
 export function addUncertaintyOptions(command: Command): void {
   command
-    .option('--samples <n>', `Monte Carlo samples (default ${DEFAULT_SAMPLES.toLocaleString('en-US')} when an input is a distribution)`)
+    .option(
+      '--samples <n>',
+      `Monte Carlo samples (default ${DEFAULT_SAMPLES.toLocaleString('en-US')} when an input is a distribution)`,
+    )
     .option('--seed <n>', 'random seed; the same seed gives the same figures (default 1)')
     .option('--quantiles <list>', 'percentiles to report, e.g. "5,50,95" (the default)')
-    .option('--sensitivity <output>', 'rank the uncertain inputs by the swing each causes in this output (a tornado)')
-    .option('--correlate <a,b=rho>', 'rank-correlate two uncertain inputs, e.g. "pue,it_power=0.5" (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option(
+      '--sensitivity <output>',
+      'rank the uncertain inputs by the swing each causes in this output (a tornado)',
+    )
+    .option(
+      '--correlate <a,b=rho>',
+      'rank-correlate two uncertain inputs, e.g. "pue,it_power=0.5" (repeatable)',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--chart <file>', 'with --sensitivity: draw the tornado to an .svg or .png file');
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {
   const value = Number(text.replaceAll(/[,_]/g, '').replace(/k$/i, '000').replace(/M$/, '000000'));
-  if (!Number.isInteger(value) || value < min) throw new InputError(`${flag}: expected a whole number of at least ${min}, got "${text}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new InputError(`${flag}: expected a whole number of at least ${min}, got "${text}"`);
   return value;
 }
 
 function parseQuantiles(text: string): number[] {
   const values = text.split(',').map((part) => Number(part.trim()));
   if (values.length === 0 || values.some((v) => !(v > 0 && v < 100))) {
-    throw new InputError(`--quantiles: expected percentiles between 0 and 100 separated by commas, e.g. "5,50,95", got "${text}"`);
+    throw new InputError(
+      `--quantiles: expected percentiles between 0 and 100 separated by commas, e.g. "5,50,95", got "${text}"`,
+    );
   }
   return values.map((v) => v / 100);
 }
 
 function parseCorrelation(text: string): CorrelationSpec {
   const match = /^\s*([a-z_-]+)\s*,\s*([a-z_-]+)\s*=\s*(-?[\d.]+)\s*$/i.exec(text);
-  if (!match) throw new InputError(`--correlate: expected "input,input=rho", e.g. "pue,it_power=0.5", got "${text}"`);
+  if (!match)
+    throw new InputError(`--correlate: expected "input,input=rho", e.g. "pue,it_power=0.5", got "${text}"`);
   const name = (s: string) => s.replaceAll('-', '_');
   return { a: name(match[1] as string), b: name(match[2] as string), spearman: Number(match[3]) };
 }
@@ -67,7 +81,8 @@ export function runUncertain(
   label: (name: string) => string,
 ): boolean {
   const hasDistribution = splitInputs(calc, raw, label).uncertain.length > 0;
-  if (options.chart !== undefined && options.sensitivity === undefined) throw new InputError('--chart goes with --sensitivity for a calculator');
+  if (options.chart !== undefined && options.sensitivity === undefined)
+    throw new InputError('--chart goes with --sensitivity for a calculator');
   if (!hasDistribution && options.samples === undefined && options.sensitivity === undefined) return false;
   if (options.sensitivity !== undefined) {
     if (options.chart !== undefined && !/\.(svg|png)$/i.test(options.chart)) {
@@ -80,17 +95,28 @@ export function runUncertain(
     else io.stdout(renderSensitivity(output, spec?.dimension ?? 'ratio', result.base, result.rows));
     if (options.chart) {
       const svg = tornadoSvg(`Sensitivity of ${output} (${result.unit})`, result.base, result.rows);
-      writeFileAtomic(options.chart, options.chart.toLowerCase().endsWith('.png') ? svgToPng(svg, 1440) : svg);
+      writeFileAtomic(
+        options.chart,
+        options.chart.toLowerCase().endsWith('.png') ? svgToPng(svg, 1440) : svg,
+      );
       io.stderr(`wrote ${options.chart}\n`);
     }
     return true;
   }
-  const samples = options.samples === undefined ? DEFAULT_SAMPLES : wholeNumber('--samples', options.samples, 1);
+  const samples =
+    options.samples === undefined ? DEFAULT_SAMPLES : wholeNumber('--samples', options.samples, 1);
   const seed = options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0);
   const quantiles = options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles);
   const correlations = (options.correlate ?? []).map(parseCorrelation);
   const progress = new ProgressBar(io, samples);
-  const result = runMonteCarlo(calc, raw, catalog, { samples, seed, quantiles, correlations, label, onProgress: (done) => progress.update(done) });
+  const result = runMonteCarlo(calc, raw, catalog, {
+    samples,
+    seed,
+    quantiles,
+    correlations,
+    label,
+    onProgress: (done) => progress.update(done),
+  });
   progress.finish();
   if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else io.stdout(renderMonteCarloReport(calc, result));

@@ -1,7 +1,7 @@
 import type { Calculator } from '../calculators/types.js';
+import type { MonteCarloResult, SensitivityRow } from '../uncertainty/monte-carlo.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
-import type { MonteCarloResult, SensitivityRow } from '../uncertainty/monte-carlo.js';
 import { renderTable } from './table.js';
 
 const right = { align: 'right' as const };
@@ -28,23 +28,42 @@ export function renderMonteCarloReport(calc: Calculator, r: MonteCarloResult): s
   const parts = [
     `${calc.title} (Monte Carlo: ${formatQuantity(r.samples, 'count')} samples, seed ${r.seed})`,
     '',
-    renderTable([{ header: 'Output' }, ...keys.map((k) => ({ header: k, ...right })), { header: 'mean', ...right }], rows, '  '),
+    renderTable(
+      [{ header: 'Output' }, ...keys.map((k) => ({ header: k, ...right })), { header: 'mean', ...right }],
+      rows,
+      '  ',
+    ),
     '',
-    renderTable([{ header: 'Uncertain input' }, { header: 'Written' }, ...keys.map((k) => ({ header: k, ...right }))], inputs, '  '),
+    renderTable(
+      [{ header: 'Uncertain input' }, { header: 'Written' }, ...keys.map((k) => ({ header: k, ...right }))],
+      inputs,
+      '  ',
+    ),
   ];
-  if (r.rejected > 0) parts.push('', `  note: ${r.rejected} samples drew impossible inputs and were left out`);
+  if (r.rejected > 0)
+    parts.push('', `  note: ${r.rejected} samples drew impossible inputs and were left out`);
   parts.push('', '  Other inputs are as in a plain run; the same seed gives the same figures.');
   return `${parts.join('\n')}\n`;
 }
 
 /** The tornado table: inputs ranked by the swing each causes, p5 to p95. */
-export function renderSensitivity(output: string, dimension: Dimension, base: number, rows: readonly SensitivityRow[]): string {
+export function renderSensitivity(
+  output: string,
+  dimension: Dimension,
+  base: number,
+  rows: readonly SensitivityRow[],
+): string {
   const show = (v: number) => formatQuantity(v, dimension);
   return `${[
     `Sensitivity of ${output} (each input from its p5 to its p95, the rest at their medians; at the medians: ${show(base)})`,
     '',
     renderTable(
-      [{ header: 'Input' }, { header: 'at p5', ...right }, { header: 'at p95', ...right }, { header: 'swing', ...right }],
+      [
+        { header: 'Input' },
+        { header: 'at p5', ...right },
+        { header: 'at p95', ...right },
+        { header: 'swing', ...right },
+      ],
       rows.map((row) => [row.input.replaceAll('_', '-'), show(row.low), show(row.high), show(row.swing)]),
       '  ',
     ),

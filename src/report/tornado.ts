@@ -3,9 +3,20 @@ import { parseHTML } from 'linkedom';
 import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
 
 /** A tornado chart: one bar per input from its p5 value to its p95 value, widest on top. */
-export function tornadoSvg(title: string, base: number, rows: readonly SensitivityRow[], scale = 1, unit = ''): string {
+export function tornadoSvg(
+  title: string,
+  base: number,
+  rows: readonly SensitivityRow[],
+  scale = 1,
+  unit = '',
+): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const data = rows.map((r) => ({ input: r.input.replaceAll('_', '-'), low: Math.min(r.low, r.high) / scale, high: Math.max(r.low, r.high) / scale, rising: r.high >= r.low }));
+  const data = rows.map((r) => ({
+    input: r.input.replaceAll('_', '-'),
+    low: Math.min(r.low, r.high) / scale,
+    high: Math.max(r.low, r.high) / scale,
+    rising: r.high >= r.low,
+  }));
   const height = 60 + rows.length * 34;
   const plot = Plot.plot({
     document,
@@ -16,7 +27,12 @@ export function tornadoSvg(title: string, base: number, rows: readonly Sensitivi
     x: { grid: true, label: unit },
     y: { domain: data.map((d) => d.input), label: null },
     marks: [
-      Plot.barX(data, { y: 'input', x1: 'low', x2: 'high', fill: (d: { rising: boolean }) => (d.rising ? '#4e79a7' : '#e15759') }),
+      Plot.barX(data, {
+        y: 'input',
+        x1: 'low',
+        x2: 'high',
+        fill: (d: { rising: boolean }) => (d.rising ? '#4e79a7' : '#e15759'),
+      }),
       Plot.ruleX([base / scale], { stroke: 'black' }),
     ],
   });

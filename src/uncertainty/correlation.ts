@@ -18,7 +18,10 @@ export function cholesky(matrix: readonly (readonly number[])[]): number[][] {
       let sum = matrix[i]?.[j] ?? 0;
       for (let k = 0; k < j; k++) sum -= (l[i]?.[k] ?? 0) * (l[j]?.[k] ?? 0);
       if (i === j) {
-        if (sum <= 1e-12) throw new InputError('the correlations contradict each other (the matrix is not positive definite)');
+        if (sum <= 1e-12)
+          throw new InputError(
+            'the correlations contradict each other (the matrix is not positive definite)',
+          );
         (l[i] as number[])[i] = Math.sqrt(sum);
       } else (l[i] as number[])[j] = sum / (l[j]?.[j] ?? 1);
     }
@@ -33,7 +36,10 @@ export interface CorrelationSpec {
 }
 
 /** The copula's Cholesky factor over `names`, or undefined when nothing is correlated. */
-export function copulaFactor(names: readonly string[], correlations: readonly CorrelationSpec[]): number[][] | undefined {
+export function copulaFactor(
+  names: readonly string[],
+  correlations: readonly CorrelationSpec[],
+): number[][] | undefined {
   if (correlations.length === 0) return undefined;
   const index = new Map(names.map((n, i) => [n, i]));
   const matrix = names.map((_, i) => names.map((__, j) => (i === j ? 1 : 0)));
@@ -42,10 +48,13 @@ export function copulaFactor(names: readonly string[], correlations: readonly Co
     const j = index.get(c.b);
     if (i === undefined || j === undefined) {
       const missing = i === undefined ? c.a : c.b;
-      throw new InputError(`cannot correlate '${missing}': it is not an uncertain input (give it a distribution)`);
+      throw new InputError(
+        `cannot correlate '${missing}': it is not an uncertain input (give it a distribution)`,
+      );
     }
     if (i === j) throw new InputError(`cannot correlate '${c.a}' with itself`);
-    if (!(c.spearman > -1 && c.spearman < 1)) throw new InputError(`a rank correlation must lie strictly between -1 and 1, got ${c.spearman}`);
+    if (!(c.spearman > -1 && c.spearman < 1))
+      throw new InputError(`a rank correlation must lie strictly between -1 and 1, got ${c.spearman}`);
     const r = normalCorrelationFor(c.spearman);
     (matrix[i] as number[])[j] = r;
     (matrix[j] as number[])[i] = r;

@@ -86,7 +86,10 @@ export function quantile(d: Distribution, u: number): number {
       for (let k = 0; k < d.weights.length; k++) {
         const w = d.weights[k] as number;
         if (u < start + w || k === d.weights.length - 1) {
-          return quantile(d.components[k] as Distribution, Math.min(1 - 1e-12, Math.max(1e-12, (u - start) / w)));
+          return quantile(
+            d.components[k] as Distribution,
+            Math.min(1 - 1e-12, Math.max(1e-12, (u - start) / w)),
+          );
         }
         start += w;
       }

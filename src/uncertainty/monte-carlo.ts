@@ -49,7 +49,11 @@ export interface SplitInputs {
 }
 
 /** Separate the inputs written as distributions from the plain ones. */
-export function splitInputs(calc: Calculator, raw: Record<string, unknown>, label: (n: string) => string): SplitInputs {
+export function splitInputs(
+  calc: Calculator,
+  raw: Record<string, unknown>,
+  label: (n: string) => string,
+): SplitInputs {
   const fixed: Record<string, unknown> = {};
   const uncertain: UncertainInput[] = [];
   const written: Record<string, string> = {};
@@ -90,9 +94,14 @@ export function runMonteCarlo(
   const { fixed, uncertain, written } = splitInputs(calc, raw, label);
   const base = parseInputs(calc.inputs, fixed, label);
   const names = uncertain.map((u) => u.name);
-  const factor = copulaFactor(names, options.correlations ?? []);
+  const factor = withContext(label('correlate'), () => copulaFactor(names, options.correlations ?? []));
   // One run at the medians, so impossible combinations fail once with a clear message.
-  evaluate(calc, catalog, withValues(base, uncertain, (u) => median(u.distribution)), label);
+  evaluate(
+    calc,
+    catalog,
+    withValues(base, uncertain, (u) => median(u.distribution)),
+    label,
+  );
 
   const sampler = new Sampler(uncertain, options.seed, factor);
   const draws = uncertain.map(() => new Float64Array(BLOCK));
@@ -107,7 +116,8 @@ export function runMonteCarlo(
     let kept = 0;
     for (let j = 0; j < length; j++) {
       const given: ParsedInputs = { ...base };
-      for (let k = 0; k < uncertain.length; k++) given[(uncertain[k] as UncertainInput).name] = (draws[k] as Float64Array)[j];
+      for (let k = 0; k < uncertain.length; k++)
+        given[(uncertain[k] as UncertainInput).name] = (draws[k] as Float64Array)[j];
       let values: Record<string, number>;
       try {
         values = evaluate(calc, catalog, given, label).values;
@@ -119,17 +129,21 @@ export function runMonteCarlo(
       for (let o = 0; o < outputNames.length; o++) {
         const v = values[outputNames[o] as string];
         if (v === undefined) continue;
-        if (!Number.isFinite(v)) throw new Error(`calculator ${calc.name} produced ${v} for ${outputNames[o]}`);
+        if (!Number.isFinite(v))
+          throw new Error(`calculator ${calc.name} produced ${v} for ${outputNames[o]}`);
         seen.add(outputNames[o] as string);
         (columns[o] as Float64Array)[kept] = v;
       }
       kept++;
     }
-    for (let o = 0; o < outputNames.length; o++) addBlock(sketches[o] as SketchData, columns[o] as Float64Array, kept);
+    for (let o = 0; o < outputNames.length; o++)
+      addBlock(sketches[o] as SketchData, columns[o] as Float64Array, kept);
     options.onProgress?.(Math.min(options.samples, start + length), options.samples);
   }
   if (rejected * 2 > options.samples) {
-    throw new InputError(`${rejected} of ${options.samples} samples were impossible for ${calc.name}; narrow the distributions`);
+    throw new InputError(
+      `${rejected} of ${options.samples} samples were impossible for ${calc.name}; narrow the distributions`,
+    );
   }
   const outputs: Record<string, OutputSummary> = {};
   calc.outputs.forEach((spec, o) => {
@@ -138,7 +152,9 @@ export function runMonteCarlo(
     outputs[spec.name] = {
       unit: BASE_UNIT[spec.dimension],
       mean: sketch.sum / sketch.count,
-      quantiles: Object.fromEntries(options.quantiles.map((q) => [quantileKey(q), sketchQuantile(sketch, q)])),
+      quantiles: Object.fromEntries(
+        options.quantiles.map((q) => [quantileKey(q), sketchQuantile(sketch, q)]),
+      ),
     };
   });
   const dimensionOf = (name: string) => (calc.inputs.find((s) => s.name === name) as QuantityInput).dimension;
@@ -150,14 +166,20 @@ export function runMonteCarlo(
       name: u.name,
       written: written[u.name] as string,
       unit: BASE_UNIT[dimensionOf(u.name)],
-      quantiles: Object.fromEntries(options.quantiles.map((q) => [quantileKey(q), quantile(u.distribution, q)])),
+      quantiles: Object.fromEntries(
+        options.quantiles.map((q) => [quantileKey(q), quantile(u.distribution, q)]),
+      ),
     })),
     outputs,
     rejected,
   };
 }
 
-function withValues(base: ParsedInputs, uncertain: readonly UncertainInput[], value: (u: UncertainInput) => number): ParsedInputs {
+function withValues(
+  base: ParsedInputs,
+  uncertain: readonly UncertainInput[],
+  value: (u: UncertainInput) => number,
+): ParsedInputs {
   const given: ParsedInputs = { ...base };
   for (const u of uncertain) given[u.name] = value(u);
   return given;
@@ -182,12 +204,24 @@ export function sensitivity(
   label: (name: string) => string = (n) => n,
 ): { base: number; rows: SensitivityRow[]; unit: string } {
   const spec = calc.outputs.find((o) => o.name === output);
-  if (!spec) throw new InputError(`${label('sensitivity')}: ${unknownId(`${calc.name} output`, output, calc.outputs.map((o) => o.name))}`);
+  if (!spec)
+    throw new InputError(
+      `${label('sensitivity')}: ${unknownId(
+        `${calc.name} output`,
+        output,
+        calc.outputs.map((o) => o.name),
+      )}`,
+    );
   const { fixed, uncertain } = splitInputs(calc, raw, label);
-  if (uncertain.length === 0) throw new InputError(`${label('sensitivity')} needs at least one input written as a distribution, e.g. --pue "1.1 to 1.4"`);
+  if (uncertain.length === 0)
+    throw new InputError(
+      `${label('sensitivity')} needs at least one input written as a distribution, e.g. --pue "1.1 to 1.4"`,
+    );
   const base = parseInputs(calc.inputs, fixed, label);
   const at = (moved: UncertainInput | undefined, q: number) => {
-    const given = withValues(base, uncertain, (u) => (u === moved ? quantile(u.distribution, q) : median(u.distribution)));
+    const given = withValues(base, uncertain, (u) =>
+      u === moved ? quantile(u.distribution, q) : median(u.distribution),
+    );
     const v = evaluate(calc, catalog, given, label).values[output];
     if (v === undefined) throw new InputError(`${calc.name} gives no ${output} for these inputs`);
     return v;

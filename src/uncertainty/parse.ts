@@ -24,7 +24,10 @@ export function parseDistribution(text: string | number, dimension: Dimension): 
     const low = shareUnit(range[1] as string, high);
     const a = parseQuantity(low, dimension);
     const b = parseQuantity(high, dimension);
-    if (a >= b) throw new InputError(`in "${t}" the low end (${low.trim()}) must be below the high end (${high.trim()})`);
+    if (a >= b)
+      throw new InputError(
+        `in "${t}" the low end (${low.trim()}) must be below the high end (${high.trim()})`,
+      );
     return interval(a, b);
   }
   return { kind: 'point', value: parseQuantity(t, dimension) };
@@ -51,7 +54,8 @@ function splitArguments(body: string, separator: ',' | ';'): string[] {
     const c = body[i] as string;
     if (c === '(') depth++;
     if (c === ')') depth--;
-    const thousands = separator === ',' && c === ',' && /^\d{3}(?!\d)/.test(body.slice(i + 1)) && /\d$/.test(current);
+    const thousands =
+      separator === ',' && c === ',' && /^\d{3}(?!\d)/.test(body.slice(i + 1)) && /\d$/.test(current);
     if (c === separator && depth === 0 && !thousands) {
       parts.push(current.trim());
       current = '';
@@ -67,10 +71,13 @@ function parseCall(name: string, body: string, dimension: Dimension, whole: stri
   if (name === 'mixture' || name === 'mx') return parseMixture(body, dimension, whole);
   const arity = ARITY[name];
   if (arity === undefined) {
-    throw new InputError(`unknown distribution '${name}' in "${whole}"; use normal, lognormal, uniform, triangular, pert, mixture or "a to b"`);
+    throw new InputError(
+      `unknown distribution '${name}' in "${whole}"; use normal, lognormal, uniform, triangular, pert, mixture or "a to b"`,
+    );
   }
   const args = splitArguments(body, ',');
-  if (args.length !== arity) throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in "${whole}"`);
+  if (args.length !== arity)
+    throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in "${whole}"`);
   const q = (i: number, dim: Dimension = dimension) => parseQuantity(args[i] as string, dim);
   const fail = (why: string): never => {
     throw new InputError(`${whole}: ${why}`);
@@ -104,14 +111,19 @@ function parseCall(name: string, body: string, dimension: Dimension, whole: stri
 
 function parseMixture(body: string, dimension: Dimension, whole: string): Distribution {
   const parts = splitArguments(body, ';');
-  if (parts.length < 2) throw new InputError(`mixture() needs two or more "weight: distribution" parts separated by ";" in "${whole}"`);
+  if (parts.length < 2)
+    throw new InputError(
+      `mixture() needs two or more "weight: distribution" parts separated by ";" in "${whole}"`,
+    );
   const weights: number[] = [];
   const components: Distribution[] = [];
   for (const part of parts) {
     const match = /^([^:]+):(.+)$/s.exec(part);
-    if (!match) throw new InputError(`mixture part "${part}" should read "weight: distribution", e.g. "0.3: 1 to 2"`);
+    if (!match)
+      throw new InputError(`mixture part "${part}" should read "weight: distribution", e.g. "0.3: 1 to 2"`);
     const weight = parseQuantity((match[1] as string).trim(), 'fraction');
-    if (!(weight > 0)) throw new InputError(`mixture weights must be positive, got "${(match[1] as string).trim()}"`);
+    if (!(weight > 0))
+      throw new InputError(`mixture weights must be positive, got "${(match[1] as string).trim()}"`);
     weights.push(weight);
     components.push(parseDistribution((match[2] as string).trim(), dimension));
   }
@@ -120,15 +132,23 @@ function parseMixture(body: string, dimension: Dimension, whole: string): Distri
 }
 
 /** Reject a distribution whose 90% interval leaves the input's allowed range. */
-export function checkRange(d: Distribution, dimension: Dimension, bounds: { min?: number; max?: number; exclusiveMin?: boolean }): void {
+export function checkRange(
+  d: Distribution,
+  dimension: Dimension,
+  bounds: { min?: number; max?: number; exclusiveMin?: boolean },
+): void {
   const p5 = quantile(d, 0.05);
   const p95 = quantile(d, 0.95);
   const show = (v: number) => formatQuantity(v, dimension);
   const { min, max, exclusiveMin } = bounds;
   if (min !== undefined && (exclusiveMin ? p5 <= min : p5 < min)) {
-    throw new InputError(`its 5th percentile (${show(p5)}) is ${exclusiveMin ? 'at or ' : ''}below the smallest allowed value (${show(min)})`);
+    throw new InputError(
+      `its 5th percentile (${show(p5)}) is ${exclusiveMin ? 'at or ' : ''}below the smallest allowed value (${show(min)})`,
+    );
   }
   if (max !== undefined && p95 > max) {
-    throw new InputError(`its 95th percentile (${show(p95)}) is above the largest allowed value (${show(max)})`);
+    throw new InputError(
+      `its 95th percentile (${show(p95)}) is above the largest allowed value (${show(max)})`,
+    );
   }
 }
