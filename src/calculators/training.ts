@@ -179,6 +179,7 @@ export const training: Calculator = {
       dimension: 'fraction',
       bounds: { min: 0, exclusiveMin: true, max: 1 },
       defaultText: 'assumption mfu_bf16, mfu_fp8 or mfu_fp4 by precision',
+      assumptionFor: (given) => MFU_BY_PRECISION[(given.precision as Precision | undefined) ?? 'bf16'],
       description: 'model FLOP utilization while running, against the dense peak at the precision',
     },
     {

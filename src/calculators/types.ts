@@ -27,6 +27,8 @@ export interface QuantityInput extends InputBase {
   bounds?: Bounds;
   /** Words accepted in place of a number (e.g. "max" for a batch size). */
   keywords?: readonly string[];
+  /** The sourced default when it depends on other inputs (MFU by precision). */
+  assumptionFor?: (given: ParsedInputs) => AssumptionKey;
 }
 
 export interface ChoiceInput extends InputBase {

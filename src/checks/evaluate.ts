@@ -3,6 +3,7 @@ import { runCalculator } from '../calculators/run.js';
 import type { Calculator, CalculatorResult } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
+import { runMonteCarlo, splitInputs } from '../uncertainty/monte-carlo.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import {
@@ -158,6 +159,35 @@ function judge(
   };
 }
 
+const CHECK_SAMPLES = 4000;
+
+/**
+ * A check's inputs may be distributions ("mfu: 38% to 43%"): then the model's answer is
+ * its median, shown with its 90% interval, and a published figure inside that interval holds.
+ */
+function runCheckInputs(calc: Calculator, check: Check, catalog: Catalog, label: (n: string) => string) {
+  const { uncertain } = splitInputs(calc, check.inputs, label);
+  if (uncertain.length === 0)
+    return { ...run(calc, check.inputs, catalog, label), intervals: {} as Record<string, [number, number]> };
+  const mc = runMonteCarlo(calc, check.inputs, catalog, {
+    samples: CHECK_SAMPLES,
+    seed: 1,
+    quantiles: [0.05, 0.5, 0.95],
+    label,
+  });
+  const outputs: CalculatorResult['outputs'] = {};
+  const intervals: Record<string, [number, number]> = {};
+  for (const spec of calc.outputs) {
+    const s = mc.outputs[spec.name];
+    if (!s) continue;
+    const [p5, p50, p95] = [s.quantiles.p5, s.quantiles.p50, s.quantiles.p95] as [number, number, number];
+    const show = (v: number) => formatQuantity(v, spec.dimension);
+    outputs[spec.name] = { value: p50, unit: s.unit, display: `${show(p50)} (${show(p5)} to ${show(p95)})` };
+    intervals[spec.name] = [p5, p95];
+  }
+  return { calculator: calc.name, inputs: {}, outputs, notes: [], intervals };
+}
+
 function evaluateCheck(
   check: Check,
   index: number,
@@ -168,7 +198,7 @@ function evaluateCheck(
   const at = (...path: PropertyKey[]) => locate(['checks', index, ...path]);
   const calc = withContext(at('calculator'), () => findCalculator(check.calculator));
   const label = (name: string) => `${at('inputs', name)}: checks[${index}].inputs.${name}`;
-  const result = run(calc, check.inputs, catalog, label);
+  const result = runCheckInputs(calc, check, catalog, label);
   const expectations = check.expect.map((expectation, e): ExpectationResult => {
     const spec = outputSpec(calc, expectation.output, at('expect', e, 'output'));
     const out = result.outputs[expectation.output];
@@ -182,7 +212,15 @@ function evaluateCheck(
         : withContext(`${at('expect', e, 'value')}: checks[${index}].expect[${e}].value`, () =>
             parseQuantity(expectation.value as string | number, spec.dimension),
           );
-    const judged = judge(kind, expectation, out.value, reference);
+    const interval = result.intervals[expectation.output];
+    const judged =
+      interval && reference !== undefined && reference >= interval[0] && reference <= interval[1]
+        ? {
+            holds: true,
+            difference: describeDifference(out.value, reference),
+            verdict: 'inside the 90% interval',
+          }
+        : judge(kind, expectation, out.value, reference);
     const closest =
       reference !== undefined && kind === 'claims'
         ? closestReading(calc, check, catalog, expectation.output, reference, label)

@@ -1,3 +1,4 @@
+import type { CalibrationResult } from '../checks/calibrate.js';
 import type { CheckFileResult } from '../checks/evaluate.js';
 import { renderTable } from './table.js';
 
@@ -61,4 +62,38 @@ export function renderCheckReport(result: CheckFileResult, options: { sources?: 
     }
   }
   return `${parts.join('\n')}\n`;
+}
+
+export function renderCalibration(result: CalibrationResult): string {
+  const pct = (n: number) => (result.counted ? `${Math.round((100 * n) / result.counted)}%` : '—');
+  const shown = result.rows.filter((r) => r.inside90 !== undefined);
+  const exact = result.rows.length - shown.length;
+  const rows = shown.map((r) => [
+    r.id,
+    r.output,
+    r.published,
+    r.interval50,
+    r.interval90,
+    r.inside50 ? 'yes' : 'no',
+    r.inside90 ? 'yes' : 'no',
+  ]);
+  return `${[
+    `${result.file}: calibration with the catalog's stated uncertainty on its defaults`,
+    `  inside the 50% interval: ${result.inside50} of ${result.counted} (${pct(result.inside50)}); inside the 90% interval: ${result.inside90} of ${result.counted} (${pct(result.inside90)})`,
+    '  (a calibrated model lands near 50% and 90%)',
+    `  ${exact} facts have no uncertain input (catalog figures, 6·N·D) and are not counted`,
+    '',
+    renderTable(
+      [
+        { header: 'ID' },
+        { header: 'Output' },
+        { header: 'Published', align: 'right' },
+        { header: '50% interval', align: 'right' },
+        { header: '90% interval', align: 'right' },
+        { header: 'in 50%' },
+        { header: 'in 90%' },
+      ],
+      rows,
+    ),
+  ].join('\n')}\n`;
 }

@@ -92,3 +92,37 @@ describe('check files with mistakes point at the line', () => {
     );
   });
 });
+
+describe('checks with distributions and calibration', () => {
+  it('holds a published figure that lies inside the predicted 90% interval', () => {
+    const r = evaluate(`kind: published
+checks:
+  - id: D-1
+    title: Llama 3.1 405B hours with the paper's MFU range
+    calculator: training
+    inputs: {model: llama-3.1-405b, mfu: "38% to 43%"}
+    expect:
+      - {output: accelerator_hours, value: 30.84e6, tolerance: 1%}
+    source: {title: Llama 3 paper}
+`);
+    const e = r.results[0]?.expectations[0];
+    expect(e?.verdict).toBe('inside the 90% interval');
+    expect(e?.model.display).toMatch(/M h \([\d.]+M h to [\d.]+M h\)/);
+    expect(r.failures).toBe(0);
+  });
+
+  it('reports how often published facts fall inside the model intervals', async () => {
+    const { calibrateCheckFile } = await import('../../src/checks/calibrate.js');
+    const c = calibrateCheckFile(
+      readFileSync('checks/published.yaml', 'utf8'),
+      'checks/published.yaml',
+      catalog,
+    );
+    expect(c.counted).toBeGreaterThan(5);
+    expect(c.inside90).toBeGreaterThanOrEqual(c.inside50);
+    const exactRows = c.rows.filter((row) => row.inside90 === undefined);
+    expect(exactRows.map((row) => row.id)).toContain('ACC-01');
+    const hours = c.rows.find((row) => row.id === 'TRN-03-hours');
+    expect(hours?.inside90).toBe(true);
+  });
+});
