@@ -48,6 +48,11 @@ export interface SplitInputs {
   written: Record<string, string>;
 }
 
+/** "a to b" or "name(...)": anything else is a plain quantity, validated as one. */
+function looksLikeDistribution(text: string): boolean {
+  return /\sto\s/i.test(text) || /^\s*[a-z]+\s*\(/i.test(text);
+}
+
 /** Separate the inputs written as distributions from the plain ones. */
 export function splitInputs(
   calc: Calculator,
@@ -59,15 +64,11 @@ export function splitInputs(
   const written: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     const spec = calc.inputs.find((s) => s.name === name);
-    if (!spec || spec.type !== 'quantity' || (typeof value !== 'string' && typeof value !== 'number')) {
+    if (spec?.type !== 'quantity' || typeof value !== 'string' || !looksLikeDistribution(value)) {
       fixed[name] = value;
       continue;
     }
     const q = spec as QuantityInput;
-    if (typeof value === 'string' && q.keywords?.includes(value.trim().toLowerCase())) {
-      fixed[name] = value;
-      continue;
-    }
     const distribution = withContext(label(name), () => parseDistribution(value, q.dimension));
     if (!isUncertain(distribution)) {
       fixed[name] = value;
