@@ -3,17 +3,68 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../io/files.js';
 import { svgToPng } from '../io/png.js';
-import { scenarioChartSvg } from '../report/chart.js';
+import { scenarioChartSvg, scenarioFanChartSvg } from '../report/chart.js';
 import { toCsv } from '../report/csv.js';
-import { renderComparison, renderScenarioReport } from '../report/scenario-report.js';
-import { monthlyRecords, runScenario, type ScenarioRun } from '../scenario/run.js';
+import {
+  renderComparison,
+  renderScenarioReport,
+  renderScenarioUncertainReport,
+} from '../report/scenario-report.js';
+import { parseScenario } from '../scenario/load.js';
+import {
+  monthlyQuantileRecords,
+  monthlyRecords,
+  runScenario,
+  runScenarioUncertain,
+  type ScenarioRun,
+} from '../scenario/run.js';
 import type { CliIo } from './io.js';
+import { ProgressBar } from './progress.js';
+import { parseQuantiles, wholeNumber } from './uncertain.js';
 
 interface RunOptions {
   csv?: string | boolean;
   json?: string | boolean;
   chart?: string;
   compare?: boolean;
+  samples?: string;
+  seed?: string;
+  quantiles?: string;
+}
+
+const DEFAULT_SCENARIO_SAMPLES = 1000;
+
+/**
+ * A scenario with distributions in it (or any scenario with --samples) runs as Monte
+ * Carlo: each year's median and interval, monthly quantile columns, and fan bands.
+ */
+function runUncertainScenario(file: string, options: RunOptions, io: CliIo, catalog: Catalog): void {
+  const samples =
+    options.samples === undefined ? DEFAULT_SCENARIO_SAMPLES : wholeNumber('--samples', options.samples, 1);
+  const seed = options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0);
+  const quantiles = options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles);
+  const progress = new ProgressBar(io, samples * 50);
+  const run = runScenarioUncertain(readUserFile(file), file, catalog, {
+    samples,
+    seed,
+    quantiles,
+    onProgress: (done) => progress.update(done * 50),
+  });
+  progress.finish();
+  const outputs: Array<[string, string | Uint8Array]> = [];
+  const json = () =>
+    `${JSON.stringify({ scenario: run.parsed.scenario.name, file, ...run.mc, claims: run.claims }, null, 2)}\n`;
+  if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyQuantileRecords(run))]);
+  if (typeof options.json === 'string') outputs.push([options.json, json()]);
+  if (options.chart) {
+    const svg = scenarioFanChartSvg(run);
+    outputs.push([options.chart, options.chart.toLowerCase().endsWith('.png') ? svgToPng(svg) : svg]);
+  }
+  for (const [path, data] of outputs) writeFileAtomic(path, data);
+  if (options.csv === true) io.stdout(toCsv(monthlyQuantileRecords(run)));
+  else if (options.json === true) io.stdout(json());
+  else io.stdout(renderScenarioUncertainReport(run));
+  for (const [path] of outputs) io.stderr(`wrote ${path}\n`);
 }
 
 function chartBytes(run: ScenarioRun, path: string): string | Uint8Array {
@@ -45,6 +96,12 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
     )
     .option('--chart <file>', 'draw the main series to an .svg or .png file')
     .option('--compare', 'print the scenarios side by side (their last year)')
+    .option(
+      '--samples <n>',
+      `Monte Carlo samples over the scenario's distributions (default ${DEFAULT_SCENARIO_SAMPLES} when it has any)`,
+    )
+    .option('--seed <n>', 'random seed; the same seed gives the same figures (default 1)')
+    .option('--quantiles <list>', 'percentiles for --csv and --json, e.g. "5,50,95" (the default)')
     .action((files: string[], options: RunOptions) => {
       if (options.chart !== undefined && !/\.(svg|png)$/i.test(options.chart)) {
         throw new InputError(`--chart: expected a file ending in .svg or .png, got "${options.chart}"`);
@@ -54,6 +111,16 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
         throw new InputError(
           '--csv, --json and --chart write one scenario to a file; give one scenario file',
         );
+      }
+      const uncertain = (file: string) =>
+        parseScenario(readUserFile(file), file, catalog()).uncertain.length > 0;
+      if (
+        !options.compare &&
+        (options.samples !== undefined || (!several && uncertain(files[0] as string)))
+      ) {
+        if (several) throw new InputError('--samples runs one scenario at a time; give one scenario file');
+        runUncertainScenario(files[0] as string, options, io, catalog());
+        return;
       }
       // Run everything before writing anything, so a bad file leaves no partial output behind.
       const runs = files.map((file) => runScenario(readUserFile(file), file, catalog()));

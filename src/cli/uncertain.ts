@@ -43,14 +43,14 @@ export function addUncertaintyOptions(command: Command): void {
     .option('--chart <file>', 'with --sensitivity: draw the tornado to an .svg or .png file');
 }
 
-function wholeNumber(flag: string, text: string, min: number): number {
+export function wholeNumber(flag: string, text: string, min: number): number {
   const value = Number(text.replaceAll(/[,_]/g, '').replace(/k$/i, '000').replace(/M$/, '000000'));
   if (!Number.isInteger(value) || value < min)
     throw new InputError(`${flag}: expected a whole number of at least ${min}, got "${text}"`);
   return value;
 }
 
-function parseQuantiles(text: string): number[] {
+export function parseQuantiles(text: string): number[] {
   const values = text.split(',').map((part) => Number(part.trim()));
   if (values.length === 0 || values.some((v) => !(v > 0 && v < 100))) {
     throw new InputError(

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { generationIds, type ScenarioRun } from '../scenario/run.js';
+import type { MonthlySeries } from '../scenario/monte-carlo.js';
+import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 import { monthLabel } from '../scenario/schema.js';
 
 /** Tableau 10: distinguishable, and the same in the browser. */
@@ -158,4 +159,48 @@ function composeSvg(title: string, panels: readonly Panel[]): string {
 ${body.join('\n')}
 </svg>
 `;
+}
+
+/** The same panels under uncertainty: the median as a line in a p5–p95 band. */
+export function scenarioFanChartSvg(run: ScenarioUncertainRun): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const date = (month: number) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+  const base = {
+    document,
+    width: WIDTH,
+    height: PLOT_HEIGHT,
+    marginLeft: 64,
+    marginRight: 16,
+    marginTop: 10,
+    x: { type: 'utc' as const, label: null },
+  };
+  const panel = (title: string, series: MonthlySeries, scale: number, log = false): Panel => {
+    const data = run.mc.monthly.map((m) => {
+      const q = m.series[series].quantiles;
+      return {
+        date: date(m.month),
+        low: (q.p5 ?? 0) / scale,
+        mid: (q.p50 ?? 0) / scale,
+        high: (q.p95 ?? 0) / scale,
+      };
+    });
+    const shown = log ? data.filter((d) => d.low > 0) : data;
+    const plot = Plot.plot({
+      ...base,
+      y: { grid: true, label: null, ...(log ? { type: 'log' as const } : {}) },
+      marks: [
+        Plot.areaY(shown, { x: 'date', y1: 'low', y2: 'high', fill: PALETTE[0], fillOpacity: 0.25 }),
+        Plot.lineY(shown, { x: 'date', y: 'mid', stroke: PALETTE[0], strokeWidth: 2 }),
+        ...(log ? [] : [Plot.ruleY([0])]),
+      ],
+    });
+    return { title, legend: [], svg: plot.outerHTML };
+  };
+  const title = `${run.parsed.scenario.name}: median, p5-p95 band (${run.mc.samples} samples)`;
+  return composeSvg(title, [
+    panel('Facility power used, GW', 'power_used_w', 1e9),
+    panel('Accelerators installed, millions', 'accelerators', 1e6),
+    panel('Peak dense BF16 FLOP/s, EFLOP/s (log scale)', 'peak_flops_bf16', 1e18, true),
+    panel('Cumulative capex, $B', 'cumulative_capex_usd', 1e9),
+  ]);
 }

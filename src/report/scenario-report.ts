@@ -1,4 +1,4 @@
-import { generationIds, type ScenarioRun } from '../scenario/run.js';
+import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 import { YEAR_OUTPUTS, type YearRow } from '../scenario/summary.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
@@ -116,4 +116,95 @@ export function renderComparison(runs: readonly ScenarioRun[]): string {
     rows,
     '  ',
   )}\n`;
+}
+
+const UNCERTAIN_BUILD: Array<keyof typeof YEAR_OUTPUTS> = [
+  'facility_power',
+  'accelerators',
+  'peak_flops_bf16',
+];
+const UNCERTAIN_MONEY: Array<keyof typeof YEAR_OUTPUTS> = [
+  'cumulative_capex',
+  'energy',
+  'largest_training_run',
+  'revenue_needed',
+];
+
+/** A scenario run under uncertainty: each year's median with its 90% interval, and what binds how often. */
+export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string {
+  const s = run.parsed.scenario;
+  const cell = (year: ScenarioUncertainRun['mc']['yearly'][number], key: keyof typeof YEAR_OUTPUTS) => {
+    const q = year.outputs[key].quantiles;
+    const show = (v: number | undefined) => formatQuantity(v ?? 0, YEAR_OUTPUTS[key].dimension);
+    return `${show(q.p50)} (${show(q.p5)} to ${show(q.p95)})`;
+  };
+  const binds = (b: Record<string, number>) =>
+    Object.entries(b)
+      .filter(([, share]) => share > 0)
+      .sort((x, y) => y[1] - x[1])
+      .map(([name, share]) => `${name} ${Math.round(share * 100)}%`)
+      .join(', ');
+  const yearTable = (keys: Array<keyof typeof YEAR_OUTPUTS>, withBinds: boolean) =>
+    renderTable(
+      [
+        { header: 'Year' },
+        ...keys.map((k) => ({ header: YEAR_OUTPUTS[k].label, align: 'right' as const })),
+        ...(withBinds ? [{ header: 'Binds (share of runs)' }] : []),
+      ],
+      run.mc.yearly.map((y) => [
+        String(y.year),
+        ...keys.map((k) => cell(y, k)),
+        ...(withBinds ? [binds(y.binding)] : []),
+      ]),
+      '  ',
+    );
+  const show = (u: ScenarioUncertainRun['mc']['uncertain'][number], key: string) =>
+    u.dimension ? formatQuantity(u.quantiles[key] ?? 0, u.dimension) : significantOf(u.quantiles[key] ?? 0);
+  const inputs = renderTable(
+    [
+      { header: 'Uncertain number' },
+      { header: 'p5', align: 'right' },
+      { header: 'p50', align: 'right' },
+      { header: 'p95', align: 'right' },
+    ],
+    run.mc.uncertain.map((u) => [u.name, show(u, 'p5'), show(u, 'p50'), show(u, 'p95')]),
+    '  ',
+  );
+  const parts = [
+    `${s.name} (Monte Carlo: ${formatQuantity(run.mc.samples, 'count')} samples, seed ${run.mc.seed})`,
+    ...(s.claim ? ['', `Claim: ${s.claim}`] : []),
+    '',
+    'Build-out, end of year: median (5th to 95th percentile)',
+    yearTable(UNCERTAIN_BUILD, true),
+    '',
+    'Money, energy and output',
+    yearTable(UNCERTAIN_MONEY, false),
+    '',
+    inputs,
+  ];
+  if (run.claims.length > 0) {
+    parts.push(
+      '',
+      'Claims',
+      renderTable(
+        [
+          { header: 'Year' },
+          { header: 'Claim', maxWidth: 50 },
+          { header: 'Claimed', align: 'right' },
+          { header: 'Model (90%)', align: 'right' },
+          { header: 'Verdict' },
+        ],
+        run.claims.map((c) => [String(c.year), c.text, c.claimed, c.model, c.verdict]),
+        '  ',
+      ),
+    );
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/** Uncertain numbers are in SI base units; three significant digits keep them readable. */
+function significantOf(v: number): string {
+  return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0)
+    ? v.toExponential(2)
+    : String(Number(v.toPrecision(3)));
 }

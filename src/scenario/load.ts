@@ -5,42 +5,95 @@ import { seriesAt } from '../catalog/supply.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError, withContext } from '../errors.js';
 import { capexPerUnitYear } from '../model/supply.js';
+import { type Distribution, median } from '../uncertainty/distributions.js';
+import type { UncertainInput } from '../uncertainty/sampler.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
-import { parseYamlLocated } from '../yaml/document.js';
+import { formatPath, parseYamlLocated } from '../yaml/document.js';
 import type { Generation, TimelineAssumptions, TimelineInputs } from './inputs.js';
-import { monthIndex, type Scenario, scenarioSchema } from './schema.js';
+import { monthIndex, type Scenario, scenarioSchema, uncertainNumberInfo } from './schema.js';
 
-export interface LoadedScenario {
+/** Turns a number of the scenario file (maybe a distribution) into the value for this run. */
+export type Pick = (d: Distribution) => number;
+
+/** Plain quantities are themselves; a deterministic run takes distributions at their medians. */
+export const atMedian: Pick = (d) => (d.kind === 'point' ? d.value : median(d));
+
+export interface ParsedScenario {
   file: string;
   scenario: Scenario;
-  inputs: TimelineInputs;
+  /** The scenario's uncertain numbers, named by their path ("assumptions.pue"). */
+  uncertain: UncertainInput[];
   /** "file:line:col" of a path in the scenario file, for errors found after validation. */
   locate: (path: ReadonlyArray<PropertyKey>) => string;
+  accelerators: Accelerator[];
+  /** Reference-model tokens/s per accelerator of each fleet entry (catalog-only, computed once). */
+  tokensPerSecond: number[];
 }
 
-function assumptions(s: Scenario, catalog: Catalog): TimelineAssumptions {
+export interface LoadedScenario extends ParsedScenario {
+  inputs: TimelineInputs;
+}
+
+const DISTRIBUTION_KINDS = new Set([
+  'point',
+  'normal',
+  'lognormal',
+  'uniform',
+  'triangular',
+  'pert',
+  'mixture',
+]);
+
+function isDistribution(v: unknown): v is Distribution {
+  return typeof v === 'object' && v !== null && DISTRIBUTION_KINDS.has((v as { kind?: string }).kind ?? '');
+}
+
+/** Every non-point distribution in the parsed file, with its path. */
+function uncertainNumbers(value: unknown, path: PropertyKey[] = []): UncertainInput[] {
+  if (isDistribution(value)) {
+    if (value.kind === 'point') return [];
+    const info = uncertainNumberInfo.get(value);
+    return [
+      {
+        name: formatPath(path),
+        distribution: value,
+        dimension: info?.dimension,
+        min: info?.range.min,
+        max: info?.range.max,
+      },
+    ];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => uncertainNumbers(v, [...path, i]));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([k, v]) => uncertainNumbers(v, [...path, k]));
+  }
+  return [];
+}
+
+function assumptions(s: Scenario, catalog: Catalog, pick: Pick): TimelineAssumptions {
   const d = catalog.assumptions;
-  const given = s.assumptions;
-  const hardwareLifetime = given.hardware_lifetime ?? d.hardware_lifetime.value;
+  const g = s.assumptions;
+  const or = (given: Distribution | undefined, fallback: number) => (given ? pick(given) : fallback);
+  const hardwareLifetime = or(g.hardware_lifetime, d.hardware_lifetime.value);
   return {
-    pue: given.pue ?? d.pue.value,
-    electricityPrice: given.electricity_price ?? d.electricity_price.value,
-    facilityCapexPerItWatt: given.facility_capex ?? d.facility_capex_per_it_power.value,
+    pue: or(g.pue, d.pue.value),
+    electricityPrice: or(g.electricity_price, d.electricity_price.value),
+    facilityCapexPerItWatt: or(g.facility_capex, d.facility_capex_per_it_power.value),
     hardwareLifetime,
     hardwareLifetimeMonths: Math.max(1, Math.round(hardwareLifetime / SECONDS_PER_MONTH)),
-    facilityLifetime: given.facility_lifetime ?? d.facility_lifetime.value,
-    costOfCapital: given.cost_of_capital ?? d.cost_of_capital.value,
-    upkeep: given.upkeep ?? d.upkeep_rate.value,
-    loadFactor: given.load_factor ?? d.load_factor.value,
-    mfu: given.mfu ?? d.mfu_bf16.value,
-    goodput: given.goodput ?? d.goodput.value,
-    trainingRun: given.training_run ?? 100 * 86_400,
-    servingUtilization: given.serving_utilization ?? d.serving_utilization.value,
+    facilityLifetime: or(g.facility_lifetime, d.facility_lifetime.value),
+    costOfCapital: or(g.cost_of_capital, d.cost_of_capital.value),
+    upkeep: or(g.upkeep, d.upkeep_rate.value),
+    loadFactor: or(g.load_factor, d.load_factor.value),
+    mfu: or(g.mfu, d.mfu_bf16.value),
+    goodput: or(g.goodput, d.goodput.value),
+    trainingRun: or(g.training_run, 100 * 86_400),
+    servingUtilization: or(g.serving_utilization, d.serving_utilization.value),
   };
 }
 
 /** Output tokens/s per accelerator for the reference model, served the way `calc inference` would. */
-function tokensPerSecond(
+function servedTokensPerSecond(
   catalog: Catalog,
   model: string,
   accelerator: Accelerator,
@@ -51,20 +104,10 @@ function tokensPerSecond(
   return result.outputs.output_throughput_per_accelerator?.value ?? 0;
 }
 
-function generations(s: Scenario, catalog: Catalog, locate: LoadedScenario['locate']): Generation[] {
-  const model = s.assumptions.reference_model ?? 'llama-3.3-70b';
-  const precision = s.assumptions.serving_precision ?? 'fp8';
+function generations(p: ParsedScenario, pick: Pick): Generation[] {
+  const s = p.scenario;
   return s.fleet.map((entry, i) => {
-    let accelerator: Accelerator;
-    try {
-      accelerator = catalog.accelerator(entry.accelerator);
-    } catch (error) {
-      if (error instanceof InputError)
-        throw new InputError(
-          `${locate(['fleet', i, 'accelerator'])}: fleet[${i}].accelerator: ${error.message}`,
-        );
-      throw error;
-    }
+    const accelerator = p.accelerators[i] as Accelerator;
     const next = s.fleet[i + 1];
     const to = entry.to ? monthIndex(entry.to) : next ? monthIndex(next.from) - 1 : monthIndex(s.span.end);
     const bf16 = accelerator.dense.bf16?.value ?? 0;
@@ -73,15 +116,15 @@ function generations(s: Scenario, catalog: Catalog, locate: LoadedScenario['loca
       accelerator,
       from: monthIndex(entry.from),
       to,
-      target: entry.target,
+      target: entry.target ? pick(entry.target) : undefined,
       since: accelerator.year * 12,
-      price: entry.price ?? accelerator.price.value,
-      priceChange: entry.price_change ?? 0,
-      flopsGrowth: entry.flops_growth ?? 0,
+      price: entry.price ? pick(entry.price) : accelerator.price.value,
+      priceChange: entry.price_change ? pick(entry.price_change) : 0,
+      flopsGrowth: entry.flops_growth ? pick(entry.flops_growth) : 0,
       itPower: accelerator.itPower.value,
       peakBf16: bf16,
       peakFp8: accelerator.dense.fp8?.value ?? bf16,
-      tokensPerSecond: tokensPerSecond(catalog, model, accelerator, precision),
+      tokensPerSecond: p.tokensPerSecond[i] ?? 0,
     };
   });
 }
@@ -99,51 +142,17 @@ function rampAt(points: ReadonlyArray<{ month: number; power: number }>, month: 
 }
 
 /** Capital released in a month by all programs' commitments. */
-function releases(s: Scenario): (month: number) => number {
+function releases(s: Scenario, pick: Pick): (month: number) => number {
   const schedule = s.programs.flatMap((p) =>
-    p.commitments.map((c) =>
-      'at' in c
-        ? { from: monthIndex(c.at), to: monthIndex(c.at), perMonth: c.amount }
-        : {
-            from: monthIndex(c.from),
-            to: monthIndex(c.to),
-            perMonth: c.amount / (monthIndex(c.to) - monthIndex(c.from) + 1),
-          },
-    ),
+    p.commitments.map((c) => {
+      const amount = pick(c.amount);
+      if ('at' in c) return { from: monthIndex(c.at), to: monthIndex(c.at), perMonth: amount };
+      const from = monthIndex(c.from);
+      const to = monthIndex(c.to);
+      return { from, to, perMonth: amount / (to - from + 1) };
+    }),
   );
   return (month) => schedule.reduce((sum, r) => sum + (month >= r.from && month <= r.to ? r.perMonth : 0), 0);
-}
-
-/**
- * A program's monthly purchases: its share of global AI accelerator output (data/supply.yaml)
- * plus the output of fabs it builds itself. Fab capital buys capacity at the capex per
- * accelerator-year of the generation being bought when it is spent (logic fab, CoWoS and
- * HBM together), and that capacity produces after the lead time.
- */
-function supplyPerMonth(
-  s: Scenario,
-  catalog: Catalog,
-  gens: readonly Generation[],
-): ((month: number) => number) | undefined {
-  const supply = s.supply;
-  if (!supply) return undefined;
-  const share = supply.share ?? 0;
-  const fabs = supply.fabs;
-  const built: Array<{ online: number; unitsPerYear: number }> = [];
-  if (fabs) {
-    const from = monthIndex(fabs.from);
-    const to = monthIndex(fabs.to);
-    const lead = Math.round(fabs.lead_time / SECONDS_PER_MONTH);
-    for (let month = from; month <= to; month++) {
-      const gen = [...gens].reverse().find((g) => g.from <= month) ?? gens[0];
-      const perUnitYear = gen ? capacityCost(catalog, gen.accelerator) : Number.POSITIVE_INFINITY;
-      built.push({ online: month + lead, unitsPerYear: fabs.capital / (to - from + 1) / perUnitYear });
-    }
-  }
-  return (month) => {
-    const own = built.reduce((sum, b) => sum + (month >= b.online ? b.unitsPerYear : 0), 0);
-    return (share * seriesAt(catalog.supply.globalAccelerators, month, supply.growth) + own) / 12;
-  };
 }
 
 /** Capital for one more accelerator a year of chip-making capacity, from the supply catalog. */
@@ -178,54 +187,106 @@ function capacityCost(catalog: Catalog, accelerator: Accelerator): number {
   ).total;
 }
 
-/** Validate a scenario file against the schema and the catalog, and resolve it for the timeline. */
-export function loadScenario(text: string, file: string, catalog: Catalog): LoadedScenario {
-  const { data: s, locate } = parseYamlLocated(text, file, scenarioSchema);
-  const model = s.assumptions.reference_model;
-  if (model !== undefined && !catalog.models.some((m) => m.id === model || m.aliases.includes(model))) {
-    try {
-      catalog.model(model);
-    } catch (error) {
-      if (error instanceof InputError)
-        throw new InputError(
-          `${locate(['assumptions', 'reference_model'])}: assumptions.reference_model: ${error.message}`,
-        );
-      throw error;
+/**
+ * A program's monthly purchases: its share of global AI accelerator output (data/supply.yaml)
+ * plus the output of fabs it builds itself. Fab capital buys capacity at the capex per
+ * accelerator-year of the generation being bought when it is spent (logic fab, CoWoS and
+ * HBM together), and that capacity produces after the lead time.
+ */
+function supplyPerMonth(p: ParsedScenario, catalog: Catalog, gens: readonly Generation[], pick: Pick) {
+  const supply = p.scenario.supply;
+  if (!supply) return undefined;
+  const share = supply.share ? pick(supply.share) : 0;
+  const growth = supply.growth ? pick(supply.growth) : undefined;
+  const fabs = supply.fabs;
+  const built: Array<{ online: number; unitsPerYear: number }> = [];
+  if (fabs) {
+    const from = monthIndex(fabs.from);
+    const to = monthIndex(fabs.to);
+    const lead = Math.round(pick(fabs.lead_time) / SECONDS_PER_MONTH);
+    const capital = pick(fabs.capital);
+    for (let month = from; month <= to; month++) {
+      const gen = [...gens].reverse().find((g) => g.from <= month) ?? gens[0];
+      const perUnitYear = gen ? capacityCost(catalog, gen.accelerator) : Number.POSITIVE_INFINITY;
+      built.push({ online: month + lead, unitsPerYear: capital / (to - from + 1) / perUnitYear });
     }
   }
+  return (month: number) => {
+    const own = built.reduce((sum, b) => sum + (month >= b.online ? b.unitsPerYear : 0), 0);
+    return (share * seriesAt(catalog.supply.globalAccelerators, month, growth) + own) / 12;
+  };
+}
+
+/** Validate a scenario file against the schema and the catalog; done once per file. */
+export function parseScenario(text: string, file: string, catalog: Catalog): ParsedScenario {
+  const { data: s, locate } = parseYamlLocated(text, file, scenarioSchema);
+  const at = (path: PropertyKey[]) => `${locate(path)}: ${formatPath(path)}`;
+  const model = s.assumptions.reference_model ?? 'llama-3.3-70b';
+  withContext(at(['assumptions', 'reference_model']), () => catalog.model(model));
+  const accelerators = s.fleet.map((entry, i) =>
+    withContext(at(['fleet', i, 'accelerator']), () => catalog.accelerator(entry.accelerator)),
+  );
   const constrained = s.sites.length > 0 || s.programs.length > 0 || s.supply !== undefined;
   const open = s.fleet.findIndex((f) => f.target === undefined);
   if (!constrained && open >= 0) {
     throw new InputError(
-      `${locate(['fleet', open])}: fleet[${open}]: nothing limits how many are bought; give sites (power), programs (capital), supply, or a target`,
+      `${at(['fleet', open])}: nothing limits how many are bought; give sites (power), programs (capital), supply, or a target`,
     );
   }
-  const perGw = s.programs.find((p) => p.per_gw)?.per_gw;
-  const gens = generations(s, catalog, locate);
-  const inputs: TimelineInputs = {
+  const uncertain = uncertainNumbers(s);
+  const names = new Set(uncertain.map((u) => u.name));
+  (s.uncertainty?.correlations ?? []).forEach((c, i) => {
+    for (const key of ['a', 'b'] as const) {
+      if (!names.has(c[key])) {
+        throw new InputError(
+          `${at(['uncertainty', 'correlations', i, key])}: '${c[key]}' is not an uncertain number of this scenario (known: ${[...names].join(', ') || 'none'})`,
+        );
+      }
+    }
+  });
+  const precision = s.assumptions.serving_precision ?? 'fp8';
+  const tokensPerSecond = accelerators.map((a) => servedTokensPerSecond(catalog, model, a, precision));
+  const parsed: ParsedScenario = { file, scenario: s, uncertain, locate, accelerators, tokensPerSecond };
+  if (s.supply?.fabs)
+    withContext(at(['supply', 'fabs']), () => accelerators.forEach((a) => capacityCost(catalog, a)));
+  return parsed;
+}
+
+/** The timeline's inputs for one run, each number taken by `pick`. */
+export function resolveScenario(p: ParsedScenario, catalog: Catalog, pick: Pick = atMedian): TimelineInputs {
+  const s = p.scenario;
+  const perGw = s.programs.find((program) => program.per_gw)?.per_gw;
+  const gens = generations(p, pick);
+  return {
     start: monthIndex(s.span.start),
     end: monthIndex(s.span.end),
-    assumptions: assumptions(s, catalog),
+    assumptions: assumptions(s, catalog, pick),
     capital:
       s.programs.length > 0
         ? {
-            releasedByMonth: releases(s),
+            releasedByMonth: releases(s, pick),
             perGw: perGw
-              ? { amount: perGw.amount, upTo: perGw.up_to ?? Number.POSITIVE_INFINITY }
+              ? {
+                  amount: pick(perGw.amount),
+                  upTo: perGw.up_to ? pick(perGw.up_to) : Number.POSITIVE_INFINITY,
+                }
               : undefined,
           }
         : undefined,
     sites:
       s.sites.length > 0
         ? s.sites.map((site) => {
-            const points = site.ramp.map((p) => ({ month: monthIndex(p.at), power: p.power }));
+            const points = site.ramp.map((r) => ({ month: monthIndex(r.at), power: pick(r.power) }));
             return { name: site.name, powerAt: (month: number) => rampAt(points, month) };
           })
         : undefined,
     generations: gens,
-    supplyPerMonth: withContext(`${locate(['supply', 'fabs'])}: supply.fabs`, () =>
-      supplyPerMonth(s, catalog, gens),
-    ),
+    supplyPerMonth: supplyPerMonth(p, catalog, gens, pick),
   };
-  return { file, scenario: s, inputs, locate };
+}
+
+/** Parse and resolve at the medians: the deterministic run. */
+export function loadScenario(text: string, file: string, catalog: Catalog): LoadedScenario {
+  const parsed = parseScenario(text, file, catalog);
+  return { ...parsed, inputs: resolveScenario(parsed, catalog) };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.js';
+import { InputError } from '../errors.js';
+import type { Distribution } from '../uncertainty/distributions.js';
+import { checkRange, parseDistribution } from '../uncertainty/parse.js';
 import type { Dimension } from '../units/dimensions.js';
-import { quantitySchema } from '../units/schema.js';
 
 /**
  * The scenario file format. One zod schema is the source of truth: the loader validates
@@ -32,28 +34,61 @@ export function monthLabel(index: number): string {
   return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** A quantity in a scenario file: text with a unit, validated, kept as text for the JSON Schema. */
-function quantity(dimension: Dimension, description: string) {
+interface Range {
+  min?: number;
+  exclusiveMin?: boolean;
+  max?: number;
+}
+
+function rangeProblem(v: number, r: Range): string | undefined {
+  if (r.min !== undefined && (r.exclusiveMin ? v <= r.min : v < r.min)) {
+    if (r.min === 0) return r.exclusiveMin ? 'must be positive' : 'cannot be negative';
+    if (r.min === -1) return 'a yearly change must be above -100%';
+    return `must be at least ${r.min}`;
+  }
+  if (r.max !== undefined && v > r.max) return 'cannot exceed 100%';
+  return undefined;
+}
+
+/**
+ * A number in a scenario file: a quantity as people write it ("1.2 GW"), or a distribution
+ * over one ("1 to 1.5 GW", "pert(...)") for Monte Carlo runs. It parses to a Distribution
+ * (a point for plain quantities); the JSON Schema shows the text form.
+ */
+/** Each uncertain number's kind of quantity and allowed range (sampled tails are kept inside it). */
+export const uncertainNumberInfo = new WeakMap<Distribution, { dimension: Dimension; range: Range }>();
+
+function quantity(dimension: Dimension, description: string, range: Range = { min: 0 }) {
   return z
     .union([z.string(), z.number()])
-    .describe(description)
-    .pipe(quantitySchema(dimension))
-    .refine((v) => v >= 0, { message: 'cannot be negative' });
+    .describe(`${description} May be a distribution, e.g. "a to b" (a 90% interval).`)
+    .transform((input, ctx): Distribution => {
+      try {
+        const d = parseDistribution(input, dimension);
+        if (d.kind === 'point') {
+          const problem = rangeProblem(d.value, range);
+          if (problem) throw new InputError(problem);
+        } else {
+          checkRange(d, dimension, range);
+          uncertainNumberInfo.set(d, { dimension, range });
+        }
+        return d;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    });
 }
 
 const positive = (dimension: Dimension, description: string) =>
-  quantity(dimension, description).refine((v) => v > 0, { message: 'must be positive' });
+  quantity(dimension, description, { min: 0, exclusiveMin: true });
 
-const fraction = (description: string) =>
-  quantity('fraction', description).refine((v) => v <= 1, { message: 'cannot exceed 100%' });
+const fraction = (description: string) => quantity('fraction', description, { min: 0, max: 1 });
 
 /** A signed yearly rate of change, e.g. "-20%" for prices falling a fifth a year. */
 const yearlyChange = (description: string) =>
-  z
-    .union([z.string(), z.number()])
-    .describe(description)
-    .pipe(quantitySchema('fraction'))
-    .refine((v) => v > -1, { message: 'a yearly change must be above -100%' });
+  quantity('fraction', description, { min: -1, exclusiveMin: true });
 
 const commitmentSchema = z.union([
   z.strictObject({
@@ -116,9 +151,7 @@ const fleetEntrySchema = z.strictObject({
 
 const assumptionsSchema = z
   .strictObject({
-    pue: quantity('ratio', 'Facility power / IT power.').refine((v) => v >= 1, {
-      message: 'must be at least 1',
-    }),
+    pue: quantity('ratio', 'Facility power / IT power.', { min: 1 }),
     electricity_price: quantity('energy_price', 'e.g. "$0.08/kWh".'),
     facility_capex: quantity(
       'capex_per_power',
@@ -138,6 +171,12 @@ const assumptionsSchema = z
   })
   .partial()
   .default({});
+
+const correlationSchema = z.strictObject({
+  a: z.string().describe('Path of an uncertain number, e.g. "assumptions.pue" or "fleet[0].price".'),
+  b: z.string(),
+  rho: z.number().gt(-1).lt(1).describe('Target Spearman rank correlation.'),
+});
 
 const supplySchema = z
   .strictObject({
@@ -181,6 +220,10 @@ export const scenarioSchema = z
     fleet: z.array(fleetEntrySchema).min(1).describe('Which accelerators are bought when.'),
     supply: supplySchema.optional().describe('Supply; without it supply does not bind.'),
     claims: z.array(claimSchema).default([]).describe('Claimed figures to hold against the run.'),
+    uncertainty: z
+      .strictObject({ correlations: z.array(correlationSchema).default([]) })
+      .optional()
+      .describe('Rank correlations between uncertain numbers (a Gaussian copula).'),
   })
   .superRefine((s, ctx) => {
     // Refinements can run even when a month failed its format check; compare only valid ones.

@@ -3,7 +3,7 @@ import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { describeClaim, describeTolerance, parseTolerance, within } from '../units/tolerance.js';
-import type { LoadedScenario } from './load.js';
+import type { ParsedScenario } from './load.js';
 import type { Constraint, MonthState } from './timeline.js';
 
 /** One calendar year of a run: end-of-year state and the year's totals. */
@@ -108,7 +108,11 @@ export interface ClaimVerdict {
 }
 
 /** Hold each of the scenario's claimed figures against its yearly outputs. */
-export function judgeClaims(loaded: LoadedScenario, rows: readonly YearRow[]): ClaimVerdict[] {
+export function judgeClaims(
+  loaded: ParsedScenario,
+  rows: readonly YearRow[],
+  interval?: (year: number, output: keyof typeof YEAR_OUTPUTS) => [number, number],
+): ClaimVerdict[] {
   return loaded.scenario.claims.map((claim, i) => {
     const at = (key: string) => `${loaded.locate(['claims', i, key])}: claims[${i}].${key}`;
     const spec = YEAR_OUTPUTS[claim.output as keyof typeof YEAR_OUTPUTS];
@@ -128,21 +132,27 @@ export function judgeClaims(loaded: LoadedScenario, rows: readonly YearRow[]): C
       if (error instanceof InputError) throw new InputError(`${at('value')}: ${error.message}`);
       throw error;
     }
-    const model = row[claim.output as keyof typeof YEAR_OUTPUTS] as number;
+    const output = claim.output as keyof typeof YEAR_OUTPUTS;
+    const model = row[output] as number;
     const tolerance = parseTolerance(claim.tolerance ?? '10%');
-    const holds = within(model, claimed, tolerance);
+    const range = interval?.(claim.year, output);
+    const inside = range !== undefined && claimed >= range[0] && claimed <= range[1];
+    const holds = inside || within(model, claimed, tolerance);
+    const show = (v: number) => formatQuantity(v, spec.dimension);
     return {
       text: claim.text,
       year: claim.year,
       output: claim.output,
-      claimed: formatQuantity(claimed, spec.dimension),
-      model: formatQuantity(model, spec.dimension),
+      claimed: show(claimed),
+      model: range ? `${show(model)} (${show(range[0])} to ${show(range[1])})` : show(model),
       holds,
-      verdict: holds
-        ? `consistent (${describeTolerance(tolerance)})`
-        : model === 0
-          ? 'the model never gets there'
-          : `claim is ${describeClaim(claimed, model)}`,
+      verdict: inside
+        ? 'inside the 90% interval'
+        : holds
+          ? `consistent (${describeTolerance(tolerance)})`
+          : model === 0
+            ? 'the model never gets there'
+            : `claim is ${describeClaim(claimed, model)}`,
     };
   });
 }

@@ -1,3 +1,4 @@
+import type { Dimension } from '../units/dimensions.js';
 import { type Distribution, quantile } from './distributions.js';
 import { normalCdf, normalQuantile } from './normal.js';
 import { uniformAt } from './random.js';
@@ -5,6 +6,8 @@ import { uniformAt } from './random.js';
 export interface UncertainInput {
   name: string;
   distribution: Distribution;
+  /** For display; the sampler itself works in base units. */
+  dimension?: Dimension | undefined;
   /** Samples are kept inside the input's allowed range. */
   min?: number | undefined;
   max?: number | undefined;

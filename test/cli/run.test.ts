@@ -114,3 +114,25 @@ describe('gigawatt calc supply', () => {
     );
   });
 });
+
+describe('gigawatt run with distributions', () => {
+  it('runs Monte Carlo for a scenario with ranges, with quantile CSV and a fan chart', async () => {
+    const r = await cli('run', 'scenarios/stargate-ranges.yaml', '--samples', '100');
+    expect(r.stdout).toMatch(/Monte Carlo: 100 samples, seed 1/);
+    expect(r.stdout).toMatch(/Binds \(share of runs\)/);
+    const csv = (await cli('run', 'scenarios/stargate-ranges.yaml', '--samples', '50', '--csv')).stdout.split(
+      '\n',
+    )[0];
+    expect(csv).toMatch(/^month,power_used_w_p5,power_used_w_p50,power_used_w_p95,power_used_w_mean,/);
+    const chart = join(dir, 'fan.svg');
+    expect(
+      (await cli('run', 'scenarios/stargate-ranges.yaml', '--samples', '50', '--chart', chart)).code,
+    ).toBe(0);
+    expect(readFileSync(chart, 'utf8')).toContain('p5-p95 band');
+  });
+
+  it('runs a plain scenario as Monte Carlo when asked', async () => {
+    const r = await cli('run', 'scenarios/nvidia-10gw.yaml', '--samples', '10', '--json');
+    expect(JSON.parse(r.stdout).samples).toBe(10);
+  });
+});

@@ -79,7 +79,7 @@ describe('bad scenario files', () => {
     ],
     [
       `${header}programs:\n  - name: p\n    commitments: [{amount: "-$5B", at: 2026-01}]\n${fleet}`,
-      /programs\[0\]\.commitments\[0\]\.amount: cannot be negative/,
+      /programs\[0\]\.commitments\[0\]\.amount: must be positive/,
     ],
     [`${header}supply: {share: 150%}\n${fleet}`, /^test\.yaml:3:17: supply\.share: cannot exceed 100%$/],
     [

@@ -1,0 +1,142 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
+import { copulaFactor } from '../uncertainty/correlation.js';
+import type { Distribution } from '../uncertainty/distributions.js';
+import { quantile } from '../uncertainty/distributions.js';
+import { quantileKey } from '../uncertainty/monte-carlo.js';
+import { Sampler } from '../uncertainty/sampler.js';
+import { addValue, emptySketch, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
+import type { Dimension } from '../units/dimensions.js';
+import { type ParsedScenario, resolveScenario } from './load.js';
+import { YEAR_OUTPUTS, yearly } from './summary.js';
+import { type Constraint, type MonthState, runTimeline } from './timeline.js';
+
+/** Monthly series drawn with fan bands and written as quantile columns. */
+export const MONTHLY_SERIES = {
+  power_used_w: (m: MonthState) => m.powerUsed,
+  accelerators: (m: MonthState) => m.accelerators,
+  peak_flops_bf16: (m: MonthState) => m.peakBf16,
+  peak_flops_fp8: (m: MonthState) => m.peakFp8,
+  cumulative_capex_usd: (m: MonthState) => m.cumulativeCapex,
+} as const;
+export type MonthlySeries = keyof typeof MONTHLY_SERIES;
+
+export interface Summary {
+  mean: number;
+  quantiles: Record<string, number>;
+}
+
+export interface ScenarioMonteCarlo {
+  samples: number;
+  seed: number;
+  quantiles: number[];
+  uncertain: Array<{ name: string; dimension?: Dimension | undefined; quantiles: Record<string, number> }>;
+  yearly: Array<{
+    year: number;
+    outputs: Record<keyof typeof YEAR_OUTPUTS, Summary>;
+    binding: Record<Constraint, number>;
+  }>;
+  monthly: Array<{ month: number; series: Record<MonthlySeries, Summary> }>;
+}
+
+const BLOCK = 256;
+
+function summarize(sketch: SketchData, quantiles: readonly number[]): Summary {
+  return {
+    mean: sketch.sum / sketch.count,
+    quantiles: Object.fromEntries(quantiles.map((q) => [quantileKey(q), sketchQuantile(sketch, q)])),
+  };
+}
+
+/**
+ * Run a scenario once per sample of its uncertain numbers and summarize each year's
+ * outputs and the main monthly series. Sample i depends only on (seed, i): the same seed
+ * gives the same figures. Memory stays flat: only sketches are kept.
+ */
+export function runScenarioMonteCarlo(
+  parsed: ParsedScenario,
+  catalog: Catalog,
+  options: {
+    samples: number;
+    seed: number;
+    quantiles: readonly number[];
+    onProgress?: (done: number, total: number) => void;
+  },
+): ScenarioMonteCarlo {
+  if (!Number.isInteger(options.samples) || options.samples < 1)
+    throw new InputError('--samples: expected a whole number of at least 1');
+  const names = parsed.uncertain.map((u) => u.name);
+  const correlations = (parsed.scenario.uncertainty?.correlations ?? []).map((c) => ({
+    a: c.a,
+    b: c.b,
+    spearman: c.rho,
+  }));
+  const factor = copulaFactor(names, correlations);
+  const sampler = new Sampler(parsed.uncertain, options.seed, factor);
+  const outputKeys = Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>;
+  const seriesKeys = Object.keys(MONTHLY_SERIES) as MonthlySeries[];
+  const yearSketches = new Map<number, Record<string, SketchData>>();
+  const bindings = new Map<number, Record<Constraint, number>>();
+  const monthSketches = new Map<number, Record<string, SketchData>>();
+  const draws = parsed.uncertain.map(() => new Float64Array(BLOCK));
+  const drawn = new Map<Distribution, number>();
+  const pick = (d: Distribution) => (d.kind === 'point' ? d.value : (drawn.get(d) as number));
+
+  for (let start = 0; start < options.samples; start += BLOCK) {
+    const length = Math.min(BLOCK, options.samples - start);
+    sampler.draw(start, length, draws);
+    for (let j = 0; j < length; j++) {
+      parsed.uncertain.forEach((u, k) => drawn.set(u.distribution, (draws[k] as Float64Array)[j] as number));
+      const months = runTimeline(resolveScenario(parsed, catalog, pick));
+      for (const row of yearly(months)) {
+        let sketches = yearSketches.get(row.year);
+        if (!sketches) {
+          sketches = Object.fromEntries(outputKeys.map((k) => [k, emptySketch()]));
+          yearSketches.set(row.year, sketches);
+          bindings.set(row.year, { power: 0, capital: 0, supply: 0, plan: 0, none: 0 });
+        }
+        for (const key of outputKeys) addValue(sketches[key] as SketchData, row[key] as number);
+        const b = bindings.get(row.year) as Record<Constraint, number>;
+        b[row.binding]++;
+      }
+      for (const m of months) {
+        let sketches = monthSketches.get(m.month);
+        if (!sketches) {
+          sketches = Object.fromEntries(seriesKeys.map((k) => [k, emptySketch()]));
+          monthSketches.set(m.month, sketches);
+        }
+        for (const key of seriesKeys) addValue(sketches[key] as SketchData, MONTHLY_SERIES[key](m));
+      }
+    }
+    options.onProgress?.(Math.min(options.samples, start + length), options.samples);
+  }
+  const q = options.quantiles;
+  return {
+    samples: options.samples,
+    seed: options.seed,
+    quantiles: [...q],
+    uncertain: parsed.uncertain.map((u) => ({
+      name: u.name,
+      dimension: u.dimension,
+      quantiles: Object.fromEntries(q.map((p) => [quantileKey(p), quantile(u.distribution, p)])),
+    })),
+    yearly: [...yearSketches.entries()].map(([year, sketches]) => ({
+      year,
+      outputs: Object.fromEntries(
+        outputKeys.map((k) => [k, summarize(sketches[k] as SketchData, q)]),
+      ) as Record<keyof typeof YEAR_OUTPUTS, Summary>,
+      binding: Object.fromEntries(
+        Object.entries(bindings.get(year) as Record<Constraint, number>).map(([k, n]) => [
+          k,
+          n / options.samples,
+        ]),
+      ) as Record<Constraint, number>,
+    })),
+    monthly: [...monthSketches.entries()].map(([month, sketches]) => ({
+      month,
+      series: Object.fromEntries(
+        seriesKeys.map((k) => [k, summarize(sketches[k] as SketchData, q)]),
+      ) as Record<MonthlySeries, Summary>,
+    })),
+  };
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/load.js';
+import { runScenarioMonteCarlo } from '../../src/scenario/monte-carlo.js';
+import { monthlyQuantileRecords, runScenarioUncertain } from '../../src/scenario/run.js';
+import { catalog } from '../helpers/catalog.js';
+
+const text = readFileSync('scenarios/stargate-ranges.yaml', 'utf8');
+const options = { samples: 200, seed: 4, quantiles: [0.05, 0.5, 0.95] };
+
+describe('scenario Monte Carlo', () => {
+  it('finds the uncertain numbers of a scenario file by their paths', () => {
+    const parsed = parseScenario(text, 'x.yaml', catalog);
+    expect(parsed.uncertain.map((u) => u.name)).toEqual(
+      expect.arrayContaining([
+        'assumptions.pue',
+        'sites[1].ramp[1].power',
+        'fleet[2].price',
+        'programs[0].commitments[1].amount',
+      ]),
+    );
+    expect(parsed.uncertain.find((u) => u.name === 'assumptions.pue')?.min).toBe(1);
+  });
+
+  it('spreads the outcomes and keeps the same figures for the same seed', () => {
+    const parsed = parseScenario(text, 'x.yaml', catalog);
+    const a = runScenarioMonteCarlo(parsed, catalog, options);
+    const b = runScenarioMonteCarlo(parsed, catalog, options);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const y2028 = a.yearly.find((y) => y.year === 2028)?.outputs.facility_power.quantiles;
+    expect(y2028?.p5).toBeLessThan(y2028?.p95 ?? 0);
+    // The new sites ramp to 4-6.5 GW beside Abilene's 1.2 GW: power in use lies in between.
+    expect(y2028?.p50).toBeGreaterThan(5e9);
+    expect(y2028?.p50).toBeLessThan(7.7e9);
+    const shares = a.yearly.find((y) => y.year === 2027)?.binding;
+    expect(Object.values(shares ?? {}).reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('gives quantile columns for every monthly series, and judges claims against the interval', () => {
+    const run = runScenarioUncertain(text, 'x.yaml', catalog, options);
+    const first = monthlyQuantileRecords(run)[0] ?? {};
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'month',
+        'power_used_w_p5',
+        'power_used_w_p50',
+        'power_used_w_p95',
+        'cumulative_capex_usd_mean',
+      ]),
+    );
+    expect(run.claims.find((c) => c.text.includes('7 GW'))?.verdict).toBe('inside the 90% interval');
+  });
+
+  it('rejects a correlation between numbers the scenario does not leave uncertain', () => {
+    const bad = text.replace('b: assumptions.facility_capex', 'b: assumptions.upkeep');
+    expect(() => parseScenario(bad, 'x.yaml', catalog)).toThrow(
+      /uncertainty\.correlations\[0\]\.b: 'assumptions\.upkeep' is not an uncertain number of this scenario/,
+    );
+  });
+
+  it('rejects a distribution that leaves the allowed range', () => {
+    const bad = text.replace('pue: 1.1 to 1.35', 'pue: 0.9 to 1.35');
+    expect(() => parseScenario(bad, 'x.yaml', catalog)).toThrow(
+      /assumptions\.pue: its 5th percentile \(0\.9\) is below the smallest allowed value \(1\)/,
+    );
+  });
+});
