@@ -248,7 +248,9 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
   const tokensPerSecond = accelerators.map((a) => servedTokensPerSecond(catalog, model, a, precision));
   const parsed: ParsedScenario = { file, scenario: s, uncertain, locate, accelerators, tokensPerSecond };
   if (s.supply?.fabs)
-    withContext(at(['supply', 'fabs']), () => accelerators.forEach((a) => capacityCost(catalog, a)));
+    withContext(at(['supply', 'fabs']), () => {
+      for (const a of accelerators) capacityCost(catalog, a);
+    });
   return parsed;
 }
 

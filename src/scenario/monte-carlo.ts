@@ -86,7 +86,8 @@ export function runScenarioMonteCarlo(
     const length = Math.min(BLOCK, options.samples - start);
     sampler.draw(start, length, draws);
     for (let j = 0; j < length; j++) {
-      parsed.uncertain.forEach((u, k) => drawn.set(u.distribution, (draws[k] as Float64Array)[j] as number));
+      for (const [k, u] of parsed.uncertain.entries())
+        drawn.set(u.distribution, (draws[k] as Float64Array)[j] as number);
       const months = runTimeline(resolveScenario(parsed, catalog, pick));
       for (const row of yearly(months)) {
         let sketches = yearSketches.get(row.year);
