@@ -1,3 +1,4 @@
+export { cluster } from './calculators/cluster.js';
 export { CALCULATORS, findCalculator } from './calculators/registry.js';
 export { runCalculator } from './calculators/run.js';
 export type * from './calculators/types.js';
@@ -13,8 +14,12 @@ export * from './model/supply.js';
 export * from './model/training.js';
 export type { TimelineInputs } from './scenario/inputs.js';
 export { loadScenario } from './scenario/load.js';
-export { runScenario, type ScenarioRun } from './scenario/run.js';
+export { runScenario, runScenarioUncertain, type ScenarioRun } from './scenario/run.js';
 export { scenarioJsonSchema, scenarioSchema } from './scenario/schema.js';
 export { yearly } from './scenario/summary.js';
 export { runTimeline } from './scenario/timeline.js';
+export * from './uncertainty/distributions.js';
+export { runMonteCarlo, sensitivity } from './uncertainty/monte-carlo.js';
+export { parseDistribution } from './uncertainty/parse.js';
+export { uniformAt } from './uncertainty/random.js';
 export * from './units/index.js';

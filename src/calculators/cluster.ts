@@ -1,6 +1,6 @@
 import type { Precision, Sparsity } from '../catalog/types.js';
 import { SPARSITIES } from '../catalog/types.js';
-import type { ClusterSpec } from '../model/cluster.js';
+import type { ClusterEconomics, ClusterSpec } from '../model/cluster.js';
 import { acceleratorsForBudget, capexPerAccelerator, clusterEconomics } from '../model/cluster.js';
 import { acceleratorsForPower } from '../model/power.js';
 import { formatQuantity } from '../units/format.js';
@@ -93,6 +93,46 @@ export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
   },
 ];
 
+/** Input name → the ClusterSpec field it sets, for the Monte Carlo fast path. */
+const SPEC_FIELDS = {
+  pue: 'pue',
+  it_power: 'itPowerPerAccelerator',
+  price: 'pricePerAccelerator',
+  electricity_price: 'electricityPrice',
+  facility_capex: 'facilityCapexPerItWatt',
+  lifetime: 'hardwareLifetime',
+  facility_lifetime: 'facilityLifetime',
+  cost_of_capital: 'costOfCapital',
+  upkeep: 'upkeepRate',
+  load_factor: 'loadFactor',
+} as const satisfies Record<string, keyof ClusterSpec>;
+
+/** Each output of the cluster calculator, read off the economics. */
+const ECONOMICS_OUTPUTS: ReadonlyArray<readonly [string, (e: ClusterEconomics) => number]> = [
+  ['count', (e) => e.count],
+  ['peak_flops', (e) => e.peakFlops],
+  ['it_power', (e) => e.itPower],
+  ['facility_power', (e) => e.facilityPower],
+  ['annual_energy', (e) => e.annualEnergy],
+  ['accelerator_capex', (e) => e.acceleratorCapex],
+  ['facility_capex', (e) => e.facilityCapex],
+  ['total_capex', (e) => e.totalCapex],
+  ['annual_energy_cost', (e) => e.annualEnergyCost],
+  ['annual_upkeep', (e) => e.annualUpkeep],
+  ['annual_opex', (e) => e.annualOpex],
+  ['annualized_capex', (e) => e.annualizedCapex],
+  ['cost_per_accelerator_hour', (e) => e.costPerAcceleratorHour],
+];
+
+/** The accelerator, its peak at the precision, and a one-accelerator fleet spec with every default. */
+function resolveFleet(ctx: CalculatorContext) {
+  const accelerator = resolveAccelerator(ctx);
+  const precision = ctx.text('precision') as Precision;
+  const sparsity = ctx.text('sparsity') as Sparsity;
+  const peak = peakPerAccelerator(ctx, accelerator, precision, sparsity);
+  return { accelerator, probe: fleetSpec(ctx, accelerator, 1, peak) };
+}
+
 /** The accelerator count from --count, or solved from --facility-power or --budget (recorded as solved). */
 export function solveCount(ctx: CalculatorContext, probe: ClusterSpec): number {
   if (ctx.has('count')) return ctx.number('count');
@@ -156,27 +196,50 @@ export const cluster: Calculator = {
   outputs: CLUSTER_OUTPUTS,
   exclusive: [['count', 'facility_power', 'budget']],
   compute(ctx) {
-    const accelerator = resolveAccelerator(ctx);
-    const precision = ctx.text('precision') as Precision;
-    const sparsity = ctx.text('sparsity') as Sparsity;
-    const peak = peakPerAccelerator(ctx, accelerator, precision, sparsity);
-    const probe = fleetSpec(ctx, accelerator, 1, peak);
-    const count = solveCount(ctx, probe);
-    const economics = clusterEconomics({ ...probe, count });
+    const { probe } = resolveFleet(ctx);
+    const economics = clusterEconomics({ ...probe, count: solveCount(ctx, probe) });
+    return Object.fromEntries(ECONOMICS_OUTPUTS.map(([name, get]) => [name, get(economics)]));
+  },
+  vectorize(ctx) {
+    const { probe } = resolveFleet(ctx);
+    const mode = ctx.has('count')
+      ? 'count'
+      : ctx.has('facility_power')
+        ? 'power'
+        : ctx.has('budget')
+          ? 'budget'
+          : 'count';
+    const fixedCount = mode === 'count' ? solveCount(ctx, probe) : 0;
+    const size =
+      mode === 'power' ? ctx.number('facility_power') : mode === 'budget' ? ctx.number('budget') : 0;
+    const fields = Object.keys(SPEC_FIELDS) as Array<keyof typeof SPEC_FIELDS>;
     return {
-      count: economics.count,
-      peak_flops: economics.peakFlops,
-      it_power: economics.itPower,
-      facility_power: economics.facilityPower,
-      annual_energy: economics.annualEnergy,
-      accelerator_capex: economics.acceleratorCapex,
-      facility_capex: economics.facilityCapex,
-      total_capex: economics.totalCapex,
-      annual_energy_cost: economics.annualEnergyCost,
-      annual_upkeep: economics.annualUpkeep,
-      annual_opex: economics.annualOpex,
-      annualized_capex: economics.annualizedCapex,
-      cost_per_accelerator_hour: economics.costPerAcceleratorHour,
+      inputs: [...fields, 'count', 'facility_power', 'budget'],
+      evaluate(columns, length, out) {
+        const varying = fields.filter((f) => columns[f]);
+        const sizeColumn = columns.facility_power ?? columns.budget;
+        const countColumn = columns.count;
+        const outs = ECONOMICS_OUTPUTS.map(([name, get]) => [out[name] as Float64Array, get] as const);
+        let kept = 0;
+        const spec: ClusterSpec = { ...probe };
+        for (let j = 0; j < length; j++) {
+          for (const f of varying) spec[SPEC_FIELDS[f]] = (columns[f] as Float64Array)[j] as number;
+          const budgetOrPower = sizeColumn ? (sizeColumn[j] as number) : size;
+          spec.count =
+            mode === 'count'
+              ? countColumn
+                ? Math.round(countColumn[j] as number)
+                : fixedCount
+              : mode === 'power'
+                ? acceleratorsForPower(budgetOrPower, spec.itPowerPerAccelerator, spec.pue)
+                : acceleratorsForBudget(budgetOrPower, spec);
+          if (spec.count < 1) continue;
+          const economics = clusterEconomics(spec);
+          for (const [column, get] of outs) column[kept] = get(economics);
+          kept++;
+        }
+        return kept;
+      },
     };
   },
 };

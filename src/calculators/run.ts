@@ -109,6 +109,18 @@ export function evaluate(
   return { values: calc.compute(ctx), resolved, notes };
 }
 
+/** The calculator's Monte Carlo fast path, prepared on parsed inputs, if it has one. */
+export function prepareKernel(
+  calc: Calculator,
+  catalog: Catalog,
+  given: ParsedInputs,
+  label: (name: string) => string = snakeLabel,
+) {
+  if (!calc.vectorize) return undefined;
+  checkExclusive(calc, given, label);
+  return calc.vectorize(createContext(calc, catalog, given, label).ctx);
+}
+
 /**
  * Validate raw inputs, run a calculator and package its result with units and display
  * strings. Every output is checked finite: a NaN or Infinity here is a bug, not output.

@@ -85,6 +85,25 @@ export interface CalculatorContext {
   label(name: string): string;
 }
 
+/**
+ * A calculator's fast path for Monte Carlo: everything is resolved once, then blocks of
+ * samples are evaluated on typed arrays.
+ */
+export interface Kernel {
+  /** Numeric inputs the kernel can vary per sample. */
+  inputs: readonly string[];
+  /**
+   * Evaluate `length` samples: `columns[name][j]` is input `name` of sample j. Samples the
+   * model rejects are dropped; the rest are written compacted into `out`. Returns how many
+   * were written.
+   */
+  evaluate(
+    columns: Readonly<Record<string, Float64Array>>,
+    length: number,
+    out: Record<string, Float64Array>,
+  ): number;
+}
+
 export interface Calculator {
   name: string;
   title: string;
@@ -99,6 +118,8 @@ export interface Calculator {
     rows: ReadonlyArray<readonly [label: string, left: string, right: string]>;
   };
   compute(ctx: CalculatorContext): Record<string, number>;
+  /** Optional fast path for Monte Carlo; must give exactly what `compute` gives. */
+  vectorize?(ctx: CalculatorContext): Kernel;
 }
 
 export interface OutputValue {

@@ -1,5 +1,5 @@
 import { parseInputs } from '../calculators/inputs.js';
-import { evaluate } from '../calculators/run.js';
+import { evaluate, prepareKernel } from '../calculators/run.js';
 import type { Calculator, ParsedInputs, QuantityInput } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
@@ -97,25 +97,30 @@ export function runMonteCarlo(
   const names = uncertain.map((u) => u.name);
   const factor = withContext(label('correlate'), () => copulaFactor(names, options.correlations ?? []));
   // One run at the medians, so impossible combinations fail once with a clear message.
-  evaluate(
-    calc,
-    catalog,
-    withValues(base, uncertain, (u) => median(u.distribution)),
-    label,
-  );
+  const medians = withValues(base, uncertain, (u) => median(u.distribution));
+  evaluate(calc, catalog, medians, label);
+  const kernel = prepareKernel(calc, catalog, medians, label);
+  const fast = kernel && uncertain.every((u) => kernel.inputs.includes(u.name)) ? kernel : undefined;
 
   const sampler = new Sampler(uncertain, options.seed, factor);
   const draws = uncertain.map(() => new Float64Array(BLOCK));
   const outputNames = calc.outputs.map((o) => o.name);
   const columns = outputNames.map(() => new Float64Array(BLOCK));
-  const sketches: SketchData[] = outputNames.map(() => emptySketch());
+  const sketches: SketchData[] = outputNames.map(() => emptySketch('dense'));
   const seen = new Set<string>();
   let rejected = 0;
   for (let start = 0; start < options.samples; start += BLOCK) {
     const length = Math.min(BLOCK, options.samples - start);
     sampler.draw(start, length, draws);
     let kept = 0;
-    for (let j = 0; j < length; j++) {
+    if (fast) {
+      const byName = Object.fromEntries(uncertain.map((u, k) => [u.name, draws[k] as Float64Array]));
+      const out = Object.fromEntries(outputNames.map((name, o) => [name, columns[o] as Float64Array]));
+      kept = fast.evaluate(byName, length, out);
+      rejected += length - kept;
+      if (kept > 0) for (const name of outputNames) seen.add(name);
+    }
+    for (let j = 0; !fast && j < length; j++) {
       const given: ParsedInputs = { ...base };
       for (let k = 0; k < uncertain.length; k++)
         given[(uncertain[k] as UncertainInput).name] = (draws[k] as Float64Array)[j];

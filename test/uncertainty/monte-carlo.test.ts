@@ -77,3 +77,18 @@ describe('sensitivity', () => {
     );
   });
 });
+
+describe('the fast path', () => {
+  it('gives exactly what the per-sample path gives', () => {
+    const generic = { ...cluster, vectorize: undefined };
+    for (const raw of [
+      { count: '1000', pue: '1.1 to 1.4', price: '$25k to $35k', lifetime: '4 to 6 years' },
+      { facility_power: '10 MW to 20 MW', pue: '1.1 to 1.4' },
+      { budget: '$1B', it_power: '1.2 kW to 1.6 kW', facility_capex: '$9M/MW to $20M/MW' },
+    ]) {
+      const fast = runMonteCarlo(cluster, raw, catalog, { ...options, samples: 5000 });
+      const slow = runMonteCarlo(generic, raw, catalog, { ...options, samples: 5000 });
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+    }
+  });
+});
