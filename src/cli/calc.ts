@@ -34,13 +34,13 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: ()
     command.option(`${flagName(spec.name)} <value>`, helpText(spec, catalog));
   }
   addUncertaintyOptions(command);
-  command.action((options: Record<string, unknown>) => {
+  command.action(async (options: Record<string, unknown>) => {
     const raw: Record<string, unknown> = {};
     for (const spec of calc.inputs) {
       const value = options[camel(spec.name)];
       if (value !== undefined) raw[spec.name] = value;
     }
-    if (runUncertain(calc, raw, options as UncertaintyOptions, io, catalog(), flagName)) return;
+    if (await runUncertain(calc, raw, options as UncertaintyOptions, io, catalog(), flagName)) return;
     const result = runCalculator(calc, raw, catalog(), { label: flagName });
     if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout(renderCalculatorReport(calc, result));

@@ -3,11 +3,12 @@ import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/files.js';
+import { defaultWorkers, runMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { svgToPng } from '../io/png.js';
 import { renderMonteCarloReport, renderSensitivity } from '../report/monte-carlo-report.js';
 import { tornadoSvg } from '../report/tornado.js';
 import type { CorrelationSpec } from '../uncertainty/correlation.js';
-import { runMonteCarlo, sensitivity, splitInputs } from '../uncertainty/monte-carlo.js';
+import { sensitivity, splitInputs } from '../uncertainty/monte-carlo.js';
 import type { CliIo } from './io.js';
 import { ProgressBar } from './progress.js';
 
@@ -19,6 +20,7 @@ export interface UncertaintyOptions {
   sensitivity?: string;
   correlate?: string[];
   chart?: string;
+  workers?: string;
 }
 
 const DEFAULT_SAMPLES = 10_000;
@@ -40,7 +42,11 @@ export function addUncertaintyOptions(command: Command): void {
       'rank-correlate two uncertain inputs, e.g. "pue,it_power=0.5" (repeatable)',
       (v: string, all: string[] = []) => [...all, v],
     )
-    .option('--chart <file>', 'with --sensitivity: draw the tornado to an .svg or .png file');
+    .option('--chart <file>', 'with --sensitivity: draw the tornado to an .svg or .png file')
+    .option(
+      '--workers <n>',
+      `worker threads for large runs (default ${defaultWorkers()}, this machine's cores); the figures do not depend on it`,
+    );
 }
 
 export function wholeNumber(flag: string, text: string, min: number): number {
@@ -72,14 +78,14 @@ function parseCorrelation(text: string): CorrelationSpec {
  * Monte Carlo or sensitivity, when asked for (or when an input is a distribution).
  * Returns false for a plain deterministic run, which then prints exactly as before.
  */
-export function runUncertain(
+export async function runUncertain(
   calc: Calculator,
   raw: Record<string, unknown>,
   options: UncertaintyOptions,
   io: CliIo,
   catalog: Catalog,
   label: (name: string) => string,
-): boolean {
+): Promise<boolean> {
   const hasDistribution = splitInputs(calc, raw, label).uncertain.length > 0;
   if (options.chart !== undefined && options.sensitivity === undefined)
     throw new InputError('--chart goes with --sensitivity for a calculator');
@@ -108,14 +114,17 @@ export function runUncertain(
   const seed = options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0);
   const quantiles = options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles);
   const correlations = (options.correlate ?? []).map(parseCorrelation);
+  const workers =
+    options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1);
   const progress = new ProgressBar(io, samples);
-  const result = runMonteCarlo(calc, raw, catalog, {
+  const result = await runMonteCarloPool(calc, raw, catalog, {
     samples,
     seed,
     quantiles,
     correlations,
     label,
-    onProgress: (done) => progress.update(done),
+    workers,
+    onProgress: (done: number) => progress.update(done),
   });
   progress.finish();
   if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);

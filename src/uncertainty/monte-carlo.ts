@@ -1,6 +1,6 @@
 import { parseInputs } from '../calculators/inputs.js';
 import { evaluate, prepareKernel } from '../calculators/run.js';
-import type { Calculator, ParsedInputs, QuantityInput } from '../calculators/types.js';
+import type { Calculator, Kernel, ParsedInputs, QuantityInput } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
 import { BASE_UNIT } from '../units/dimensions.js';
@@ -8,7 +8,7 @@ import { type CorrelationSpec, copulaFactor } from './correlation.js';
 import { isUncertain, median, quantile } from './distributions.js';
 import { checkRange, parseDistribution } from './parse.js';
 import { Sampler, type UncertainInput } from './sampler.js';
-import { addBlock, emptySketch, type SketchData, sketchQuantile } from './sketch.js';
+import { addBlock, emptySketch, mergeInto, type SketchData, sketchQuantile } from './sketch.js';
 
 /** Samples are drawn and summed in blocks of this size; the block order fixes the sums. */
 export const BLOCK = 4096;
@@ -81,13 +81,24 @@ export function splitInputs(
   return { fixed, uncertain, written };
 }
 
-/** Run the calculator once per sample and summarize each output. */
-export function runMonteCarlo(
+/** Everything a Monte Carlo run needs, resolved and validated once (on each worker too). */
+export interface PreparedRun {
+  calc: Calculator;
+  catalog: Catalog;
+  base: ParsedInputs;
+  uncertain: UncertainInput[];
+  written: Record<string, string>;
+  sampler: Sampler;
+  fast?: Kernel | undefined;
+  label: (name: string) => string;
+}
+
+export function prepareMonteCarlo(
   calc: Calculator,
   raw: Record<string, unknown>,
   catalog: Catalog,
   options: MonteCarloOptions,
-): MonteCarloResult {
+): PreparedRun {
   const label = options.label ?? ((n: string) => n);
   if (!Number.isInteger(options.samples) || options.samples < 1) {
     throw new InputError(`${label('samples')}: expected a whole number of samples of at least 1`);
@@ -101,16 +112,46 @@ export function runMonteCarlo(
   evaluate(calc, catalog, medians, label);
   const kernel = prepareKernel(calc, catalog, medians, label);
   const fast = kernel && uncertain.every((u) => kernel.inputs.includes(u.name)) ? kernel : undefined;
+  return {
+    calc,
+    catalog,
+    base,
+    uncertain,
+    written,
+    sampler: new Sampler(uncertain, options.seed, factor),
+    fast,
+    label,
+  };
+}
 
-  const sampler = new Sampler(uncertain, options.seed, factor);
-  const draws = uncertain.map(() => new Float64Array(BLOCK));
+/** What a range of blocks contributes: bin counts, each block's sums (kept in order), rejects. */
+export interface BlockTally {
+  sketches: SketchData[];
+  /** blockSums[o][b]: output o summed over block b of the range, in sample order. */
+  blockSums: number[][];
+  rejected: number;
+  seen: boolean[];
+}
+
+/** Draw and evaluate blocks [first, last) of a run of `samples`. */
+export function sampleBlocks(
+  p: PreparedRun,
+  first: number,
+  last: number,
+  samples: number,
+  onBlock?: (done: number) => void,
+): BlockTally {
+  const { calc, catalog, base, uncertain, sampler, fast, label } = p;
   const outputNames = calc.outputs.map((o) => o.name);
+  const draws = uncertain.map(() => new Float64Array(BLOCK));
   const columns = outputNames.map(() => new Float64Array(BLOCK));
-  const sketches: SketchData[] = outputNames.map(() => emptySketch('dense'));
-  const seen = new Set<string>();
+  const sketches = outputNames.map(() => emptySketch('dense'));
+  const blockSums = outputNames.map(() => [] as number[]);
+  const seen = outputNames.map(() => false);
   let rejected = 0;
-  for (let start = 0; start < options.samples; start += BLOCK) {
-    const length = Math.min(BLOCK, options.samples - start);
+  for (let block = first; block < last; block++) {
+    const start = block * BLOCK;
+    const length = Math.min(BLOCK, samples - start);
     sampler.draw(start, length, draws);
     let kept = 0;
     if (fast) {
@@ -118,7 +159,7 @@ export function runMonteCarlo(
       const out = Object.fromEntries(outputNames.map((name, o) => [name, columns[o] as Float64Array]));
       kept = fast.evaluate(byName, length, out);
       rejected += length - kept;
-      if (kept > 0) for (const name of outputNames) seen.add(name);
+      if (kept > 0) seen.fill(true);
     }
     for (let j = 0; !fast && j < length; j++) {
       const given: ParsedInputs = { ...base };
@@ -137,15 +178,33 @@ export function runMonteCarlo(
         if (v === undefined) continue;
         if (!Number.isFinite(v))
           throw new Error(`calculator ${calc.name} produced ${v} for ${outputNames[o]}`);
-        seen.add(outputNames[o] as string);
+        seen[o] = true;
         (columns[o] as Float64Array)[kept] = v;
       }
       kept++;
     }
-    for (let o = 0; o < outputNames.length; o++)
-      addBlock(sketches[o] as SketchData, columns[o] as Float64Array, kept);
-    options.onProgress?.(Math.min(options.samples, start + length), options.samples);
+    for (let o = 0; o < outputNames.length; o++) {
+      const column = columns[o] as Float64Array;
+      addBlock(sketches[o] as SketchData, column, kept);
+      let sum = 0;
+      for (let j = 0; j < kept; j++) sum += column[j] as number;
+      (blockSums[o] as number[]).push(sum);
+    }
+    onBlock?.(block + 1);
   }
+  return { sketches, blockSums, rejected, seen };
+}
+
+export const blockCount = (samples: number) => Math.ceil(samples / BLOCK);
+
+/** Merge tallies given in block order into the run's summary. */
+export function finishMonteCarlo(
+  p: PreparedRun,
+  options: MonteCarloOptions,
+  tallies: readonly BlockTally[],
+): MonteCarloResult {
+  const { calc, uncertain, written } = p;
+  const rejected = tallies.reduce((n, t) => n + t.rejected, 0);
   if (rejected * 2 > options.samples) {
     throw new InputError(
       `${rejected} of ${options.samples} samples were impossible for ${calc.name}; narrow the distributions`,
@@ -153,11 +212,15 @@ export function runMonteCarlo(
   }
   const outputs: Record<string, OutputSummary> = {};
   calc.outputs.forEach((spec, o) => {
-    const sketch = sketches[o] as SketchData;
-    if (!seen.has(spec.name) || sketch.count === 0) return;
+    const sketch = emptySketch('dense');
+    for (const t of tallies) mergeInto(sketch, t.sketches[o] as SketchData);
+    if (!tallies.some((t) => t.seen[o]) || sketch.count === 0) return;
+    // Block sums added in block order: the same total whatever split the workers had.
+    let sum = 0;
+    for (const t of tallies) for (const b of t.blockSums[o] as number[]) sum += b;
     outputs[spec.name] = {
       unit: BASE_UNIT[spec.dimension],
-      mean: sketch.sum / sketch.count,
+      mean: sum / sketch.count,
       quantiles: Object.fromEntries(
         options.quantiles.map((q) => [quantileKey(q), sketchQuantile(sketch, q)]),
       ),
@@ -179,6 +242,21 @@ export function runMonteCarlo(
     outputs,
     rejected,
   };
+}
+
+/** Run the calculator once per sample, on this thread, and summarize each output. */
+export function runMonteCarlo(
+  calc: Calculator,
+  raw: Record<string, unknown>,
+  catalog: Catalog,
+  options: MonteCarloOptions,
+): MonteCarloResult {
+  const p = prepareMonteCarlo(calc, raw, catalog, options);
+  const blocks = blockCount(options.samples);
+  const tally = sampleBlocks(p, 0, blocks, options.samples, (done) =>
+    options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples),
+  );
+  return finishMonteCarlo(p, options, [tally]);
 }
 
 function withValues(

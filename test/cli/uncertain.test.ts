@@ -117,3 +117,27 @@ describe('gigawatt calc with distributions', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('Monte Carlo across worker threads', () => {
+  it('gives byte-identical figures with one worker or two', () => {
+    const args = [
+      'calc',
+      'cluster',
+      '--count',
+      '1000',
+      '--pue',
+      '1.1 to 1.4',
+      '--price',
+      '$25k to $35k',
+      '--samples',
+      '300000',
+      '--seed',
+      '9',
+      '--json',
+    ];
+    const one = compiledCli(...args, '--workers', '1');
+    const two = compiledCli(...args, '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
