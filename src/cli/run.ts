@@ -5,11 +5,13 @@ import { readUserFile, writeFileAtomic } from '../io/files.js';
 import { svgToPng } from '../io/png.js';
 import { scenarioChartSvg, scenarioFanChartSvg } from '../report/chart.js';
 import { toCsv } from '../report/csv.js';
+import { renderSensitivity } from '../report/monte-carlo-report.js';
 import {
   renderComparison,
   renderScenarioReport,
   renderScenarioUncertainReport,
 } from '../report/scenario-report.js';
+import { tornadoSvg } from '../report/tornado.js';
 import { parseScenario } from '../scenario/load.js';
 import {
   monthlyQuantileRecords,
@@ -18,6 +20,7 @@ import {
   runScenarioUncertain,
   type ScenarioRun,
 } from '../scenario/run.js';
+import { scenarioSensitivity } from '../scenario/sensitivity.js';
 import type { CliIo } from './io.js';
 import { ProgressBar } from './progress.js';
 import { parseQuantiles, wholeNumber } from './uncertain.js';
@@ -30,6 +33,7 @@ interface RunOptions {
   samples?: string;
   seed?: string;
   quantiles?: string;
+  sensitivity?: string;
 }
 
 const DEFAULT_SCENARIO_SAMPLES = 1000;
@@ -58,7 +62,7 @@ function runUncertainScenario(file: string, options: RunOptions, io: CliIo, cata
   if (typeof options.json === 'string') outputs.push([options.json, json()]);
   if (options.chart) {
     const svg = scenarioFanChartSvg(run);
-    outputs.push([options.chart, options.chart.toLowerCase().endsWith('.png') ? svgToPng(svg) : svg]);
+    outputs.push([options.chart, chartFile(options.chart, svg)]);
   }
   for (const [path, data] of outputs) writeFileAtomic(path, data);
   if (options.csv === true) io.stdout(toCsv(monthlyQuantileRecords(run)));
@@ -67,9 +71,13 @@ function runUncertainScenario(file: string, options: RunOptions, io: CliIo, cata
   for (const [path] of outputs) io.stderr(`wrote ${path}\n`);
 }
 
-function chartBytes(run: ScenarioRun, path: string): string | Uint8Array {
-  const svg = scenarioChartSvg(run);
+/** An SVG as the file asks: kept as SVG, or rasterized for .png. */
+function chartFile(path: string, svg: string): string | Uint8Array {
   return path.toLowerCase().endsWith('.png') ? svgToPng(svg) : svg;
+}
+
+function chartBytes(run: ScenarioRun, path: string): string | Uint8Array {
+  return chartFile(path, scenarioChartSvg(run));
 }
 
 function jsonOf(run: ScenarioRun) {
@@ -102,6 +110,10 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
     )
     .option('--seed <n>', 'random seed; the same seed gives the same figures (default 1)')
     .option('--quantiles <list>', 'percentiles for --csv and --json, e.g. "5,50,95" (the default)')
+    .option(
+      '--sensitivity <output[@year]>',
+      "rank the scenario's uncertain numbers by the swing each causes in a yearly output (a tornado; --chart draws it)",
+    )
     .action((files: string[], options: RunOptions) => {
       if (options.chart !== undefined && !/\.(svg|png)$/i.test(options.chart)) {
         throw new InputError(`--chart: expected a file ending in .svg or .png, got "${options.chart}"`);
@@ -111,6 +123,25 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
         throw new InputError(
           '--csv, --json and --chart write one scenario to a file; give one scenario file',
         );
+      }
+      if (options.sensitivity !== undefined) {
+        if (several) throw new InputError('--sensitivity takes one scenario file');
+        const file = files[0] as string;
+        const result = scenarioSensitivity(
+          parseScenario(readUserFile(file), file, catalog()),
+          catalog(),
+          options.sensitivity,
+        );
+        const label = `${result.output} in ${result.year}`;
+        if (options.chart)
+          writeFileAtomic(
+            options.chart,
+            chartFile(options.chart, tornadoSvg(`Sensitivity of ${label}`, result.base, result.rows)),
+          );
+        if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        else io.stdout(renderSensitivity(label, result.dimension, result.base, result.rows));
+        if (options.chart) io.stderr(`wrote ${options.chart}\n`);
+        return;
       }
       const uncertain = (file: string) =>
         parseScenario(readUserFile(file), file, catalog()).uncertain.length > 0;

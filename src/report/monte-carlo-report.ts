@@ -64,7 +64,7 @@ export function renderSensitivity(
         { header: 'at p95', ...right },
         { header: 'swing', ...right },
       ],
-      rows.map((row) => [row.input.replaceAll('_', '-'), show(row.low), show(row.high), show(row.swing)]),
+      rows.map((row) => [row.input, show(row.low), show(row.high), show(row.swing)]),
       '  ',
     ),
   ].join('\n')}\n`;

@@ -12,7 +12,7 @@ export function tornadoSvg(
 ): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const data = rows.map((r) => ({
-    input: r.input.replaceAll('_', '-'),
+    input: r.input,
     low: Math.min(r.low, r.high) / scale,
     high: Math.max(r.low, r.high) / scale,
     rising: r.high >= r.low,

@@ -65,3 +65,18 @@ describe('scenario Monte Carlo', () => {
     );
   });
 });
+
+describe('scenario sensitivity', () => {
+  it('ranks uncertain numbers by their swing in a yearly output', async () => {
+    const { scenarioSensitivity } = await import('../../src/scenario/sensitivity.js');
+    const parsed = parseScenario(text, 'x.yaml', catalog);
+    const r = scenarioSensitivity(parsed, catalog, 'facility_power@2028');
+    expect(r.year).toBe(2028);
+    // Power binds: only the new sites' ramp moves the power in use much; prices do not.
+    expect(r.rows[0]?.input).toBe('sites[1].ramp[1].power');
+    expect(r.rows.find((row) => row.input === 'fleet[0].price')?.swing).toBe(0);
+    expect(() => scenarioSensitivity(parsed, catalog, 'facility_powr')).toThrow(
+      /did you mean 'facility_power'/,
+    );
+  });
+});
