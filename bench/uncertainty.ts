@@ -1,11 +1,14 @@
 /**
  * Monte Carlo speed, measured in one run against two peers doing the same job:
+ * (two models: the cluster calculator, and the first two years of one-gw-per-week monthly)
  *   - Squiggle (@quri/squiggle-lang), the same model written in its language;
  *   - a bare typed-array loop: the same draws and arithmetic with nothing else, the floor
  *     for this machine.
  * Model: the cluster calculator (100k H100) with six uncertain inputs. Reported as samples
  * per second and ratios; never asserted in tests.
  */
+
+import { readFileSync } from 'node:fs';
 import { defaultEnvironment, run } from '@quri/squiggle-lang';
 import {
   capitalRecoveryFactor,
@@ -18,6 +21,8 @@ import {
   uniformAt,
 } from '../dist/index.js';
 import { defaultWorkers, runMonteCarloPool } from '../dist/io/monte-carlo-pool.js';
+import { parseScenario } from '../dist/scenario/load.js';
+import { runScenarioMonteCarlo } from '../dist/scenario/monte-carlo.js';
 
 const catalog = loadCatalog();
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -141,6 +146,102 @@ for (const n of SIZES) {
     fmt(rate(n, floor)),
     `${(peer / best).toFixed(1)}x`,
     `${(best / floor).toFixed(1)}x slower`,
+  ];
+  console.log(`${String(n).padEnd(9)}${cells.map((c) => c.padStart(13)).join('')}`);
+}
+
+// --- Model 2: the first two years of one-gw-per-week, monthly (bench/one-gw-two-years.yaml) ---
+
+const scenario = parseScenario(
+  readFileSync('bench/one-gw-two-years.yaml', 'utf8'),
+  'bench/one-gw-two-years.yaml',
+  catalog,
+);
+const MONTH = YEAR / 12;
+const IT = {
+  gb300: catalog.accelerator('gb300').itPower.value,
+  vr200: catalog.accelerator('vr200').itPower.value,
+};
+
+const squiggleScenario = `
+pue = 1.1 to 1.3
+elec = 0.04 to 0.10
+facCapex = 9 to 20
+ramp = 6e9 to 10e9
+p300 = 45000 to 70000
+p200 = 80000 to 140000
+monthSec = ${MONTH}
+power(m) = if m < 12 then 2e9 + (ramp - 2e9) * m / 12 else ramp + (20e9 - ramp) * (m - 12) / 12
+step(state, m) = {
+  it = if m < 9 then ${IT.gb300} else ${IT.vr200}
+  price = if m < 9 then p300 else p200
+  spare = power(m) - state.used
+  n = SampleSet.map(spare / (it * pue), {|x| floor(max([x, 0]))})
+  used = state.used + n * it * pue
+  { used: used, capex: state.capex + n * (price + it * facCapex), energy: state.energy + used * 0.75 * monthSec }
+}
+final = List.reduce(List.upTo(0, 23), { used: 0, capex: 0, energy: 0 }, step)
+[mean(final.capex), mean(final.energy), mean(final.used)]
+`;
+
+/** The floor: the same draws and the same monthly arithmetic in one plain loop. */
+function bareScenario(n: number): number {
+  const d = [
+    interval(1.1, 1.3),
+    interval(0.04 / 3.6e6, 0.1 / 3.6e6),
+    interval(9, 20),
+    interval(6e9, 10e9),
+    interval(45_000, 70_000),
+    interval(80_000, 140_000),
+  ];
+  const capexOut = new Float64Array(n);
+  const energyOut = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const [pue, , fac, ramp, p300, p200] = d.map((dist, k) =>
+      quantile(dist as Distribution, uniformAt(1, k, i)),
+    ) as number[];
+    let used = 0;
+    let capex = 0;
+    let energy = 0;
+    for (let m = 0; m < 24; m++) {
+      const it = m < 9 ? IT.gb300 : IT.vr200;
+      const price = (m < 9 ? p300 : p200) as number;
+      const power =
+        m < 12
+          ? 2e9 + (((ramp as number) - 2e9) * m) / 12
+          : (ramp as number) + ((20e9 - (ramp as number)) * (m - 12)) / 12;
+      const installs = Math.max(0, Math.floor((power - used) / (it * (pue as number))));
+      used += installs * it * (pue as number);
+      capex += installs * (price + it * (fac as number));
+      energy += used * 0.75 * MONTH;
+    }
+    capexOut[i] = capex;
+    energyOut[i] = energy;
+  }
+  return (capexOut[n - 1] as number) + (energyOut[0] as number);
+}
+
+runScenarioMonteCarlo(scenario, catalog, { samples: 1000, seed: 1, quantiles: [0.05, 0.5, 0.95] });
+await run(squiggleScenario, { environment: { ...defaultEnvironment, sampleCount: 1000, seed: 'w' } });
+bareScenario(1000);
+
+console.log('\nMonte Carlo: one-gw-per-week, first two years monthly, six uncertain numbers\n');
+const header2 = ['samples', 'gigawatt/s', 'squiggle/s', 'bare loop/s', 'vs squiggle', 'vs bare loop'];
+console.log(header2.map((h, i) => (i === 0 ? h.padEnd(9) : h.padStart(13))).join(''));
+for (const n of SIZES) {
+  const ours = await time(() =>
+    runScenarioMonteCarlo(scenario, catalog, { samples: n, seed: 1, quantiles: [0.05, 0.5, 0.95] }),
+  );
+  const peer = await time(() =>
+    run(squiggleScenario, { environment: { ...defaultEnvironment, sampleCount: n, seed: 's' } }),
+  );
+  const floor = await time(() => bareScenario(n));
+  const cells = [
+    fmt(rate(n, ours)),
+    fmt(rate(n, peer)),
+    fmt(rate(n, floor)),
+    `${(peer / ours).toFixed(1)}x`,
+    `${(ours / floor).toFixed(1)}x slower`,
   ];
   console.log(`${String(n).padEnd(9)}${cells.map((c) => c.padStart(13)).join('')}`);
 }

@@ -18,6 +18,22 @@ const PALETTE = [
   '#bab0ac',
 ];
 
+/** A DOM for Plot to render into (linkedom), the panel size, and month → date. */
+function plotSetup() {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const base = {
+    document,
+    width: WIDTH,
+    height: PLOT_HEIGHT,
+    marginLeft: 64,
+    marginRight: 16,
+    marginTop: 10,
+    x: { type: 'utc' as const, label: null },
+  };
+  const date = (month: number) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+  return { base, date };
+}
+
 interface Panel {
   title: string;
   legend: string[];
@@ -35,18 +51,8 @@ const PANEL_HEADER = 44;
  * the file also converts to PNG.
  */
 export function scenarioChartSvg(run: ScenarioRun): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const date = (month: number) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+  const { base, date } = plotSetup();
   const m = run.monthly;
-  const base = {
-    document,
-    width: WIDTH,
-    height: PLOT_HEIGHT,
-    marginLeft: 64,
-    marginRight: 16,
-    marginTop: 10,
-    x: { type: 'utc' as const, label: null },
-  };
   const color = (domain: string[]) => ({ domain, range: PALETTE.slice(0, domain.length) });
   const svg = (plot: { outerHTML: string }) => plot.outerHTML;
 
@@ -163,17 +169,7 @@ ${body.join('\n')}
 
 /** The same panels under uncertainty: the median as a line in a p5–p95 band. */
 export function scenarioFanChartSvg(run: ScenarioUncertainRun): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const date = (month: number) => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
-  const base = {
-    document,
-    width: WIDTH,
-    height: PLOT_HEIGHT,
-    marginLeft: 64,
-    marginRight: 16,
-    marginTop: 10,
-    x: { type: 'utc' as const, label: null },
-  };
+  const { base, date } = plotSetup();
   const panel = (title: string, series: MonthlySeries, scale: number, log = false): Panel => {
     const data = run.mc.monthly.map((m) => {
       const q = m.series[series].quantiles;

@@ -1,5 +1,5 @@
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
-import { YEAR_OUTPUTS, type YearRow } from '../scenario/summary.js';
+import { type ClaimVerdict, YEAR_OUTPUTS, type YearRow } from '../scenario/summary.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
 
@@ -11,6 +11,20 @@ function generationCell(row: YearRow, gens: readonly string[]): string {
     .filter((g) => (row.by_generation[g] ?? 0) > 0)
     .map((g) => `${g} ${formatQuantity(row.by_generation[g] ?? 0, 'count')}`)
     .join(', ');
+}
+
+function claimsTable(claims: readonly ClaimVerdict[], modelHeader: string): string {
+  return renderTable(
+    [
+      { header: 'Year' },
+      { header: 'Claim', maxWidth: 55 },
+      { header: 'Claimed', align: 'right' },
+      { header: modelHeader, align: 'right' },
+      { header: 'Verdict' },
+    ],
+    claims.map((c) => [String(c.year), c.text, c.claimed, c.model, c.verdict]),
+    '  ',
+  );
 }
 
 /** The terminal report of a scenario: what it is, two yearly tables, and the claims' verdicts. */
@@ -72,23 +86,7 @@ export function renderScenarioReport(run: ScenarioRun): string {
     `  Tokens: ${model} served at ${formatQuantity(a.servingUtilization, 'fraction')} utilization. Revenue needed: capex repaid at ${formatQuantity(a.costOfCapital, 'fraction')} plus opex.`,
     '  Binds: which of power, capital, supply (or the plan) limited purchases most months of the year.',
   );
-  if (run.claims.length > 0) {
-    parts.push(
-      '',
-      'Claims',
-      renderTable(
-        [
-          { header: 'Year' },
-          { header: 'Claim', maxWidth: 60 },
-          { header: 'Claimed', ...right },
-          { header: 'Model', ...right },
-          { header: 'Verdict' },
-        ],
-        run.claims.map((c) => [String(c.year), c.text, c.claimed, c.model, c.verdict]),
-        '  ',
-      ),
-    );
-  }
+  if (run.claims.length > 0) parts.push('', 'Claims', claimsTable(run.claims, 'Model'));
   return `${parts.join('\n')}\n`;
 }
 
@@ -182,23 +180,7 @@ export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string
     '',
     inputs,
   ];
-  if (run.claims.length > 0) {
-    parts.push(
-      '',
-      'Claims',
-      renderTable(
-        [
-          { header: 'Year' },
-          { header: 'Claim', maxWidth: 50 },
-          { header: 'Claimed', align: 'right' },
-          { header: 'Model (90%)', align: 'right' },
-          { header: 'Verdict' },
-        ],
-        run.claims.map((c) => [String(c.year), c.text, c.claimed, c.model, c.verdict]),
-        '  ',
-      ),
-    );
-  }
+  if (run.claims.length > 0) parts.push('', 'Claims', claimsTable(run.claims, 'Model (90%)'));
   return `${parts.join('\n')}\n`;
 }
 
