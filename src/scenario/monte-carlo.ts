@@ -4,10 +4,12 @@ import { copulaFactor } from '../uncertainty/correlation.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { quantile } from '../uncertainty/distributions.js';
 import { quantileKey } from '../uncertainty/monte-carlo.js';
+import type { UncertainInput } from '../uncertainty/sampler.js';
 import { Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
 import { type ParsedScenario, resolveScenario } from './load.js';
+import { monthIndex } from './schema.js';
 import { YEAR_OUTPUTS, yearly } from './summary.js';
 import { type Constraint, type MonthState, runTimeline } from './timeline.js';
 
@@ -75,41 +77,48 @@ export function runScenarioMonteCarlo(
   const sampler = new Sampler(parsed.uncertain, options.seed, factor);
   const outputKeys = Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>;
   const seriesKeys = Object.keys(MONTHLY_SERIES) as MonthlySeries[];
-  const yearSketches = new Map<number, Record<string, SketchData>>();
-  const bindings = new Map<number, Record<Constraint, number>>();
-  const monthSketches = new Map<number, Record<string, SketchData>>();
+  const seriesGetters = seriesKeys.map((k) => MONTHLY_SERIES[k]);
+  const start = monthIndex(parsed.scenario.span.start);
+  const end = monthIndex(parsed.scenario.span.end);
+  const firstYear = Math.floor(start / 12);
+  const years = Math.floor(end / 12) - firstYear + 1;
+  // Sketches by position, [year][output] and [month][series]: no lookups in the sample loop.
+  const yearSketches = Array.from({ length: years }, () => outputKeys.map(() => emptySketch()));
+  const monthSketches = Array.from({ length: end - start + 1 }, () => seriesKeys.map(() => emptySketch()));
+  const bindings = Array.from(
+    { length: years },
+    () => ({ power: 0, capital: 0, supply: 0, plan: 0, none: 0 }) as Record<Constraint, number>,
+  );
   const draws = parsed.uncertain.map(() => new Float64Array(BLOCK));
   const drawn = new Map<Distribution, number>();
   const pick = (d: Distribution) => (d.kind === 'point' ? d.value : (drawn.get(d) as number));
 
-  for (let start = 0; start < options.samples; start += BLOCK) {
-    const length = Math.min(BLOCK, options.samples - start);
-    sampler.draw(start, length, draws);
+  for (let first = 0; first < options.samples; first += BLOCK) {
+    const length = Math.min(BLOCK, options.samples - first);
+    sampler.draw(first, length, draws);
     for (let j = 0; j < length; j++) {
-      for (const [k, u] of parsed.uncertain.entries())
-        drawn.set(u.distribution, (draws[k] as Float64Array)[j] as number);
-      const months = runTimeline(resolveScenario(parsed, catalog, pick));
-      for (const row of yearly(months)) {
-        let sketches = yearSketches.get(row.year);
-        if (!sketches) {
-          sketches = Object.fromEntries(outputKeys.map((k) => [k, emptySketch()]));
-          yearSketches.set(row.year, sketches);
-          bindings.set(row.year, { power: 0, capital: 0, supply: 0, plan: 0, none: 0 });
-        }
-        for (const key of outputKeys) addValue(sketches[key] as SketchData, row[key] as number);
-        const b = bindings.get(row.year) as Record<Constraint, number>;
-        b[row.binding]++;
+      for (let k = 0; k < parsed.uncertain.length; k++) {
+        drawn.set(
+          (parsed.uncertain[k] as UncertainInput).distribution,
+          (draws[k] as Float64Array)[j] as number,
+        );
       }
-      for (const m of months) {
-        let sketches = monthSketches.get(m.month);
-        if (!sketches) {
-          sketches = Object.fromEntries(seriesKeys.map((k) => [k, emptySketch()]));
-          monthSketches.set(m.month, sketches);
-        }
-        for (const key of seriesKeys) addValue(sketches[key] as SketchData, MONTHLY_SERIES[key](m));
+      const months = runTimeline(resolveScenario(parsed, catalog, pick), { byGeneration: false });
+      for (const row of yearly(months)) {
+        const y = row.year - firstYear;
+        const sketches = yearSketches[y] as SketchData[];
+        for (let o = 0; o < outputKeys.length; o++)
+          addValue(sketches[o] as SketchData, row[outputKeys[o] as keyof typeof YEAR_OUTPUTS] as number);
+        (bindings[y] as Record<Constraint, number>)[row.binding]++;
+      }
+      for (let i = 0; i < months.length; i++) {
+        const m = months[i] as MonthState;
+        const sketches = monthSketches[i] as SketchData[];
+        for (let k = 0; k < seriesGetters.length; k++)
+          addValue(sketches[k] as SketchData, (seriesGetters[k] as (m: MonthState) => number)(m));
       }
     }
-    options.onProgress?.(Math.min(options.samples, start + length), options.samples);
+    options.onProgress?.(Math.min(options.samples, first + length), options.samples);
   }
   const q = options.quantiles;
   return {
@@ -121,22 +130,19 @@ export function runScenarioMonteCarlo(
       dimension: u.dimension,
       quantiles: Object.fromEntries(q.map((p) => [quantileKey(p), quantile(u.distribution, p)])),
     })),
-    yearly: [...yearSketches.entries()].map(([year, sketches]) => ({
-      year,
+    yearly: yearSketches.map((sketches, y) => ({
+      year: firstYear + y,
       outputs: Object.fromEntries(
-        outputKeys.map((k) => [k, summarize(sketches[k] as SketchData, q)]),
+        outputKeys.map((k, o) => [k, summarize(sketches[o] as SketchData, q)]),
       ) as Record<keyof typeof YEAR_OUTPUTS, Summary>,
       binding: Object.fromEntries(
-        Object.entries(bindings.get(year) as Record<Constraint, number>).map(([k, n]) => [
-          k,
-          n / options.samples,
-        ]),
+        Object.entries(bindings[y] as Record<Constraint, number>).map(([k, n]) => [k, n / options.samples]),
       ) as Record<Constraint, number>,
     })),
-    monthly: [...monthSketches.entries()].map(([month, sketches]) => ({
-      month,
+    monthly: monthSketches.map((sketches, i) => ({
+      month: start + i,
       series: Object.fromEntries(
-        seriesKeys.map((k) => [k, summarize(sketches[k] as SketchData, q)]),
+        seriesKeys.map((k, o) => [k, summarize(sketches[o] as SketchData, q)]),
       ) as Record<MonthlySeries, Summary>,
     })),
   };

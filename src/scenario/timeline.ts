@@ -1,5 +1,6 @@
 import { capitalRecoveryFactor } from '../model/finance.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/dimensions.js';
+import { FleetState } from './fleet-state.js';
 import type { Generation, TimelineInputs } from './inputs.js';
 
 /**
@@ -40,16 +41,6 @@ export interface MonthState {
   binding: Constraint;
 }
 
-interface Cohort {
-  generation: number;
-  site: number;
-  count: number;
-  month: number;
-  performance: number;
-  acceleratorCapex: number;
-  facilityCapex: number;
-}
-
 function generationAt(gens: readonly Generation[], month: number): number {
   for (let i = gens.length - 1; i >= 0; i--) {
     const g = gens[i] as Generation;
@@ -60,15 +51,20 @@ function generationAt(gens: readonly Generation[], month: number): number {
 
 const yearsSince = (month: number, from: number) => Math.max(0, month - from) / 12;
 
-export function runTimeline(inputs: TimelineInputs): MonthState[] {
+/** `byGeneration: false` skips the per-generation counts (Monte Carlo does not summarize them). */
+export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: boolean } = {}): MonthState[] {
   const a = inputs.assumptions;
   const gens = inputs.generations;
   const sites = inputs.sites ?? [];
   const siteCount = Math.max(1, sites.length);
-  const cohorts: Cohort[] = [];
   const installedByGeneration = gens.map(() => 0);
-  const hardwareRecovery = capitalRecoveryFactor(a.costOfCapital, a.hardwareLifetime);
-  const facilityRecovery = capitalRecoveryFactor(a.costOfCapital, a.facilityLifetime);
+  const fleet = new FleetState(
+    gens,
+    siteCount,
+    a.pue,
+    capitalRecoveryFactor(a.costOfCapital, a.hardwareLifetime),
+    capitalRecoveryFactor(a.costOfCapital, a.facilityLifetime),
+  );
   let spent = 0;
   let released = 0;
   let deployedPowerEver = 0;
@@ -76,13 +72,8 @@ export function runTimeline(inputs: TimelineInputs): MonthState[] {
 
   for (let month = inputs.start; month <= inputs.end; month++) {
     // Retire what has served its lifetime; its power goes back to the site.
-    for (let i = cohorts.length - 1; i >= 0; i--) {
-      if (month - (cohorts[i] as Cohort).month >= a.hardwareLifetimeMonths) cohorts.splice(i, 1);
-    }
-    const siteUse = Array.from({ length: siteCount }, () => 0);
-    for (const c of cohorts)
-      siteUse[c.site] = (siteUse[c.site] ?? 0) + c.count * (gens[c.generation] as Generation).itPower * a.pue;
-    const siteSpare = sites.map((s, i) => Math.max(0, s.powerAt(month) - (siteUse[i] ?? 0)));
+    fleet.retire(month, a.hardwareLifetimeMonths);
+    const siteSpare = sites.map((s, i) => Math.max(0, s.powerAt(month) - (fleet.siteUse[i] ?? 0)));
 
     released += inputs.capital?.releasedByMonth(month) ?? 0;
     const perGw = inputs.capital?.perGw;
@@ -108,7 +99,7 @@ export function runTimeline(inputs: TimelineInputs): MonthState[] {
       binding = tightest;
       if (installs > 0) {
         const performance = (1 + gen.flopsGrowth) ** yearsSince(month, gen.since);
-        placeInstalls(cohorts, siteSpare, installs, gen.itPower * a.pue, {
+        placeInstalls(fleet, siteSpare, installs, gen.itPower * a.pue, {
           generation: g,
           month,
           performance,
@@ -121,16 +112,12 @@ export function runTimeline(inputs: TimelineInputs): MonthState[] {
       }
     }
     series.push(
-      monthState(inputs, cohorts, {
-        month,
-        installs,
-        binding,
-        spent,
-        capitalAvailable,
-        siteCount,
-        hardwareRecovery,
-        facilityRecovery,
-      }),
+      monthState(
+        inputs,
+        fleet,
+        { month, installs, binding, spent, capitalAvailable },
+        options.byGeneration !== false,
+      ),
     );
   }
   return series;
@@ -138,7 +125,7 @@ export function runTimeline(inputs: TimelineInputs): MonthState[] {
 
 /** Put installs on the sites with the most spare power first (one virtual site without sites). */
 function placeInstalls(
-  cohorts: Cohort[],
+  fleet: FleetState,
   siteSpare: number[],
   installs: number,
   powerEach: number,
@@ -149,7 +136,7 @@ function placeInstalls(
       ? siteSpare.map((spare, i) => ({ spare, i })).sort((x, y) => y.spare - x.spare)
       : [{ spare: Number.POSITIVE_INFINITY, i: 0 }];
   const place = (site: number, count: number) =>
-    cohorts.push({
+    fleet.add({
       generation: cohort.generation,
       site,
       count,
@@ -172,63 +159,37 @@ function placeInstalls(
 
 function monthState(
   inputs: TimelineInputs,
-  cohorts: readonly Cohort[],
-  m: {
-    month: number;
-    installs: number;
-    binding: Constraint;
-    spent: number;
-    capitalAvailable: number;
-    siteCount: number;
-    hardwareRecovery: number;
-    facilityRecovery: number;
-  },
+  fleet: FleetState,
+  m: { month: number; installs: number; binding: Constraint; spent: number; capitalAvailable: number },
+  withGenerations: boolean,
 ): MonthState {
   const a = inputs.assumptions;
-  const gens = inputs.generations;
-  const byGeneration: Record<string, number> = {};
-  const siteFlops = Array.from({ length: m.siteCount }, () => 0);
-  let accelerators = 0;
-  let itPower = 0;
-  let peakBf16 = 0;
-  let peakFp8 = 0;
-  let tokensPerSecond = 0;
-  let capexAlive = 0;
-  let annualizedCapex = 0;
-  for (const c of cohorts) {
-    const gen = gens[c.generation] as Generation;
-    byGeneration[gen.id] = (byGeneration[gen.id] ?? 0) + c.count;
-    accelerators += c.count;
-    itPower += c.count * gen.itPower;
-    peakBf16 += c.count * gen.peakBf16 * c.performance;
-    peakFp8 += c.count * gen.peakFp8 * c.performance;
-    siteFlops[c.site] = (siteFlops[c.site] ?? 0) + c.count * gen.peakBf16 * c.performance;
-    tokensPerSecond += c.count * gen.tokensPerSecond * c.performance;
-    capexAlive += c.acceleratorCapex + c.facilityCapex;
-    annualizedCapex += c.acceleratorCapex * m.hardwareRecovery + c.facilityCapex * m.facilityRecovery;
-  }
-  const powerUsed = itPower * a.pue;
+  const powerUsed = fleet.itPower * a.pue;
   const energy = powerUsed * a.loadFactor * SECONDS_PER_MONTH;
-  const opex = energy * a.electricityPrice + (capexAlive * a.upkeep) / 12;
-  const powerAvailable = inputs.sites
-    ? inputs.sites.reduce((sum, s) => sum + s.powerAt(m.month), 0)
-    : powerUsed;
+  const opex = energy * a.electricityPrice + (fleet.capexAlive * a.upkeep) / 12;
+  let largestSite = 0;
+  for (const flops of fleet.siteFlops) if (flops > largestSite) largestSite = flops;
+  let powerAvailable = powerUsed;
+  if (inputs.sites) {
+    powerAvailable = 0;
+    for (const s of inputs.sites) powerAvailable += s.powerAt(m.month);
+  }
   return {
     month: m.month,
     powerAvailable,
     powerUsed,
     installs: m.installs,
-    accelerators,
-    byGeneration,
-    peakBf16,
-    peakFp8,
+    accelerators: fleet.accelerators,
+    byGeneration: withGenerations ? fleet.countsById() : {},
+    peakBf16: fleet.peakBf16,
+    peakFp8: fleet.peakFp8,
     cumulativeCapex: m.spent,
     capitalAvailable: m.capitalAvailable,
     energy,
     opex,
-    tokensPerYear: tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR,
-    revenueNeeded: annualizedCapex + opex * 12,
-    largestTrainingRun: Math.max(0, ...siteFlops) * a.mfu * a.goodput * a.trainingRun,
+    tokensPerYear: fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR,
+    revenueNeeded: fleet.annualizedCapex + opex * 12,
+    largestTrainingRun: largestSite * a.mfu * a.goodput * a.trainingRun,
     binding: m.binding,
   };
 }

@@ -1,0 +1,103 @@
+import type { Generation } from './inputs.js';
+
+/** Accelerators bought in one month at one site. */
+export interface Cohort {
+  generation: number;
+  site: number;
+  count: number;
+  month: number;
+  performance: number;
+  acceleratorCapex: number;
+  facilityCapex: number;
+}
+
+/**
+ * The installed fleet and its running totals. Cohorts arrive in month order and retire in
+ * the same order, so both ends are O(1) and each month's state needs no pass over the
+ * fleet.
+ */
+export class FleetState {
+  private readonly cohorts: Cohort[] = [];
+  private oldest = 0;
+  accelerators = 0;
+  itPower = 0;
+  peakBf16 = 0;
+  peakFp8 = 0;
+  tokensPerSecond = 0;
+  capexAlive = 0;
+  annualizedCapex = 0;
+  readonly byGeneration: number[];
+  readonly siteUse: number[];
+  readonly siteFlops: number[];
+
+  constructor(
+    private readonly generations: readonly Generation[],
+    siteCount: number,
+    private readonly pue: number,
+    private readonly hardwareRecovery: number,
+    private readonly facilityRecovery: number,
+  ) {
+    this.byGeneration = generations.map(() => 0);
+    this.siteUse = new Array<number>(siteCount).fill(0);
+    this.siteFlops = new Array<number>(siteCount).fill(0);
+  }
+
+  private apply(c: Cohort, sign: 1 | -1): void {
+    const gen = this.generations[c.generation] as Generation;
+    const n = sign * c.count;
+    this.accelerators += n;
+    this.itPower += n * gen.itPower;
+    this.peakBf16 += n * gen.peakBf16 * c.performance;
+    this.peakFp8 += n * gen.peakFp8 * c.performance;
+    this.tokensPerSecond += n * gen.tokensPerSecond * c.performance;
+    this.capexAlive += sign * (c.acceleratorCapex + c.facilityCapex);
+    this.annualizedCapex +=
+      sign * (c.acceleratorCapex * this.hardwareRecovery + c.facilityCapex * this.facilityRecovery);
+    this.byGeneration[c.generation] = (this.byGeneration[c.generation] as number) + n;
+    this.siteUse[c.site] = (this.siteUse[c.site] as number) + n * gen.itPower * this.pue;
+    this.siteFlops[c.site] = (this.siteFlops[c.site] as number) + n * gen.peakBf16 * c.performance;
+  }
+
+  add(c: Cohort): void {
+    this.cohorts.push(c);
+    this.apply(c, 1);
+  }
+
+  /** Retire every cohort bought `lifetimeMonths` or more before `month`. */
+  retire(month: number, lifetimeMonths: number): void {
+    while (
+      this.oldest < this.cohorts.length &&
+      month - (this.cohorts[this.oldest] as Cohort).month >= lifetimeMonths
+    ) {
+      this.apply(this.cohorts[this.oldest] as Cohort, -1);
+      this.oldest++;
+    }
+    // With nothing left, reset the sums so rounding from additions and removals cannot linger.
+    if (this.oldest === this.cohorts.length) {
+      for (const key of [
+        'accelerators',
+        'itPower',
+        'peakBf16',
+        'peakFp8',
+        'tokensPerSecond',
+        'capexAlive',
+        'annualizedCapex',
+      ] as const)
+        this[key] = 0;
+      this.byGeneration.fill(0);
+      this.siteUse.fill(0);
+      this.siteFlops.fill(0);
+    }
+  }
+
+  /** Installed accelerators by generation id (generations may share an id). */
+  countsById(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.generations.forEach((g, i) => {
+      const n = this.byGeneration[i] as number;
+      if (n !== 0 || out[g.id] === undefined) out[g.id] = (out[g.id] ?? 0) + n;
+    });
+    for (const [id, n] of Object.entries(out)) if (n === 0) delete out[id];
+    return out;
+  }
+}
