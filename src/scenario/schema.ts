@@ -259,7 +259,6 @@ export const scenarioSchema = z
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
-export type ScenarioAssumptions = Scenario['assumptions'];
 
 /** The JSON Schema editors use to complete and check scenario files. */
 export function scenarioJsonSchema(): unknown {

@@ -202,7 +202,3 @@ export function parseQuantity(input: string | number, dimension: Dimension): num
   return value;
 }
 
-/** Units a dimension accepts, for help texts. */
-export function acceptedUnits(dimension: Dimension): string[] {
-  return Object.keys(UNITS[dimension]).filter((u) => u !== '');
-}
