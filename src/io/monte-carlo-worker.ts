@@ -22,5 +22,5 @@ const tally = sampleBlocks(prepared, task.first, task.last, task.options.samples
     reported = done;
   }
 });
-const transfer = tally.sketches.flatMap((s) => (s.dense ? [s.dense.buffer as ArrayBuffer] : []));
+const transfer = tally.sketches.map((s) => s.counts.buffer as ArrayBuffer);
 parentPort?.postMessage({ kind: 'done', tally }, transfer);

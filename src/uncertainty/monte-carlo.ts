@@ -145,7 +145,7 @@ export function sampleBlocks(
   const outputNames = calc.outputs.map((o) => o.name);
   const draws = uncertain.map(() => new Float64Array(BLOCK));
   const columns = outputNames.map(() => new Float64Array(BLOCK));
-  const sketches = outputNames.map(() => emptySketch('dense'));
+  const sketches = outputNames.map(() => emptySketch());
   const blockSums = outputNames.map(() => [] as number[]);
   const seen = outputNames.map(() => false);
   let rejected = 0;
@@ -212,7 +212,7 @@ export function finishMonteCarlo(
   }
   const outputs: Record<string, OutputSummary> = {};
   calc.outputs.forEach((spec, o) => {
-    const sketch = emptySketch('dense');
+    const sketch = emptySketch();
     for (const t of tallies) mergeInto(sketch, t.sketches[o] as SketchData);
     if (!tallies.some((t) => t.seen[o]) || sketch.count === 0) return;
     // Block sums added in block order: the same total whatever split the workers had.

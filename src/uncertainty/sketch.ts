@@ -1,13 +1,10 @@
 /**
  * A streaming quantile sketch: values fall into log-spaced bins (0.2% wide) on each side
- * of zero, so memory stays fixed however many samples arrive, quantiles are good to about
- * 0.1% relative, and two sketches merge exactly: the order samples arrive in never
- * changes the answer. Means are summed per block and blocks added in order, so they too
- * come out the same whatever the number of workers.
- *
- * Two layouts of the same bins: dense (a typed array over every bin, fastest to fill, ~1 MB)
- * for calculator outputs, and sparse (a map of the bins touched) where thousands of
- * sketches live at once (one per scenario month and series).
+ * of zero, counted in a typed array that covers only the bins seen so far and grows as
+ * needed, so memory stays bounded (a few thousand bins at most) however many samples
+ * arrive. Quantiles are good to about 0.1% relative, and two sketches merge exactly: the
+ * order samples arrive in never changes the answer. Means are summed per block and blocks
+ * added in order, so they too come out the same whatever the number of workers.
  */
 const GROWTH = 1.002;
 const LOG_GROWTH = Math.log(GROWTH);
@@ -17,20 +14,19 @@ const SMALLEST = 1e-30;
 const BINS = Math.ceil((70 * Math.LN10) / LOG_GROWTH);
 
 export interface SketchData {
-  /** Dense layout: index BINS + signed bin. */
-  dense?: Float64Array | undefined;
-  /** Sparse layout: signed bin → count. */
-  sparse?: Map<number, number> | undefined;
+  /** counts[i] is the number of values in signed bin `offset + i`. */
+  counts: Float64Array;
+  offset: number;
   count: number;
   sum: number;
   min: number;
   max: number;
 }
 
-export function emptySketch(layout: 'dense' | 'sparse' = 'sparse'): SketchData {
+export function emptySketch(): SketchData {
   return {
-    dense: layout === 'dense' ? new Float64Array(2 * BINS + 1) : undefined,
-    sparse: layout === 'sparse' ? new Map() : undefined,
+    counts: new Float64Array(0),
+    offset: 0,
     count: 0,
     sum: 0,
     min: Number.POSITIVE_INFINITY,
@@ -52,14 +48,29 @@ function middleOf(bin: number): number {
   return bin > 0 ? magnitude : -magnitude;
 }
 
-function count(s: SketchData, bin: number, n: number): void {
-  if (s.dense) s.dense[BINS + bin] = (s.dense[BINS + bin] as number) + n;
-  else if (s.sparse) s.sparse.set(bin, (s.sparse.get(bin) ?? 0) + n);
+/** Make the window cover `bin`, doubling it so growth stays rare. */
+function cover(s: SketchData, bin: number): void {
+  const length = s.counts.length;
+  if (length > 0 && bin >= s.offset && bin < s.offset + length) return;
+  const low = length === 0 ? bin : Math.min(s.offset, bin);
+  const high = length === 0 ? bin + 1 : Math.max(s.offset + length, bin + 1);
+  const size = Math.max(16, 2 * (high - low));
+  const offset = low - Math.floor((size - (high - low)) / 2);
+  const counts = new Float64Array(size);
+  if (length > 0) counts.set(s.counts, s.offset - offset);
+  s.counts = counts;
+  s.offset = offset;
+}
+
+function tally(s: SketchData, bin: number, n: number): void {
+  cover(s, bin);
+  const i = bin - s.offset;
+  s.counts[i] = (s.counts[i] as number) + n;
 }
 
 /** Add one value (a scenario's yearly output, say). */
 export function addValue(s: SketchData, v: number): void {
-  count(s, binOf(v), 1);
+  tally(s, binOf(v), 1);
   s.count++;
   s.sum += v;
   if (v < s.min) s.min = v;
@@ -71,15 +82,15 @@ export function addBlock(s: SketchData, values: Float64Array, length = values.le
   let sum = 0;
   let min = s.min;
   let max = s.max;
-  const dense = s.dense;
   for (let i = 0; i < length; i++) {
     const v = values[i] as number;
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
     const b = binOf(v);
-    if (dense) dense[BINS + b] = (dense[BINS + b] as number) + 1;
-    else count(s, b, 1);
+    const j = b - s.offset;
+    if (j >= 0 && j < s.counts.length) s.counts[j] = (s.counts[j] as number) + 1;
+    else tally(s, b, 1);
   }
   s.min = min;
   s.max = max;
@@ -87,21 +98,11 @@ export function addBlock(s: SketchData, values: Float64Array, length = values.le
   s.count += length;
 }
 
-/** Every (bin, count) pair with a count, in bin order. */
-function* bins(s: SketchData): Generator<[number, number]> {
-  if (s.dense) {
-    if (s.count === 0) return;
-    // Only the bins between the smallest and largest value seen can hold anything.
-    for (let i = BINS + binOf(s.min); i <= BINS + binOf(s.max); i++) {
-      if ((s.dense[i] as number) > 0) yield [i - BINS, s.dense[i] as number];
-    }
-  } else if (s.sparse) {
-    for (const b of [...s.sparse.keys()].sort((x, y) => x - y)) yield [b, s.sparse.get(b) as number];
-  }
-}
-
 export function mergeInto(target: SketchData, other: SketchData): void {
-  for (const [b, n] of bins(other)) count(target, b, n);
+  for (let i = 0; i < other.counts.length; i++) {
+    const n = other.counts[i] as number;
+    if (n > 0) tally(target, other.offset + i, n);
+  }
   target.count += other.count;
   target.sum += other.sum;
   target.min = Math.min(target.min, other.min);
@@ -118,9 +119,9 @@ export function sketchQuantile(s: SketchData, q: number): number {
   if (q >= 1) return s.max;
   const rank = q * s.count;
   let seen = 0;
-  for (const [b, n] of bins(s)) {
-    seen += n;
-    if (seen >= rank) return clamp(s, middleOf(b));
+  for (let i = 0; i < s.counts.length; i++) {
+    seen += s.counts[i] as number;
+    if (seen >= rank) return clamp(s, middleOf(s.offset + i));
   }
   return s.max;
 }

@@ -201,4 +201,3 @@ export function parseQuantity(input: string | number, dimension: Dimension): num
   if (!Number.isFinite(value)) throw new InputError(`"${input}" is too large to be a finite number`);
   return value;
 }
-
