@@ -12,12 +12,12 @@ import {
   renderScenarioUncertainReport,
 } from '../report/scenario-report.js';
 import { tornadoSvg } from '../report/tornado.js';
-import { parseScenario } from '../scenario/load.js';
+import { type ParsedScenario, parseScenario } from '../scenario/load.js';
 import {
   monthlyQuantileRecords,
   monthlyRecords,
-  runScenario,
-  runScenarioUncertain,
+  runParsedScenario,
+  runParsedScenarioUncertain,
   type ScenarioRun,
 } from '../scenario/run.js';
 import { scenarioSensitivity } from '../scenario/sensitivity.js';
@@ -42,13 +42,19 @@ const DEFAULT_SCENARIO_SAMPLES = 1000;
  * A scenario with distributions in it (or any scenario with --samples) runs as Monte
  * Carlo: each year's median and interval, monthly quantile columns, and fan bands.
  */
-function runUncertainScenario(file: string, options: RunOptions, io: CliIo, catalog: Catalog): void {
+function runUncertainScenario(
+  parsed: ParsedScenario,
+  options: RunOptions,
+  io: CliIo,
+  catalog: Catalog,
+): void {
+  const file = parsed.file;
   const samples =
     options.samples === undefined ? DEFAULT_SCENARIO_SAMPLES : wholeNumber('--samples', options.samples, 1);
   const seed = options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0);
   const quantiles = options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles);
   const progress = new ProgressBar(io, samples * 50);
-  const run = runScenarioUncertain(readUserFile(file), file, catalog, {
+  const run = runParsedScenarioUncertain(parsed, catalog, {
     samples,
     seed,
     quantiles,
@@ -143,29 +149,27 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
         if (options.chart) io.stderr(`wrote ${options.chart}\n`);
         return;
       }
-      const uncertain = (file: string) =>
-        parseScenario(readUserFile(file), file, catalog()).uncertain.length > 0;
-      if (
-        !options.compare &&
-        (options.samples !== undefined || (!several && uncertain(files[0] as string)))
-      ) {
+      // Parse every file once, and run everything before writing anything, so a bad file
+      // leaves no partial output behind.
+      const parsed = files.map((file) => parseScenario(readUserFile(file), file, catalog()));
+      const first = parsed[0] as ParsedScenario;
+      if (!options.compare && (options.samples !== undefined || (!several && first.uncertain.length > 0))) {
         if (several) throw new InputError('--samples runs one scenario at a time; give one scenario file');
-        runUncertainScenario(files[0] as string, options, io, catalog());
+        runUncertainScenario(first, options, io, catalog());
         return;
       }
-      // Run everything before writing anything, so a bad file leaves no partial output behind.
-      const runs = files.map((file) => runScenario(readUserFile(file), file, catalog()));
+      const runs = parsed.map((p) => runParsedScenario(p, catalog()));
       const outputs: Array<[string, string | Uint8Array]> = [];
-      const first = runs[0] as ScenarioRun;
-      if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyRecords(first))]);
+      const firstRun = runs[0] as ScenarioRun;
+      if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyRecords(firstRun))]);
       if (typeof options.json === 'string')
-        outputs.push([options.json, `${JSON.stringify(jsonOf(first), null, 2)}\n`]);
-      if (options.chart) outputs.push([options.chart, chartBytes(first, options.chart)]);
+        outputs.push([options.json, `${JSON.stringify(jsonOf(firstRun), null, 2)}\n`]);
+      if (options.chart) outputs.push([options.chart, chartBytes(firstRun, options.chart)]);
       for (const [path, data] of outputs) writeFileAtomic(path, data);
 
       if (options.csv === true) io.stdout(runs.map((r) => toCsv(monthlyRecords(r))).join('\n'));
       else if (options.json === true)
-        io.stdout(`${JSON.stringify(several ? runs.map(jsonOf) : jsonOf(first), null, 2)}\n`);
+        io.stdout(`${JSON.stringify(several ? runs.map(jsonOf) : jsonOf(firstRun), null, 2)}\n`);
       else if (options.compare) io.stdout(renderComparison(runs));
       else io.stdout(runs.map(renderScenarioReport).join('\n'));
       for (const [path] of outputs) io.stderr(`wrote ${path}\n`);

@@ -43,6 +43,13 @@ export interface ScenarioMonteCarlo {
 
 const BLOCK = 256;
 
+export interface ScenarioMonteCarloOptions {
+  samples: number;
+  seed: number;
+  quantiles: readonly number[];
+  onProgress?: (done: number, total: number) => void;
+}
+
 function summarize(sketch: SketchData, quantiles: readonly number[]): Summary {
   return {
     mean: sketch.sum / sketch.count,
@@ -58,12 +65,7 @@ function summarize(sketch: SketchData, quantiles: readonly number[]): Summary {
 export function runScenarioMonteCarlo(
   parsed: ParsedScenario,
   catalog: Catalog,
-  options: {
-    samples: number;
-    seed: number;
-    quantiles: readonly number[];
-    onProgress?: (done: number, total: number) => void;
-  },
+  options: ScenarioMonteCarloOptions,
 ): ScenarioMonteCarlo {
   if (!Number.isInteger(options.samples) || options.samples < 1)
     throw new InputError('--samples: expected a whole number of at least 1');

@@ -1,6 +1,10 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { type LoadedScenario, loadScenario, type ParsedScenario, parseScenario } from './load.js';
-import { runScenarioMonteCarlo, type ScenarioMonteCarlo } from './monte-carlo.js';
+import { type LoadedScenario, type ParsedScenario, parseScenario, resolveScenario } from './load.js';
+import {
+  runScenarioMonteCarlo,
+  type ScenarioMonteCarlo,
+  type ScenarioMonteCarloOptions,
+} from './monte-carlo.js';
 import { monthLabel } from './schema.js';
 import { type ClaimVerdict, judgeClaims, type YEAR_OUTPUTS, type YearRow, yearly } from './summary.js';
 import { type Constraint, type MonthState, runTimeline } from './timeline.js';
@@ -19,7 +23,12 @@ export interface ScenarioRun {
  *   → yearly table → claims judged against it.
  */
 export function runScenario(text: string, file: string, catalog: Catalog): ScenarioRun {
-  const loaded = loadScenario(text, file, catalog);
+  return runParsedScenario(parseScenario(text, file, catalog), catalog);
+}
+
+/** The deterministic run (distributions at their medians) of an already parsed file. */
+export function runParsedScenario(parsed: ParsedScenario, catalog: Catalog): ScenarioRun {
+  const loaded: LoadedScenario = { ...parsed, inputs: resolveScenario(parsed, catalog) };
   const monthly = runTimeline(loaded.inputs);
   const rows = yearly(monthly);
   return { loaded, monthly, yearly: rows, claims: judgeClaims(loaded, rows) };
@@ -69,14 +78,16 @@ export function runScenarioUncertain(
   text: string,
   file: string,
   catalog: Catalog,
-  options: {
-    samples: number;
-    seed: number;
-    quantiles: readonly number[];
-    onProgress?: (done: number, total: number) => void;
-  },
+  options: ScenarioMonteCarloOptions,
 ): ScenarioUncertainRun {
-  const parsed = parseScenario(text, file, catalog);
+  return runParsedScenarioUncertain(parseScenario(text, file, catalog), catalog, options);
+}
+
+export function runParsedScenarioUncertain(
+  parsed: ParsedScenario,
+  catalog: Catalog,
+  options: ScenarioMonteCarloOptions,
+): ScenarioUncertainRun {
   // The 90% interval is always computed, whatever quantiles the user asked to see.
   const quantiles = [...new Set([...options.quantiles, 0.05, 0.5, 0.95])].sort((a, b) => a - b);
   const mc = runScenarioMonteCarlo(parsed, catalog, { ...options, quantiles });
