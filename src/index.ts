@@ -21,5 +21,5 @@ export { runTimeline } from './scenario/timeline.js';
 export * from './uncertainty/distributions.js';
 export { runMonteCarlo, sensitivity } from './uncertainty/monte-carlo.js';
 export { parseDistribution } from './uncertainty/parse.js';
-export { uniformAt } from './uncertainty/random.js';
+export { indexHashes, uniformAt, uniformColumn } from './uncertainty/random.js';
 export * from './units/index.js';

@@ -107,22 +107,41 @@ const SPEC_FIELDS = {
   load_factor: 'loadFactor',
 } as const satisfies Record<string, keyof ClusterSpec>;
 
-/** Each output of the cluster calculator, read off the economics. */
-const ECONOMICS_OUTPUTS: ReadonlyArray<readonly [string, (e: ClusterEconomics) => number]> = [
-  ['count', (e) => e.count],
-  ['peak_flops', (e) => e.peakFlops],
-  ['it_power', (e) => e.itPower],
-  ['facility_power', (e) => e.facilityPower],
-  ['annual_energy', (e) => e.annualEnergy],
-  ['accelerator_capex', (e) => e.acceleratorCapex],
-  ['facility_capex', (e) => e.facilityCapex],
-  ['total_capex', (e) => e.totalCapex],
-  ['annual_energy_cost', (e) => e.annualEnergyCost],
-  ['annual_upkeep', (e) => e.annualUpkeep],
-  ['annual_opex', (e) => e.annualOpex],
-  ['annualized_capex', (e) => e.annualizedCapex],
-  ['cost_per_accelerator_hour', (e) => e.costPerAcceleratorHour],
-];
+/** The kernel's output columns, in the order it writes them. */
+const ECONOMICS_COLUMNS = [
+  'count',
+  'peak_flops',
+  'it_power',
+  'facility_power',
+  'annual_energy',
+  'accelerator_capex',
+  'facility_capex',
+  'total_capex',
+  'annual_energy_cost',
+  'annual_upkeep',
+  'annual_opex',
+  'annualized_capex',
+  'cost_per_accelerator_hour',
+] as const;
+
+/** The outputs in ECONOMICS_COLUMNS order. */
+function economicsRow(e: ClusterEconomics): number[] {
+  return [
+    e.count,
+    e.peakFlops,
+    e.itPower,
+    e.facilityPower,
+    e.annualEnergy,
+    e.acceleratorCapex,
+    e.facilityCapex,
+    e.totalCapex,
+    e.annualEnergyCost,
+    e.annualUpkeep,
+    e.annualOpex,
+    e.annualizedCapex,
+    e.costPerAcceleratorHour,
+  ];
+}
 
 /** The accelerator, its peak at the precision, and a one-accelerator fleet spec with every default. */
 function resolveFleet(ctx: CalculatorContext) {
@@ -198,7 +217,8 @@ export const cluster: Calculator = {
   compute(ctx) {
     const { probe } = resolveFleet(ctx);
     const economics = clusterEconomics({ ...probe, count: solveCount(ctx, probe) });
-    return Object.fromEntries(ECONOMICS_OUTPUTS.map(([name, get]) => [name, get(economics)]));
+    const row = economicsRow(economics);
+    return Object.fromEntries(ECONOMICS_COLUMNS.map((name, c) => [name, row[c] as number]));
   },
   vectorize(ctx) {
     const { probe } = resolveFleet(ctx);
@@ -216,14 +236,42 @@ export const cluster: Calculator = {
     return {
       inputs: [...fields, 'count', 'facility_power', 'budget'],
       evaluate(columns, length, out) {
-        const varying = fields.filter((f) => columns[f]);
+        // Each field is either a drawn column or the probe's constant, picked once per block;
+        // the spec is rebuilt with one fixed shape per sample so the engine keeps it in registers.
+        const at = (name: keyof typeof SPEC_FIELDS) => {
+          const column = columns[name];
+          const constant = probe[SPEC_FIELDS[name]];
+          return column ? (j: number) => column[j] as number : () => constant;
+        };
+        const pue = at('pue');
+        const itPower = at('it_power');
+        const price = at('price');
+        const electricityPrice = at('electricity_price');
+        const facilityCapex = at('facility_capex');
+        const lifetime = at('lifetime');
+        const facilityLifetime = at('facility_lifetime');
+        const costOfCapital = at('cost_of_capital');
+        const upkeep = at('upkeep');
+        const loadFactor = at('load_factor');
         const sizeColumn = columns.facility_power ?? columns.budget;
         const countColumn = columns.count;
-        const outs = ECONOMICS_OUTPUTS.map(([name, get]) => [out[name] as Float64Array, get] as const);
+        const o = ECONOMICS_COLUMNS.map((name) => out[name]);
         let kept = 0;
-        const spec: ClusterSpec = { ...probe };
         for (let j = 0; j < length; j++) {
-          for (const f of varying) spec[SPEC_FIELDS[f]] = (columns[f] as Float64Array)[j] as number;
+          const spec: ClusterSpec = {
+            count: 0,
+            peakFlopsPerAccelerator: probe.peakFlopsPerAccelerator,
+            itPowerPerAccelerator: itPower(j),
+            pricePerAccelerator: price(j),
+            pue: pue(j),
+            facilityCapexPerItWatt: facilityCapex(j),
+            electricityPrice: electricityPrice(j),
+            loadFactor: loadFactor(j),
+            upkeepRate: upkeep(j),
+            hardwareLifetime: lifetime(j),
+            facilityLifetime: facilityLifetime(j),
+            costOfCapital: costOfCapital(j),
+          };
           const budgetOrPower = sizeColumn ? (sizeColumn[j] as number) : size;
           spec.count =
             mode === 'count'
@@ -234,8 +282,11 @@ export const cluster: Calculator = {
                 ? acceleratorsForPower(budgetOrPower, spec.itPowerPerAccelerator, spec.pue)
                 : acceleratorsForBudget(budgetOrPower, spec);
           if (spec.count < 1) continue;
-          const economics = clusterEconomics(spec);
-          for (const [column, get] of outs) column[kept] = get(economics);
+          const row = economicsRow(clusterEconomics(spec));
+          for (let c = 0; c < o.length; c++) {
+            const column = o[c];
+            if (column) column[kept] = row[c] as number;
+          }
           kept++;
         }
         return kept;

@@ -12,12 +12,74 @@ import {
   prepareMonteCarlo,
   sampleBlocks,
 } from '../uncertainty/monte-carlo.js';
-import type { WorkerTask } from './monte-carlo-worker.js';
+import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
 
 /** Below this many samples a worker's start-up (loading the catalog) costs more than it saves. */
 const PARALLEL_FROM = 200_000;
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism()));
+
+/**
+ * Workers are started on first use and kept for later runs (a server runs many), so a
+ * run pays for module loading and warm-up once. They are unref'd: an idle pool never keeps
+ * the process alive.
+ */
+const pool: Worker[] = [];
+let nextTask = 0;
+
+function workerAt(index: number): Worker {
+  let worker = pool[index];
+  if (!worker) {
+    worker = new Worker(new URL('./monte-carlo-worker.js', import.meta.url));
+    worker.unref();
+    worker.on('exit', () => {
+      const at = pool.indexOf(worker as Worker);
+      if (at >= 0) pool.splice(at, 1);
+    });
+    pool[index] = worker;
+  }
+  return worker;
+}
+
+/** Stop the pool's workers (tests and servers shutting down). */
+export async function closeMonteCarloPool(): Promise<void> {
+  await Promise.all(pool.splice(0).map((w) => w.terminate()));
+}
+
+/** Send one block range to a worker and wait for its tally. */
+function runOnWorker(
+  worker: Worker,
+  task: Omit<WorkerTask, 'id'>,
+  onBlocks: (blocks: number) => void,
+): Promise<BlockTally> {
+  const id = nextTask++;
+  return new Promise<BlockTally>((resolve, reject) => {
+    const onMessage = (message: WorkerMessage) => {
+      if (message.id !== id) return;
+      if (message.kind === 'progress') return onBlocks(message.blocks);
+      settle();
+      if (message.kind === 'done') resolve(message.tally);
+      else reject(new Error(`Monte Carlo worker failed: ${message.message}`));
+    };
+    const onError = (error: Error) => {
+      settle();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      settle();
+      reject(new Error(`Monte Carlo worker stopped with exit code ${code}`));
+    };
+    const settle = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ ...task, id });
+  });
+}
 
 /**
  * Monte Carlo across worker threads. The blocks are split into contiguous ranges, one per
@@ -42,33 +104,23 @@ export async function runMonteCarloPool(
     ]);
   }
   let done = 0;
-  const ranges = Array.from(
-    { length: workers },
-    (_, w) => [Math.floor((w * blocks) / workers), Math.floor(((w + 1) * blocks) / workers)] as const,
-  );
   const { label: _label, onProgress: _onProgress, ...plain } = options;
   const tallies = await Promise.all(
-    ranges.map(
-      ([first, last]) =>
-        new Promise<BlockTally>((resolve, reject) => {
-          const task: WorkerTask = { calculator: calc.name, raw, options: plain, first, last };
-          const worker = new Worker(new URL('./monte-carlo-worker.js', import.meta.url), {
-            workerData: task,
-          });
-          worker.on(
-            'message',
-            (message: { kind: 'progress'; blocks: number } | { kind: 'done'; tally: BlockTally }) => {
-              if (message.kind === 'progress') {
-                done += message.blocks;
-                progress(done);
-              } else resolve(message.tally);
-            },
-          );
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (code !== 0) reject(new Error(`Monte Carlo worker stopped with exit code ${code}`));
-          });
-        }),
+    Array.from({ length: workers }, (_, w) =>
+      runOnWorker(
+        workerAt(w),
+        {
+          calculator: calc.name,
+          raw,
+          options: plain,
+          first: Math.floor((w * blocks) / workers),
+          last: Math.floor(((w + 1) * blocks) / workers),
+        },
+        (n) => {
+          done += n;
+          progress(done);
+        },
+      ),
     ),
   );
   return finishMonteCarlo(prepared, options, tallies);

@@ -172,7 +172,7 @@ export function scenarioFanChartSvg(run: ScenarioUncertainRun): string {
   const { base, date } = plotSetup();
   const panel = (title: string, series: MonthlySeries, scale: number, log = false): Panel => {
     const data = run.mc.monthly.map((m) => {
-      const q = m.series[series].quantiles;
+      const q = m.series[series]?.quantiles ?? {};
       return {
         date: date(m.month),
         low: (q.p5 ?? 0) / scale,

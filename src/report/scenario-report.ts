@@ -132,7 +132,7 @@ const UNCERTAIN_MONEY: Array<keyof typeof YEAR_OUTPUTS> = [
 export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string {
   const s = run.parsed.scenario;
   const cell = (year: ScenarioUncertainRun['mc']['yearly'][number], key: keyof typeof YEAR_OUTPUTS) => {
-    const q = year.outputs[key].quantiles;
+    const q = year.outputs[key]?.quantiles ?? {};
     const show = (v: number | undefined) => formatQuantity(v ?? 0, YEAR_OUTPUTS[key].dimension);
     return `${show(q.p50)} (${show(q.p5)} to ${show(q.p95)})`;
   };

@@ -74,16 +74,13 @@ export class FleetState {
     }
     // With nothing left, reset the sums so rounding from additions and removals cannot linger.
     if (this.oldest === this.cohorts.length) {
-      for (const key of [
-        'accelerators',
-        'itPower',
-        'peakBf16',
-        'peakFp8',
-        'tokensPerSecond',
-        'capexAlive',
-        'annualizedCapex',
-      ] as const)
-        this[key] = 0;
+      this.accelerators = 0;
+      this.itPower = 0;
+      this.peakBf16 = 0;
+      this.peakFp8 = 0;
+      this.tokensPerSecond = 0;
+      this.capexAlive = 0;
+      this.annualizedCapex = 0;
       this.byGeneration.fill(0);
       this.siteUse.fill(0);
       this.siteFlops.fill(0);

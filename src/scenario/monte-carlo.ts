@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError } from '../errors.js';
+import { InputError, unknownId } from '../errors.js';
 import { copulaFactor } from '../uncertainty/correlation.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { quantile } from '../uncertainty/distributions.js';
@@ -35,10 +35,10 @@ export interface ScenarioMonteCarlo {
   uncertain: Array<{ name: string; dimension?: Dimension | undefined; quantiles: Record<string, number> }>;
   yearly: Array<{
     year: number;
-    outputs: Record<keyof typeof YEAR_OUTPUTS, Summary>;
+    outputs: Partial<Record<keyof typeof YEAR_OUTPUTS, Summary>>;
     binding: Record<Constraint, number>;
   }>;
-  monthly: Array<{ month: number; series: Record<MonthlySeries, Summary> }>;
+  monthly: Array<{ month: number; series: Partial<Record<MonthlySeries, Summary>> }>;
 }
 
 const BLOCK = 256;
@@ -47,7 +47,19 @@ export interface ScenarioMonteCarloOptions {
   samples: number;
   seed: number;
   quantiles: readonly number[];
+  /** Yearly outputs to summarize (default: all). */
+  outputs?: ReadonlyArray<keyof typeof YEAR_OUTPUTS>;
+  /** Monthly series to band (default: all; [] for none). */
+  series?: readonly MonthlySeries[];
   onProgress?: (done: number, total: number) => void;
+}
+
+/** All keys, or the chosen ones in their usual order; an unknown one is an input error. */
+function chosen<K extends string>(all: K[], wanted: readonly K[] | undefined, what: string): K[] {
+  if (!wanted) return all;
+  for (const key of wanted)
+    if (!all.includes(key)) throw new InputError(unknownId(`scenario ${what}`, key, all));
+  return all.filter((key) => wanted.includes(key));
 }
 
 function summarize(sketch: SketchData, quantiles: readonly number[]): Summary {
@@ -77,8 +89,12 @@ export function runScenarioMonteCarlo(
   }));
   const factor = copulaFactor(names, correlations);
   const sampler = new Sampler(parsed.uncertain, options.seed, factor);
-  const outputKeys = Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>;
-  const seriesKeys = Object.keys(MONTHLY_SERIES) as MonthlySeries[];
+  const outputKeys = chosen(
+    Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>,
+    options.outputs,
+    'output',
+  );
+  const seriesKeys = chosen(Object.keys(MONTHLY_SERIES) as MonthlySeries[], options.series, 'series');
   const seriesGetters = seriesKeys.map((k) => MONTHLY_SERIES[k]);
   const start = monthIndex(parsed.scenario.span.start);
   const end = monthIndex(parsed.scenario.span.end);
@@ -136,7 +152,7 @@ export function runScenarioMonteCarlo(
       year: firstYear + y,
       outputs: Object.fromEntries(
         outputKeys.map((k, o) => [k, summarize(sketches[o] as SketchData, q)]),
-      ) as Record<keyof typeof YEAR_OUTPUTS, Summary>,
+      ) as Partial<Record<keyof typeof YEAR_OUTPUTS, Summary>>,
       binding: Object.fromEntries(
         Object.entries(bindings[y] as Record<Constraint, number>).map(([k, n]) => [k, n / options.samples]),
       ) as Record<Constraint, number>,
@@ -145,7 +161,7 @@ export function runScenarioMonteCarlo(
       month: start + i,
       series: Object.fromEntries(
         seriesKeys.map((k, o) => [k, summarize(sketches[o] as SketchData, q)]),
-      ) as Record<MonthlySeries, Summary>,
+      ) as Partial<Record<MonthlySeries, Summary>>,
     })),
   };
 }

@@ -19,8 +19,16 @@ export const monthSchema = z
   .regex(MONTH, 'expected a month like "2026-01"')
   .describe('A calendar month, written "YYYY-MM".');
 
+/** Month texts seen so far: Monte Carlo resolves the same few months once per sample. */
+const monthIndexes = new Map<string, number>();
+
 export function monthIndex(text: string): number {
-  return toMonthIndex(text);
+  let index = monthIndexes.get(text);
+  if (index === undefined) {
+    index = toMonthIndex(text);
+    if (monthIndexes.size < 10_000) monthIndexes.set(text, index);
+  }
+  return index;
 }
 
 function toMonthIndex(text: string): number {

@@ -1,7 +1,7 @@
 import { capitalRecoveryFactor } from '../model/finance.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { FleetState } from './fleet-state.js';
-import type { Generation, TimelineInputs } from './inputs.js';
+import type { Generation, SitePlan, TimelineInputs } from './inputs.js';
 
 /**
  * The monthly build-out. Each month:
@@ -65,6 +65,7 @@ export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: bo
     capitalRecoveryFactor(a.costOfCapital, a.hardwareLifetime),
     capitalRecoveryFactor(a.costOfCapital, a.facilityLifetime),
   );
+  const siteSpare = sites.map(() => 0);
   let spent = 0;
   let released = 0;
   let deployedPowerEver = 0;
@@ -73,7 +74,8 @@ export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: bo
   for (let month = inputs.start; month <= inputs.end; month++) {
     // Retire what has served its lifetime; its power goes back to the site.
     fleet.retire(month, a.hardwareLifetimeMonths);
-    const siteSpare = sites.map((s, i) => Math.max(0, s.powerAt(month) - (fleet.siteUse[i] ?? 0)));
+    for (let i = 0; i < sites.length; i++)
+      siteSpare[i] = Math.max(0, (sites[i] as SitePlan).powerAt(month) - (fleet.siteUse[i] ?? 0));
 
     released += inputs.capital?.releasedByMonth(month) ?? 0;
     const perGw = inputs.capital?.perGw;
@@ -87,16 +89,27 @@ export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: bo
       const gen = gens[g] as Generation;
       const price = gen.price * (1 + gen.priceChange) ** yearsSince(month, gen.since);
       const facilityCapex = gen.itPower * a.facilityCapexPerItWatt;
-      const limits: Array<[Constraint, number]> = [];
-      if (inputs.sites) limits.push(['power', siteSpare.reduce((x, y) => x + y, 0) / (gen.itPower * a.pue)]);
-      if (inputs.capital)
-        limits.push(['capital', Math.max(0, capitalAvailable - spent) / (price + facilityCapex)]);
-      if (inputs.supplyPerMonth) limits.push(['supply', inputs.supplyPerMonth(month)]);
-      if (gen.target !== undefined)
-        limits.push(['plan', Math.max(0, gen.target - (installedByGeneration[g] ?? 0))]);
-      const [tightest, limit] = limits.reduce((x, y) => (y[1] < x[1] ? y : x));
+      // The tightest limit binds; on a tie the first checked (power, capital, supply, plan) wins.
+      let limit = Number.POSITIVE_INFINITY;
+      if (inputs.sites) {
+        let spare = 0;
+        for (const x of siteSpare) spare += x;
+        limit = spare / (gen.itPower * a.pue);
+        binding = 'power';
+      }
+      if (inputs.capital) {
+        const affordable = Math.max(0, capitalAvailable - spent) / (price + facilityCapex);
+        if (affordable < limit || binding === 'none') [limit, binding] = [affordable, 'capital'];
+      }
+      if (inputs.supplyPerMonth) {
+        const supplied = inputs.supplyPerMonth(month);
+        if (supplied < limit || binding === 'none') [limit, binding] = [supplied, 'supply'];
+      }
+      if (gen.target !== undefined) {
+        const planned = Math.max(0, gen.target - (installedByGeneration[g] ?? 0));
+        if (planned < limit || binding === 'none') [limit, binding] = [planned, 'plan'];
+      }
       installs = Math.floor(limit);
-      binding = tightest;
       if (installs > 0) {
         const performance = (1 + gen.flopsGrowth) ** yearsSince(month, gen.since);
         placeInstalls(fleet, siteSpare, installs, gen.itPower * a.pue, {
@@ -132,9 +145,9 @@ function placeInstalls(
   cohort: { generation: number; month: number; performance: number; price: number; facilityCapex: number },
 ): void {
   const order =
-    siteSpare.length > 0
+    siteSpare.length > 1
       ? siteSpare.map((spare, i) => ({ spare, i })).sort((x, y) => y.spare - x.spare)
-      : [{ spare: Number.POSITIVE_INFINITY, i: 0 }];
+      : [{ spare: siteSpare[0] ?? Number.POSITIVE_INFINITY, i: 0 }];
   const place = (site: number, count: number) =>
     fleet.add({
       generation: cohort.generation,

@@ -19,6 +19,8 @@ export interface MonteCarloOptions {
   /** Cumulative probabilities to report, e.g. [0.05, 0.5, 0.95]. */
   quantiles: readonly number[];
   correlations?: readonly CorrelationSpec[];
+  /** Summarize only these outputs (default: all); the rest are not computed where avoidable. */
+  outputs?: readonly string[];
   label?: (name: string) => string;
   onProgress?: (done: number, total: number) => void;
 }
@@ -90,7 +92,24 @@ export interface PreparedRun {
   written: Record<string, string>;
   sampler: Sampler;
   fast?: Kernel | undefined;
+  /** The outputs summarized, in the calculator's order. */
+  outputNames: string[];
   label: (name: string) => string;
+}
+
+/** The calculator's outputs, or the chosen ones (checked, in the calculator's order). */
+function chosenOutputs(
+  calc: Calculator,
+  wanted: readonly string[] | undefined,
+  label: (n: string) => string,
+) {
+  const all = calc.outputs.map((o) => o.name);
+  if (!wanted) return all;
+  for (const name of wanted) {
+    if (!all.includes(name))
+      throw new InputError(`${label('outputs')}: ${unknownId(`${calc.name} output`, name, all)}`);
+  }
+  return all.filter((name) => wanted.includes(name));
 }
 
 export function prepareMonteCarlo(
@@ -120,6 +139,7 @@ export function prepareMonteCarlo(
     written,
     sampler: new Sampler(uncertain, options.seed, factor),
     fast,
+    outputNames: chosenOutputs(calc, options.outputs, label),
     label,
   };
 }
@@ -141,8 +161,7 @@ export function sampleBlocks(
   samples: number,
   onBlock?: (done: number) => void,
 ): BlockTally {
-  const { calc, catalog, base, uncertain, sampler, fast, label } = p;
-  const outputNames = calc.outputs.map((o) => o.name);
+  const { calc, catalog, base, uncertain, sampler, fast, label, outputNames } = p;
   const draws = uncertain.map(() => new Float64Array(BLOCK));
   const columns = outputNames.map(() => new Float64Array(BLOCK));
   const sketches = outputNames.map(() => emptySketch());
@@ -203,7 +222,7 @@ export function finishMonteCarlo(
   options: MonteCarloOptions,
   tallies: readonly BlockTally[],
 ): MonteCarloResult {
-  const { calc, uncertain, written } = p;
+  const { calc, uncertain, written, outputNames } = p;
   const rejected = tallies.reduce((n, t) => n + t.rejected, 0);
   if (rejected * 2 > options.samples) {
     throw new InputError(
@@ -211,14 +230,15 @@ export function finishMonteCarlo(
     );
   }
   const outputs: Record<string, OutputSummary> = {};
-  calc.outputs.forEach((spec, o) => {
+  outputNames.forEach((name, o) => {
     const sketch = emptySketch();
     for (const t of tallies) mergeInto(sketch, t.sketches[o] as SketchData);
     if (!tallies.some((t) => t.seen[o]) || sketch.count === 0) return;
     // Block sums added in block order: the same total whatever split the workers had.
     let sum = 0;
     for (const t of tallies) for (const b of t.blockSums[o] as number[]) sum += b;
-    outputs[spec.name] = {
+    const spec = calc.outputs.find((s) => s.name === name) as Calculator['outputs'][number];
+    outputs[name] = {
       unit: BASE_UNIT[spec.dimension],
       mean: sum / sketch.count,
       quantiles: Object.fromEntries(

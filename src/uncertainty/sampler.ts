@@ -1,7 +1,7 @@
 import type { Dimension } from '../units/dimensions.js';
-import { type Distribution, quantile } from './distributions.js';
+import { type Distribution, quantileColumn } from './distributions.js';
 import { normalCdf, normalQuantile } from './normal.js';
-import { uniformAt } from './random.js';
+import { indexHashes, uniformColumn } from './random.js';
 
 export interface UncertainInput {
   name: string;
@@ -13,11 +13,19 @@ export interface UncertainInput {
   max?: number | undefined;
 }
 
+/** Keeps uniforms fed to a copula off exactly 0 and 1, where inverse CDFs are infinite. */
+const EDGE = 1e-15;
+
 /**
  * Draws a block of samples for every uncertain input into typed arrays. Sample i of input
  * k depends only on (seed, k, i), so blocks can be drawn in any order or on any worker.
+ * Work goes column by column (one input at a time) so each inner loop does one thing.
  */
 export class Sampler {
+  private hashA = new Uint32Array(0);
+  private hashB = new Uint32Array(0);
+  private uniforms: Float64Array[] = [];
+
   constructor(
     readonly inputs: readonly UncertainInput[],
     readonly seed: number,
@@ -25,28 +33,50 @@ export class Sampler {
     readonly factor?: number[][] | undefined,
   ) {}
 
+  private scratch(length: number): void {
+    if (this.hashA.length >= length) return;
+    this.hashA = new Uint32Array(length);
+    this.hashB = new Uint32Array(length);
+    this.uniforms = this.inputs.map(() => new Float64Array(length));
+  }
+
   /** Fill out[k][j] with input k's value for sample start + j. */
   draw(start: number, length: number, out: Float64Array[]): void {
     const n = this.inputs.length;
+    if (n === 0) return;
+    this.scratch(length);
+    const { hashA, hashB, uniforms } = this;
+    indexHashes(start, length, hashA, hashB);
+    for (let k = 0; k < n; k++)
+      uniformColumn(this.seed, k, length, hashA, hashB, uniforms[k] as Float64Array);
+    if (this.factor) this.correlate(length);
+    for (let k = 0; k < n; k++) {
+      const input = this.inputs[k] as UncertainInput;
+      const column = out[k] as Float64Array;
+      quantileColumn(input.distribution, uniforms[k] as Float64Array, length, column);
+      const { min, max } = input;
+      if (min === undefined && max === undefined) continue;
+      for (let j = 0; j < length; j++) {
+        const v = column[j] as number;
+        if (min !== undefined && v < min) column[j] = min;
+        else if (max !== undefined && v > max) column[j] = max;
+      }
+    }
+  }
+
+  /** Gaussian copula: independent normals mixed by the Cholesky factor, mapped back to uniforms. */
+  private correlate(length: number): void {
+    const factor = this.factor as number[][];
+    const n = this.inputs.length;
+    const uniforms = this.uniforms;
     const z = new Float64Array(n);
     for (let j = 0; j < length; j++) {
-      const index = start + j;
-      if (this.factor) {
-        for (let k = 0; k < n; k++) z[k] = normalQuantile(uniformAt(this.seed, k, index));
-      }
+      for (let k = 0; k < n; k++) z[k] = normalQuantile((uniforms[k] as Float64Array)[j] as number);
       for (let k = 0; k < n; k++) {
-        let u: number;
-        if (this.factor) {
-          const row = this.factor[k] as number[];
-          let mixed = 0;
-          for (let m = 0; m <= k; m++) mixed += (row[m] as number) * (z[m] as number);
-          u = Math.min(1 - 1e-15, Math.max(1e-15, normalCdf(mixed)));
-        } else u = uniformAt(this.seed, k, index);
-        const input = this.inputs[k] as UncertainInput;
-        let v = quantile(input.distribution, u);
-        if (input.min !== undefined && v < input.min) v = input.min;
-        if (input.max !== undefined && v > input.max) v = input.max;
-        (out[k] as Float64Array)[j] = v;
+        const row = factor[k] as number[];
+        let mixed = 0;
+        for (let m = 0; m <= k; m++) mixed += (row[m] as number) * (z[m] as number);
+        (uniforms[k] as Float64Array)[j] = Math.min(1 - EDGE, Math.max(EDGE, normalCdf(mixed)));
       }
     }
   }

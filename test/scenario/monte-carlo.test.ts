@@ -27,7 +27,7 @@ describe('scenario Monte Carlo', () => {
     const a = runScenarioMonteCarlo(parsed, catalog, options);
     const b = runScenarioMonteCarlo(parsed, catalog, options);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    const y2028 = a.yearly.find((y) => y.year === 2028)?.outputs.facility_power.quantiles;
+    const y2028 = a.yearly.find((y) => y.year === 2028)?.outputs.facility_power?.quantiles;
     expect(y2028?.p5).toBeLessThan(y2028?.p95 ?? 0);
     // The new sites ramp to 4-6.5 GW beside Abilene's 1.2 GW: power in use lies in between.
     expect(y2028?.p50).toBeGreaterThan(5e9);
