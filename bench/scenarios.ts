@@ -4,7 +4,7 @@
  * will repeat. A baseline for the uncertainty work; not a test.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadCatalog, loadScenario, runScenario, runTimeline, yearly } from '../dist/index.js';
+import { loadCatalog, loadScenario, runScenario, timelineSeries, yearly } from '../dist/index.js';
 
 const catalog = loadCatalog();
 const files = readdirSync('scenarios')
@@ -29,7 +29,7 @@ for (const file of files) {
   const once = time(() => runScenario(text, path, catalog), 1);
   const loaded = loadScenario(text, path, catalog);
   const months = loaded.inputs.end - loaded.inputs.start + 1;
-  const many = time(() => yearly(runTimeline(loaded.inputs)), RUNS);
+  const many = time(() => yearly(timelineSeries(loaded.inputs)), RUNS);
   total1 += once;
   total1000 += many;
   rows.push([

@@ -17,7 +17,7 @@ export { loadScenario } from './scenario/load.js';
 export { runScenario, runScenarioUncertain, type ScenarioRun } from './scenario/run.js';
 export { scenarioJsonSchema, scenarioSchema } from './scenario/schema.js';
 export { yearly } from './scenario/summary.js';
-export { runTimeline } from './scenario/timeline.js';
+export { runTimeline, timelineSeries } from './scenario/timeline.js';
 export * from './uncertainty/distributions.js';
 export { runMonteCarlo, sensitivity } from './uncertainty/monte-carlo.js';
 export { parseDistribution } from './uncertainty/parse.js';

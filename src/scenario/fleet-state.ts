@@ -26,9 +26,11 @@ export class FleetState {
   tokensPerSecond = 0;
   capexAlive = 0;
   annualizedCapex = 0;
-  readonly byGeneration: number[];
-  readonly siteUse: number[];
-  readonly siteFlops: number[];
+  // Typed arrays: plain arrays of zeros start as integers and change kind on the first
+  // fractional value, which costs a deoptimization in every run.
+  readonly byGeneration: Float64Array;
+  readonly siteUse: Float64Array;
+  readonly siteFlops: Float64Array;
 
   constructor(
     private readonly generations: readonly Generation[],
@@ -37,9 +39,9 @@ export class FleetState {
     private readonly hardwareRecovery: number,
     private readonly facilityRecovery: number,
   ) {
-    this.byGeneration = generations.map(() => 0);
-    this.siteUse = new Array<number>(siteCount).fill(0);
-    this.siteFlops = new Array<number>(siteCount).fill(0);
+    this.byGeneration = new Float64Array(generations.length);
+    this.siteUse = new Float64Array(siteCount);
+    this.siteFlops = new Float64Array(siteCount);
   }
 
   private apply(c: Cohort, sign: 1 | -1): void {

@@ -9,18 +9,19 @@ import { Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
 import { type ParsedScenario, resolveScenario } from './load.js';
+import { type MonthField, MonthSeries } from './month-series.js';
 import { monthIndex } from './schema.js';
 import { YEAR_OUTPUTS, yearly } from './summary.js';
-import { type Constraint, type MonthState, runTimeline } from './timeline.js';
+import { type Constraint, runTimelineInto } from './timeline.js';
 
 /** Monthly series drawn with fan bands and written as quantile columns. */
 export const MONTHLY_SERIES = {
-  power_used_w: (m: MonthState) => m.powerUsed,
-  accelerators: (m: MonthState) => m.accelerators,
-  peak_flops_bf16: (m: MonthState) => m.peakBf16,
-  peak_flops_fp8: (m: MonthState) => m.peakFp8,
-  cumulative_capex_usd: (m: MonthState) => m.cumulativeCapex,
-} as const;
+  power_used_w: 'powerUsed',
+  accelerators: 'accelerators',
+  peak_flops_bf16: 'peakBf16',
+  peak_flops_fp8: 'peakFp8',
+  cumulative_capex_usd: 'cumulativeCapex',
+} as const satisfies Record<string, MonthField>;
 export type MonthlySeries = keyof typeof MONTHLY_SERIES;
 
 export interface Summary {
@@ -95,7 +96,7 @@ export function runScenarioMonteCarlo(
     'output',
   );
   const seriesKeys = chosen(Object.keys(MONTHLY_SERIES) as MonthlySeries[], options.series, 'series');
-  const seriesGetters = seriesKeys.map((k) => MONTHLY_SERIES[k]);
+  const seriesColumns = seriesKeys.map((k) => MONTHLY_SERIES[k]);
   const start = monthIndex(parsed.scenario.span.start);
   const end = monthIndex(parsed.scenario.span.end);
   const firstYear = Math.floor(start / 12);
@@ -108,6 +109,8 @@ export function runScenarioMonteCarlo(
     () => ({ power: 0, capital: 0, supply: 0, plan: 0, none: 0 }) as Record<Constraint, number>,
   );
   const draws = parsed.uncertain.map(() => new Float64Array(BLOCK));
+  // One series refilled by every sample: the sample loop allocates no month objects.
+  const months = new MonthSeries(start, end - start + 1);
   const drawn = new Map<Distribution, number>();
   const pick = (d: Distribution) => (d.kind === 'point' ? d.value : (drawn.get(d) as number));
 
@@ -121,7 +124,7 @@ export function runScenarioMonteCarlo(
           (draws[k] as Float64Array)[j] as number,
         );
       }
-      const months = runTimeline(resolveScenario(parsed, catalog, pick), { byGeneration: false });
+      runTimelineInto(resolveScenario(parsed, catalog, pick), months);
       for (const row of yearly(months)) {
         const y = row.year - firstYear;
         const sketches = yearSketches[y] as SketchData[];
@@ -129,11 +132,10 @@ export function runScenarioMonteCarlo(
           addValue(sketches[o] as SketchData, row[outputKeys[o] as keyof typeof YEAR_OUTPUTS] as number);
         (bindings[y] as Record<Constraint, number>)[row.binding]++;
       }
-      for (let i = 0; i < months.length; i++) {
-        const m = months[i] as MonthState;
-        const sketches = monthSketches[i] as SketchData[];
-        for (let k = 0; k < seriesGetters.length; k++)
-          addValue(sketches[k] as SketchData, (seriesGetters[k] as (m: MonthState) => number)(m));
+      for (let k = 0; k < seriesColumns.length; k++) {
+        const column = months.columns[seriesColumns[k] as MonthField];
+        for (let i = 0; i < months.length; i++)
+          addValue((monthSketches[i] as SketchData[])[k] as SketchData, column[i] as number);
       }
     }
     options.onProgress?.(Math.min(options.samples, first + length), options.samples);

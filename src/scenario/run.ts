@@ -7,7 +7,7 @@ import {
 } from './monte-carlo.js';
 import { monthLabel } from './schema.js';
 import { type ClaimVerdict, judgeClaims, type YEAR_OUTPUTS, type YearRow, yearly } from './summary.js';
-import { type Constraint, type MonthState, runTimeline } from './timeline.js';
+import { type Constraint, type MonthState, timelineSeries } from './timeline.js';
 
 /** A finished scenario run: the monthly series, the yearly table and the claims' verdicts. */
 export interface ScenarioRun {
@@ -29,9 +29,9 @@ export function runScenario(text: string, file: string, catalog: Catalog): Scena
 /** The deterministic run (distributions at their medians) of an already parsed file. */
 export function runParsedScenario(parsed: ParsedScenario, catalog: Catalog): ScenarioRun {
   const loaded: LoadedScenario = { ...parsed, inputs: resolveScenario(parsed, catalog) };
-  const monthly = runTimeline(loaded.inputs);
-  const rows = yearly(monthly);
-  return { loaded, monthly, yearly: rows, claims: judgeClaims(loaded, rows) };
+  const series = timelineSeries(loaded.inputs);
+  const rows = yearly(series);
+  return { loaded, monthly: series.toMonthStates(), yearly: rows, claims: judgeClaims(loaded, rows) };
 }
 
 /** Every generation id that appears in a run, in fleet order. */

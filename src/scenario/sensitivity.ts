@@ -4,7 +4,7 @@ import { type Distribution, median, quantile } from '../uncertainty/distribution
 import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
 import { type ParsedScenario, resolveScenario } from './load.js';
 import { YEAR_OUTPUTS, yearly } from './summary.js';
-import { runTimeline } from './timeline.js';
+import { timelineSeries } from './timeline.js';
 
 /**
  * A scenario's tornado: each uncertain number moved from its 5th to its 95th percentile,
@@ -22,7 +22,7 @@ export function scenarioSensitivity(parsed: ParsedScenario, catalog: Catalog, ta
   const valueAt = (moved: Distribution | undefined, q: number) => {
     const pick = (d: Distribution) =>
       d.kind === 'point' ? d.value : d === moved ? quantile(d, q) : median(d);
-    return yearly(runTimeline(resolveScenario(parsed, catalog, pick)));
+    return yearly(timelineSeries(resolveScenario(parsed, catalog, pick)));
   };
   const baseRows = valueAt(undefined, 0.5);
   const year = yearText === undefined ? baseRows[baseRows.length - 1]?.year : Number(yearText);

@@ -4,7 +4,8 @@ import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { describeClaim, describeTolerance, parseTolerance, within } from '../units/tolerance.js';
 import type { ParsedScenario } from './load.js';
-import type { Constraint, MonthState } from './timeline.js';
+import { CONSTRAINTS, type MonthSeries } from './month-series.js';
+import type { Constraint } from './timeline.js';
 
 /** One calendar year of a run: end-of-year state and the year's totals. */
 export interface YearRow {
@@ -47,54 +48,77 @@ export const YEAR_OUTPUTS: Record<
   installs: { dimension: 'count', label: 'Installed in year' },
 };
 
-/** The constraint that bound most often among the months that bought something. */
-function mostBinding(months: readonly MonthState[]): Constraint {
-  const counts = new Map<Constraint, number>();
-  for (const m of months) if (m.binding !== 'none') counts.set(m.binding, (counts.get(m.binding) ?? 0) + 1);
-  let best: Constraint = 'none';
-  let most = 0;
-  for (const [constraint, n] of counts) if (n > most) [best, most] = [constraint, n];
-  return best;
-}
-
-/** Power a month's own installs added (its state is after them). */
-function powerAddedIn(m: MonthState): number {
-  return m.accelerators > 0 ? (m.powerUsed * m.installs) / m.accelerators : 0;
-}
-
-export function yearly(series: readonly MonthState[]): YearRow[] {
-  const years = new Map<number, MonthState[]>();
-  for (const m of series) {
-    const year = Math.floor(m.month / 12);
-    const list = years.get(year) ?? [];
-    list.push(m);
-    years.set(year, list);
+/**
+ * The constraint that bound most often among months [from, to) that bought something;
+ * on a tie, the one that bound first.
+ */
+function mostBinding(series: MonthSeries, from: number, to: number): Constraint {
+  const counts = [0, 0, 0, 0, 0];
+  const first = [0, 0, 0, 0, 0];
+  for (let i = from; i < to; i++) {
+    const code = series.binding[i] as number;
+    if (code === 0) continue;
+    if (counts[code] === 0) first[code] = i;
+    counts[code] = (counts[code] as number) + 1;
   }
-  let previousPower = series[0] ? series[0].powerUsed - powerAddedIn(series[0]) : 0;
-  return [...years.entries()].map(([year, months]) => {
-    const last = months[months.length - 1] as MonthState;
-    const powerAdded = last.powerUsed - previousPower;
-    previousPower = last.powerUsed;
-    const sum = (f: (m: MonthState) => number) => months.reduce((total, m) => total + f(m), 0);
-    return {
+  let best = 0;
+  for (let code = 1; code < counts.length; code++) {
+    const n = counts[code] as number;
+    const most = counts[best] as number;
+    if (n > most || (n === most && n > 0 && (first[code] as number) < (first[best] as number))) best = code;
+  }
+  return CONSTRAINTS[best] as Constraint;
+}
+
+/** One row per calendar year of the series: end-of-year state and the year's totals. */
+export function yearly(series: MonthSeries): YearRow[] {
+  const c = series.columns;
+  const rows: YearRow[] = [];
+  // Power a month's own installs added (its state is after them).
+  const addedIn = (i: number) => {
+    const n = c.accelerators[i] as number;
+    return n > 0 ? ((c.powerUsed[i] as number) * (c.installs[i] as number)) / n : 0;
+  };
+  let previousPower = series.length > 0 ? (c.powerUsed[0] as number) - addedIn(0) : 0;
+  let from = 0;
+  while (from < series.length) {
+    const year = Math.floor((series.start + from) / 12);
+    let to = from + 1;
+    while (to < series.length && Math.floor((series.start + to) / 12) === year) to++;
+    const last = to - 1;
+    let opex = 0;
+    let energy = 0;
+    let tokens = 0;
+    let installs = 0;
+    for (let i = from; i < to; i++) {
+      opex += c.opex[i] as number;
+      energy += c.energy[i] as number;
+      tokens += c.tokensPerYear[i] as number;
+      installs += c.installs[i] as number;
+    }
+    const power = c.powerUsed[last] as number;
+    rows.push({
       year,
-      facility_power_available: last.powerAvailable,
-      facility_power: last.powerUsed,
-      power_added: powerAdded,
-      accelerators: last.accelerators,
-      by_generation: last.byGeneration,
-      peak_flops_bf16: last.peakBf16,
-      peak_flops_fp8: last.peakFp8,
-      cumulative_capex: last.cumulativeCapex,
-      annual_opex: sum((m) => m.opex),
-      energy: sum((m) => m.energy),
-      largest_training_run: last.largestTrainingRun,
-      tokens_per_year: sum((m) => m.tokensPerYear) / 12,
-      revenue_needed: last.revenueNeeded,
-      installs: sum((m) => m.installs),
-      binding: mostBinding(months),
-    };
-  });
+      facility_power_available: c.powerAvailable[last] as number,
+      facility_power: power,
+      power_added: power - previousPower,
+      accelerators: c.accelerators[last] as number,
+      by_generation: series.byGeneration[last] ?? {},
+      peak_flops_bf16: c.peakBf16[last] as number,
+      peak_flops_fp8: c.peakFp8[last] as number,
+      cumulative_capex: c.cumulativeCapex[last] as number,
+      annual_opex: opex,
+      energy,
+      largest_training_run: c.largestTrainingRun[last] as number,
+      tokens_per_year: tokens / 12,
+      revenue_needed: c.revenueNeeded[last] as number,
+      installs,
+      binding: mostBinding(series, from, to),
+    });
+    previousPower = power;
+    from = to;
+  }
+  return rows;
 }
 
 export interface ClaimVerdict {

@@ -2,6 +2,7 @@ import { capitalRecoveryFactor } from '../model/finance.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { FleetState } from './fleet-state.js';
 import type { Generation, SitePlan, TimelineInputs } from './inputs.js';
+import { constraintCode, MonthSeries } from './month-series.js';
 
 /**
  * The monthly build-out. Each month:
@@ -51,13 +52,60 @@ function generationAt(gens: readonly Generation[], month: number): number {
 
 const yearsSince = (month: number, from: number) => Math.max(0, month - from) / 12;
 
-/** `byGeneration: false` skips the per-generation counts (Monte Carlo does not summarize them). */
-export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: boolean } = {}): MonthState[] {
+/**
+ * (1 + rate) ** years since `from`, remembered per rate: a power costs ~70 ns and a run
+ * needs two a month, while most rates are the same fixed number in every sample. The
+ * cached value is the same expression, so results do not change. Rates drawn afresh per
+ * sample fill the cache up to its cap and are then computed directly.
+ */
+const trendCache = new Map<number, Float64Array>();
+const TREND_RATES = 256;
+const TREND_MONTHS = 1200;
+
+function trend(rate: number, month: number, from: number): number {
+  const offset = Math.max(0, month - from);
+  if (rate === 0) return 1;
+  if (offset >= TREND_MONTHS) return (1 + rate) ** yearsSince(month, from);
+  let table = trendCache.get(rate);
+  if (!table) {
+    if (trendCache.size >= TREND_RATES) return (1 + rate) ** yearsSince(month, from);
+    table = new Float64Array(TREND_MONTHS).fill(Number.NaN);
+    trendCache.set(rate, table);
+  }
+  let factor = table[offset] as number;
+  if (Number.isNaN(factor)) {
+    factor = (1 + rate) ** yearsSince(month, from);
+    table[offset] = factor;
+  }
+  return factor;
+}
+
+/** The monthly build-out as columns, with counts by generation. */
+export function timelineSeries(inputs: TimelineInputs): MonthSeries {
+  const series = new MonthSeries(inputs.start, inputs.end - inputs.start + 1);
+  runTimelineInto(inputs, series, { byGeneration: true });
+  return series;
+}
+
+/** The monthly build-out as month objects. */
+export function runTimeline(inputs: TimelineInputs): MonthState[] {
+  return timelineSeries(inputs).toMonthStates();
+}
+
+/**
+ * The monthly build-out written into `series` (reused across Monte Carlo samples, so a
+ * run allocates almost nothing). `byGeneration` also records counts by generation.
+ */
+export function runTimelineInto(
+  inputs: TimelineInputs,
+  series: MonthSeries,
+  options: { byGeneration?: boolean } = {},
+): void {
   const a = inputs.assumptions;
   const gens = inputs.generations;
   const sites = inputs.sites ?? [];
   const siteCount = Math.max(1, sites.length);
-  const installedByGeneration = gens.map(() => 0);
+  const installedByGeneration = new Float64Array(gens.length);
   const fleet = new FleetState(
     gens,
     siteCount,
@@ -65,17 +113,20 @@ export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: bo
     capitalRecoveryFactor(a.costOfCapital, a.hardwareLifetime),
     capitalRecoveryFactor(a.costOfCapital, a.facilityLifetime),
   );
-  const siteSpare = sites.map(() => 0);
+  const siteSpare = new Float64Array(sites.length);
   let spent = 0;
   let released = 0;
   let deployedPowerEver = 0;
-  const series: MonthState[] = [];
 
   for (let month = inputs.start; month <= inputs.end; month++) {
     // Retire what has served its lifetime; its power goes back to the site.
     fleet.retire(month, a.hardwareLifetimeMonths);
-    for (let i = 0; i < sites.length; i++)
-      siteSpare[i] = Math.max(0, (sites[i] as SitePlan).powerAt(month) - (fleet.siteUse[i] ?? 0));
+    let powerAvailable = 0;
+    for (let i = 0; i < sites.length; i++) {
+      const power = (sites[i] as SitePlan).powerAt(month);
+      powerAvailable += power;
+      siteSpare[i] = Math.max(0, power - (fleet.siteUse[i] ?? 0));
+    }
 
     released += inputs.capital?.releasedByMonth(month) ?? 0;
     const perGw = inputs.capital?.perGw;
@@ -87,31 +138,40 @@ export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: bo
     let binding: Constraint = 'none';
     if (g >= 0) {
       const gen = gens[g] as Generation;
-      const price = gen.price * (1 + gen.priceChange) ** yearsSince(month, gen.since);
+      const price = gen.price * trend(gen.priceChange, month, gen.since);
       const facilityCapex = gen.itPower * a.facilityCapexPerItWatt;
       // The tightest limit binds; on a tie the first checked (power, capital, supply, plan) wins.
       let limit = Number.POSITIVE_INFINITY;
       if (inputs.sites) {
         let spare = 0;
-        for (const x of siteSpare) spare += x;
+        for (let i = 0; i < siteSpare.length; i++) spare += siteSpare[i] as number;
         limit = spare / (gen.itPower * a.pue);
         binding = 'power';
       }
       if (inputs.capital) {
         const affordable = Math.max(0, capitalAvailable - spent) / (price + facilityCapex);
-        if (affordable < limit || binding === 'none') [limit, binding] = [affordable, 'capital'];
+        if (affordable < limit || binding === 'none') {
+          limit = affordable;
+          binding = 'capital';
+        }
       }
       if (inputs.supplyPerMonth) {
         const supplied = inputs.supplyPerMonth(month);
-        if (supplied < limit || binding === 'none') [limit, binding] = [supplied, 'supply'];
+        if (supplied < limit || binding === 'none') {
+          limit = supplied;
+          binding = 'supply';
+        }
       }
       if (gen.target !== undefined) {
         const planned = Math.max(0, gen.target - (installedByGeneration[g] ?? 0));
-        if (planned < limit || binding === 'none') [limit, binding] = [planned, 'plan'];
+        if (planned < limit || binding === 'none') {
+          limit = planned;
+          binding = 'plan';
+        }
       }
       installs = Math.floor(limit);
       if (installs > 0) {
-        const performance = (1 + gen.flopsGrowth) ** yearsSince(month, gen.since);
+        const performance = trend(gen.flopsGrowth, month, gen.since);
         placeInstalls(fleet, siteSpare, installs, gen.itPower * a.pue, {
           generation: g,
           month,
@@ -124,29 +184,28 @@ export function runTimeline(inputs: TimelineInputs, options: { byGeneration?: bo
         deployedPowerEver += installs * gen.itPower * a.pue;
       }
     }
-    series.push(
-      monthState(
-        inputs,
-        fleet,
-        { month, installs, binding, spent, capitalAvailable },
-        options.byGeneration !== false,
-      ),
-    );
+    recordMonth(series, month - inputs.start, inputs, fleet, {
+      installs,
+      binding,
+      spent,
+      capitalAvailable,
+      powerAvailable: inputs.sites ? powerAvailable : undefined,
+    });
+    if (options.byGeneration) series.byGeneration[month - inputs.start] = fleet.countsById();
   }
-  return series;
 }
 
 /** Put installs on the sites with the most spare power first (one virtual site without sites). */
 function placeInstalls(
   fleet: FleetState,
-  siteSpare: number[],
+  siteSpare: Float64Array,
   installs: number,
   powerEach: number,
   cohort: { generation: number; month: number; performance: number; price: number; facilityCapex: number },
 ): void {
   const order =
     siteSpare.length > 1
-      ? siteSpare.map((spare, i) => ({ spare, i })).sort((x, y) => y.spare - x.spare)
+      ? Array.from(siteSpare, (spare, i) => ({ spare, i })).sort((x, y) => y.spare - x.spare)
       : [{ spare: siteSpare[0] ?? Number.POSITIVE_INFINITY, i: 0 }];
   const place = (site: number, count: number) =>
     fleet.add({
@@ -170,39 +229,40 @@ function placeInstalls(
   if (left > 0) place(order[0]?.i ?? 0, left);
 }
 
-function monthState(
+function recordMonth(
+  series: MonthSeries,
+  i: number,
   inputs: TimelineInputs,
   fleet: FleetState,
-  m: { month: number; installs: number; binding: Constraint; spent: number; capitalAvailable: number },
-  withGenerations: boolean,
-): MonthState {
+  m: {
+    installs: number;
+    binding: Constraint;
+    spent: number;
+    capitalAvailable: number;
+    /** Sites' power this month; without sites, the power in use. */
+    powerAvailable: number | undefined;
+  },
+): void {
   const a = inputs.assumptions;
+  const c = series.columns;
   const powerUsed = fleet.itPower * a.pue;
   const energy = powerUsed * a.loadFactor * SECONDS_PER_MONTH;
   const opex = energy * a.electricityPrice + (fleet.capexAlive * a.upkeep) / 12;
   let largestSite = 0;
-  for (const flops of fleet.siteFlops) if (flops > largestSite) largestSite = flops;
-  let powerAvailable = powerUsed;
-  if (inputs.sites) {
-    powerAvailable = 0;
-    for (const s of inputs.sites) powerAvailable += s.powerAt(m.month);
-  }
-  return {
-    month: m.month,
-    powerAvailable,
-    powerUsed,
-    installs: m.installs,
-    accelerators: fleet.accelerators,
-    byGeneration: withGenerations ? fleet.countsById() : {},
-    peakBf16: fleet.peakBf16,
-    peakFp8: fleet.peakFp8,
-    cumulativeCapex: m.spent,
-    capitalAvailable: m.capitalAvailable,
-    energy,
-    opex,
-    tokensPerYear: fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR,
-    revenueNeeded: fleet.annualizedCapex + opex * 12,
-    largestTrainingRun: largestSite * a.mfu * a.goodput * a.trainingRun,
-    binding: m.binding,
-  };
+  const siteFlops = fleet.siteFlops;
+  for (let i = 0; i < siteFlops.length; i++) largestSite = Math.max(largestSite, siteFlops[i] as number);
+  c.powerAvailable[i] = m.powerAvailable ?? powerUsed;
+  c.powerUsed[i] = powerUsed;
+  c.installs[i] = m.installs;
+  c.accelerators[i] = fleet.accelerators;
+  c.peakBf16[i] = fleet.peakBf16;
+  c.peakFp8[i] = fleet.peakFp8;
+  c.cumulativeCapex[i] = m.spent;
+  c.capitalAvailable[i] = m.capitalAvailable;
+  c.energy[i] = energy;
+  c.opex[i] = opex;
+  c.tokensPerYear[i] = fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR;
+  c.revenueNeeded[i] = fleet.annualizedCapex + opex * 12;
+  c.largestTrainingRun[i] = largestSite * a.mfu * a.goodput * a.trainingRun;
+  series.binding[i] = constraintCode(m.binding);
 }
