@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { readUserFile, writeFileAtomic } from '../io/files.js';
+import { defaultWorkers, runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { svgToPng } from '../io/png.js';
 import { scenarioChartSvg, scenarioFanChartSvg } from '../report/chart.js';
 import { toCsv } from '../report/csv.js';
@@ -14,11 +15,12 @@ import {
 import { tornadoSvg } from '../report/tornado.js';
 import { type ParsedScenario, parseScenario } from '../scenario/load.js';
 import {
+  judgeUncertainRun,
   monthlyQuantileRecords,
   monthlyRecords,
   runParsedScenario,
-  runParsedScenarioUncertain,
   type ScenarioRun,
+  withIntervalQuantiles,
 } from '../scenario/run.js';
 import { scenarioSensitivity } from '../scenario/sensitivity.js';
 import type { CliIo } from './io.js';
@@ -34,6 +36,7 @@ interface RunOptions {
   seed?: string;
   quantiles?: string;
   sensitivity?: string;
+  workers?: string;
 }
 
 const DEFAULT_SCENARIO_SAMPLES = 1000;
@@ -42,25 +45,35 @@ const DEFAULT_SCENARIO_SAMPLES = 1000;
  * A scenario with distributions in it (or any scenario with --samples) runs as Monte
  * Carlo: each year's median and interval, monthly quantile columns, and fan bands.
  */
-function runUncertainScenario(
+async function runUncertainScenario(
   parsed: ParsedScenario,
+  text: string,
   options: RunOptions,
   io: CliIo,
   catalog: Catalog,
-): void {
+): Promise<void> {
   const file = parsed.file;
   const samples =
     options.samples === undefined ? DEFAULT_SCENARIO_SAMPLES : wholeNumber('--samples', options.samples, 1);
   const seed = options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0);
   const quantiles = options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles);
-  const progress = new ProgressBar(io, samples * 50);
-  const run = runParsedScenarioUncertain(parsed, catalog, {
-    samples,
-    seed,
-    quantiles,
-    onProgress: (done) => progress.update(done * 50),
-  });
+  const workers =
+    options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1);
+  const progress = new ProgressBar(io, samples);
+  const mc = await runScenarioMonteCarloPool(
+    parsed,
+    text,
+    catalog,
+    withIntervalQuantiles({
+      samples,
+      seed,
+      quantiles,
+      workers,
+      onProgress: (done: number) => progress.update(done),
+    }),
+  );
   progress.finish();
+  const run = judgeUncertainRun(parsed, mc);
   const outputs: Array<[string, string | Uint8Array]> = [];
   const json = () =>
     `${JSON.stringify({ scenario: run.parsed.scenario.name, file, ...run.mc, claims: run.claims }, null, 2)}\n`;
@@ -120,7 +133,8 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
       '--sensitivity <output[@year]>',
       "rank the scenario's uncertain numbers by the swing each causes in a yearly output (a tornado; --chart draws it)",
     )
-    .action((files: string[], options: RunOptions) => {
+    .option('--workers <n>', 'worker threads for large Monte Carlo runs (default: one per core)')
+    .action(async (files: string[], options: RunOptions) => {
       if (options.chart !== undefined && !/\.(svg|png)$/i.test(options.chart)) {
         throw new InputError(`--chart: expected a file ending in .svg or .png, got "${options.chart}"`);
       }
@@ -151,11 +165,12 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
       }
       // Parse every file once, and run everything before writing anything, so a bad file
       // leaves no partial output behind.
-      const parsed = files.map((file) => parseScenario(readUserFile(file), file, catalog()));
+      const texts = files.map((file) => readUserFile(file));
+      const parsed = files.map((file, i) => parseScenario(texts[i] as string, file, catalog()));
       const first = parsed[0] as ParsedScenario;
       if (!options.compare && (options.samples !== undefined || (!several && first.uncertain.length > 0))) {
         if (several) throw new InputError('--samples runs one scenario at a time; give one scenario file');
-        runUncertainScenario(first, options, io, catalog());
+        await runUncertainScenario(first, texts[0] as string, options, io, catalog());
         return;
       }
       const runs = parsed.map((p) => runParsedScenario(p, catalog()));

@@ -2,6 +2,17 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
+import type { ParsedScenario } from '../scenario/load.js';
+import {
+  finishScenarioMonteCarlo,
+  prepareScenarioMonteCarlo,
+  SCENARIO_BLOCK,
+  type ScenarioMonteCarlo,
+  type ScenarioMonteCarloOptions,
+  type ScenarioTally,
+  sampleScenarioBlocks,
+  scenarioBlockCount,
+} from '../scenario/monte-carlo.js';
 import {
   BLOCK,
   type BlockTally,
@@ -25,6 +36,7 @@ export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism
  * the process alive.
  */
 const pool: Worker[] = [];
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 let nextTask = 0;
 
 function workerAt(index: number): Worker {
@@ -47,18 +59,18 @@ export async function closeMonteCarloPool(): Promise<void> {
 }
 
 /** Send one block range to a worker and wait for its tally. */
-function runOnWorker(
+function runOnWorker<Tally>(
   worker: Worker,
-  task: Omit<WorkerTask, 'id'>,
+  task: DistributiveOmit<WorkerTask, 'id'>,
   onBlocks: (blocks: number) => void,
-): Promise<BlockTally> {
+): Promise<Tally> {
   const id = nextTask++;
-  return new Promise<BlockTally>((resolve, reject) => {
+  return new Promise<Tally>((resolve, reject) => {
     const onMessage = (message: WorkerMessage) => {
       if (message.id !== id) return;
       if (message.kind === 'progress') return onBlocks(message.blocks);
       settle();
-      if (message.kind === 'done') resolve(message.tally);
+      if (message.kind === 'done') resolve(message.tally as Tally);
       else reject(new Error(`Monte Carlo worker failed: ${message.message}`));
     };
     const onError = (error: Error) => {
@@ -107,9 +119,10 @@ export async function runMonteCarloPool(
   const { label: _label, onProgress: _onProgress, ...plain } = options;
   const tallies = await Promise.all(
     Array.from({ length: workers }, (_, w) =>
-      runOnWorker(
+      runOnWorker<BlockTally>(
         workerAt(w),
         {
+          kind: 'calculator',
           calculator: calc.name,
           raw,
           options: plain,
@@ -124,4 +137,50 @@ export async function runMonteCarloPool(
     ),
   );
   return finishMonteCarlo(prepared, options, tallies);
+}
+
+/** Below this many samples a scenario run stays on this thread. */
+const SCENARIO_PARALLEL_FROM = 20_000;
+
+/**
+ * A scenario's Monte Carlo across the pool, by the same rules as a calculator's: contiguous
+ * block ranges, tallies merged in block order, the same figures for any number of workers.
+ * Workers parse the scenario from its text.
+ */
+export async function runScenarioMonteCarloPool(
+  parsed: ParsedScenario,
+  text: string,
+  catalog: Catalog,
+  options: ScenarioMonteCarloOptions & { workers: number },
+): Promise<ScenarioMonteCarlo> {
+  const prepared = prepareScenarioMonteCarlo(parsed, catalog, options);
+  const blocks = scenarioBlockCount(options.samples);
+  const workers = Math.min(options.workers, blocks);
+  const progress = (done: number) =>
+    options.onProgress?.(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples);
+  if (workers <= 1 || options.samples < SCENARIO_PARALLEL_FROM) {
+    return finishScenarioMonteCarlo(prepared, [sampleScenarioBlocks(prepared, 0, blocks, progress)]);
+  }
+  let done = 0;
+  const { onProgress: _onProgress, workers: _workers, ...plain } = options;
+  const tallies = await Promise.all(
+    Array.from({ length: workers }, (_, w) =>
+      runOnWorker<ScenarioTally>(
+        workerAt(w),
+        {
+          kind: 'scenario',
+          text,
+          file: parsed.file,
+          options: plain,
+          first: Math.floor((w * blocks) / workers),
+          last: Math.floor(((w + 1) * blocks) / workers),
+        },
+        (n) => {
+          done += n;
+          progress(done);
+        },
+      ),
+    ),
+  );
+  return finishScenarioMonteCarlo(prepared, tallies);
 }

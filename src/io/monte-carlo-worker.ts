@@ -1,44 +1,68 @@
 import { parentPort } from 'node:worker_threads';
 import { findCalculator } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { parseScenario } from '../scenario/load.js';
+import {
+  prepareScenarioMonteCarlo,
+  type ScenarioMonteCarloOptions,
+  sampleScenarioBlocks,
+} from '../scenario/monte-carlo.js';
 import { type MonteCarloOptions, prepareMonteCarlo, sampleBlocks } from '../uncertainty/monte-carlo.js';
+import type { SketchData } from '../uncertainty/sketch.js';
 import { loadCatalog } from './catalog-files.js';
 
 /** One task for a pool worker: rebuild the run from plain data, sample its block range. */
-export interface WorkerTask {
-  id: number;
-  calculator: string;
-  raw: Record<string, unknown>;
-  options: Omit<MonteCarloOptions, 'label' | 'onProgress'>;
-  first: number;
-  last: number;
-}
+export type WorkerTask = { id: number; first: number; last: number } & (
+  | {
+      kind: 'calculator';
+      calculator: string;
+      raw: Record<string, unknown>;
+      options: Omit<MonteCarloOptions, 'label' | 'onProgress'>;
+    }
+  | {
+      kind: 'scenario';
+      text: string;
+      file: string;
+      options: Omit<ScenarioMonteCarloOptions, 'onProgress'>;
+    }
+);
 
 export type WorkerMessage =
   | { id: number; kind: 'progress'; blocks: number }
-  | { id: number; kind: 'done'; tally: ReturnType<typeof sampleBlocks> }
+  | { id: number; kind: 'done'; tally: unknown }
   | { id: number; kind: 'error'; message: string };
 
 // Workers live as long as the pool, so the catalog is read once per worker, not per task.
 let catalog: Catalog | undefined;
 
+function run(task: WorkerTask, onBlock: (done: number) => void): { tally: unknown; sketches: SketchData[] } {
+  catalog ??= loadCatalog();
+  if (task.kind === 'calculator') {
+    const prepared = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
+    const tally = sampleBlocks(prepared, task.first, task.last, task.options.samples, onBlock);
+    return { tally, sketches: tally.sketches };
+  }
+  const parsed = parseScenario(task.text, task.file, catalog);
+  const prepared = prepareScenarioMonteCarlo(parsed, catalog, task.options);
+  const tally = sampleScenarioBlocks(prepared, task.first, task.last, onBlock);
+  return { tally, sketches: tally.sketches };
+}
+
 parentPort?.on('message', (task: WorkerTask) => {
   const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) =>
     parentPort?.postMessage(message, transfer);
   try {
-    catalog ??= loadCatalog();
-    const prepared = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
     let reported = task.first;
-    const tally = sampleBlocks(prepared, task.first, task.last, task.options.samples, (done) => {
-      // Progress every 16 blocks keeps messages cheap.
-      if (done - reported >= 16 || done === task.last) {
+    const { tally, sketches } = run(task, (done) => {
+      // Progress every few blocks keeps messages cheap.
+      if (done - reported >= 4 || done === task.last) {
         post({ id: task.id, kind: 'progress', blocks: done - reported });
         reported = done;
       }
     });
     post(
       { id: task.id, kind: 'done', tally },
-      tally.sketches.map((s) => s.counts.buffer as ArrayBuffer),
+      sketches.map((s) => s.counts.buffer as ArrayBuffer),
     );
   } catch (error) {
     post({ id: task.id, kind: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -17,8 +17,15 @@ export interface Cohort {
  * fleet.
  */
 export class FleetState {
+  // Cohort objects are kept and overwritten across runs (Monte Carlo reuses one fleet for
+  // every sample), so a run allocates none after the first.
   private readonly cohorts: Cohort[] = [];
+  private size = 0;
   private oldest = 0;
+  private generations: readonly Generation[] = [];
+  private pue = 1;
+  private hardwareRecovery = 0;
+  private facilityRecovery = 0;
   accelerators = 0;
   itPower = 0;
   peakBf16 = 0;
@@ -28,20 +35,45 @@ export class FleetState {
   annualizedCapex = 0;
   // Typed arrays: plain arrays of zeros start as integers and change kind on the first
   // fractional value, which costs a deoptimization in every run.
-  readonly byGeneration: Float64Array;
-  readonly siteUse: Float64Array;
-  readonly siteFlops: Float64Array;
+  byGeneration = new Float64Array(0);
+  siteUse = new Float64Array(0);
+  siteFlops = new Float64Array(0);
 
-  constructor(
-    private readonly generations: readonly Generation[],
+  /** Empty the fleet for a new run. */
+  reset(
+    generations: readonly Generation[],
     siteCount: number,
-    private readonly pue: number,
-    private readonly hardwareRecovery: number,
-    private readonly facilityRecovery: number,
-  ) {
-    this.byGeneration = new Float64Array(generations.length);
-    this.siteUse = new Float64Array(siteCount);
-    this.siteFlops = new Float64Array(siteCount);
+    pue: number,
+    hardwareRecovery: number,
+    facilityRecovery: number,
+  ): this {
+    this.generations = generations;
+    this.pue = pue;
+    this.hardwareRecovery = hardwareRecovery;
+    this.facilityRecovery = facilityRecovery;
+    this.size = 0;
+    this.oldest = 0;
+    if (this.byGeneration.length !== generations.length)
+      this.byGeneration = new Float64Array(generations.length);
+    if (this.siteUse.length !== siteCount) {
+      this.siteUse = new Float64Array(siteCount);
+      this.siteFlops = new Float64Array(siteCount);
+    }
+    this.clear();
+    return this;
+  }
+
+  private clear(): void {
+    this.accelerators = 0;
+    this.itPower = 0;
+    this.peakBf16 = 0;
+    this.peakFp8 = 0;
+    this.tokensPerSecond = 0;
+    this.capexAlive = 0;
+    this.annualizedCapex = 0;
+    this.byGeneration.fill(0);
+    this.siteUse.fill(0);
+    this.siteFlops.fill(0);
   }
 
   private apply(c: Cohort, sign: 1 | -1): void {
@@ -60,33 +92,40 @@ export class FleetState {
     this.siteFlops[c.site] = (this.siteFlops[c.site] as number) + n * gen.peakBf16 * c.performance;
   }
 
-  add(c: Cohort): void {
-    this.cohorts.push(c);
+  add(
+    generation: number,
+    site: number,
+    count: number,
+    month: number,
+    performance: number,
+    acceleratorCapex: number,
+    facilityCapex: number,
+  ): void {
+    let c = this.cohorts[this.size];
+    if (c) {
+      c.generation = generation;
+      c.site = site;
+      c.count = count;
+      c.month = month;
+      c.performance = performance;
+      c.acceleratorCapex = acceleratorCapex;
+      c.facilityCapex = facilityCapex;
+    } else {
+      c = { generation, site, count, month, performance, acceleratorCapex, facilityCapex };
+      this.cohorts.push(c);
+    }
+    this.size++;
     this.apply(c, 1);
   }
 
   /** Retire every cohort bought `lifetimeMonths` or more before `month`. */
   retire(month: number, lifetimeMonths: number): void {
-    while (
-      this.oldest < this.cohorts.length &&
-      month - (this.cohorts[this.oldest] as Cohort).month >= lifetimeMonths
-    ) {
+    while (this.oldest < this.size && month - (this.cohorts[this.oldest] as Cohort).month >= lifetimeMonths) {
       this.apply(this.cohorts[this.oldest] as Cohort, -1);
       this.oldest++;
     }
     // With nothing left, reset the sums so rounding from additions and removals cannot linger.
-    if (this.oldest === this.cohorts.length) {
-      this.accelerators = 0;
-      this.itPower = 0;
-      this.peakBf16 = 0;
-      this.peakFp8 = 0;
-      this.tokensPerSecond = 0;
-      this.capexAlive = 0;
-      this.annualizedCapex = 0;
-      this.byGeneration.fill(0);
-      this.siteUse.fill(0);
-      this.siteFlops.fill(0);
-    }
+    if (this.oldest === this.size) this.clear();
   }
 
   /** Installed accelerators by generation id (generations may share an id). */

@@ -6,13 +6,13 @@ import { quantile } from '../uncertainty/distributions.js';
 import { quantileKey } from '../uncertainty/monte-carlo.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import { Sampler } from '../uncertainty/sampler.js';
-import { addValue, emptySketch, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
+import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
 import { type ParsedScenario, resolveScenario } from './load.js';
-import { type MonthField, MonthSeries } from './month-series.js';
+import { CONSTRAINTS, constraintCode, type MonthField, MonthSeries } from './month-series.js';
 import { monthIndex } from './schema.js';
 import { YEAR_OUTPUTS, yearly } from './summary.js';
-import { type Constraint, runTimelineInto } from './timeline.js';
+import { type Constraint, runTimelineInto, TimelineWorkspace } from './timeline.js';
 
 /** Monthly series drawn with fan bands and written as quantile columns. */
 export const MONTHLY_SERIES = {
@@ -42,7 +42,11 @@ export interface ScenarioMonteCarlo {
   monthly: Array<{ month: number; series: Partial<Record<MonthlySeries, Summary>> }>;
 }
 
-const BLOCK = 256;
+/**
+ * Samples per block. Means are summed per block and the block sums added in block order,
+ * so any split of blocks across workers gives the same figures.
+ */
+export const SCENARIO_BLOCK = 2048;
 
 export interface ScenarioMonteCarloOptions {
   samples: number;
@@ -63,23 +67,34 @@ function chosen<K extends string>(all: K[], wanted: readonly K[] | undefined, wh
   return all.filter((key) => wanted.includes(key));
 }
 
-function summarize(sketch: SketchData, quantiles: readonly number[]): Summary {
-  return {
-    mean: sketch.sum / sketch.count,
-    quantiles: Object.fromEntries(quantiles.map((q) => [quantileKey(q), sketchQuantile(sketch, q)])),
-  };
+/** A scenario Monte Carlo run, resolved once per thread. */
+export interface PreparedScenarioRun {
+  parsed: ParsedScenario;
+  catalog: Catalog;
+  options: ScenarioMonteCarloOptions;
+  sampler: Sampler;
+  outputKeys: Array<keyof typeof YEAR_OUTPUTS>;
+  seriesKeys: MonthlySeries[];
+  start: number;
+  months: number;
+  firstYear: number;
+  years: number;
 }
 
-/**
- * Run a scenario once per sample of its uncertain numbers and summarize each year's
- * outputs and the main monthly series. Sample i depends only on (seed, i): the same seed
- * gives the same figures. Memory stays flat: only sketches are kept.
- */
-export function runScenarioMonteCarlo(
+/** What a range of blocks contributes. Stats are numbered years × outputs, then months × series. */
+export interface ScenarioTally {
+  sketches: SketchData[];
+  /** blockSums[b * stats + s]: stat s summed over block b of the range. */
+  blockSums: Float64Array;
+  /** bindings[y * 5 + code]: samples whose year y was bound most by that constraint. */
+  bindings: Float64Array;
+}
+
+export function prepareScenarioMonteCarlo(
   parsed: ParsedScenario,
   catalog: Catalog,
   options: ScenarioMonteCarloOptions,
-): ScenarioMonteCarlo {
+): PreparedScenarioRun {
   if (!Number.isInteger(options.samples) || options.samples < 1)
     throw new InputError('--samples: expected a whole number of at least 1');
   const names = parsed.uncertain.map((u) => u.name);
@@ -88,35 +103,56 @@ export function runScenarioMonteCarlo(
     b: c.b,
     spearman: c.rho,
   }));
-  const factor = copulaFactor(names, correlations);
-  const sampler = new Sampler(parsed.uncertain, options.seed, factor);
-  const outputKeys = chosen(
-    Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>,
-    options.outputs,
-    'output',
-  );
-  const seriesKeys = chosen(Object.keys(MONTHLY_SERIES) as MonthlySeries[], options.series, 'series');
-  const seriesColumns = seriesKeys.map((k) => MONTHLY_SERIES[k]);
   const start = monthIndex(parsed.scenario.span.start);
   const end = monthIndex(parsed.scenario.span.end);
   const firstYear = Math.floor(start / 12);
-  const years = Math.floor(end / 12) - firstYear + 1;
-  // Sketches by position, [year][output] and [month][series]: no lookups in the sample loop.
-  const yearSketches = Array.from({ length: years }, () => outputKeys.map(() => emptySketch()));
-  const monthSketches = Array.from({ length: end - start + 1 }, () => seriesKeys.map(() => emptySketch()));
-  const bindings = Array.from(
-    { length: years },
-    () => ({ power: 0, capital: 0, supply: 0, plan: 0, none: 0 }) as Record<Constraint, number>,
-  );
-  const draws = parsed.uncertain.map(() => new Float64Array(BLOCK));
+  return {
+    parsed,
+    catalog,
+    options,
+    sampler: new Sampler(parsed.uncertain, options.seed, copulaFactor(names, correlations)),
+    outputKeys: chosen(
+      Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>,
+      options.outputs,
+      'output',
+    ),
+    seriesKeys: chosen(Object.keys(MONTHLY_SERIES) as MonthlySeries[], options.series, 'series'),
+    start,
+    months: end - start + 1,
+    firstYear,
+    years: Math.floor(end / 12) - firstYear + 1,
+  };
+}
+
+const statCount = (p: PreparedScenarioRun) => p.years * p.outputKeys.length + p.months * p.seriesKeys.length;
+export const scenarioBlockCount = (samples: number) => Math.ceil(samples / SCENARIO_BLOCK);
+
+/** Draw and run blocks [first, last) of the run. */
+export function sampleScenarioBlocks(
+  p: PreparedScenarioRun,
+  first: number,
+  last: number,
+  onBlock?: (done: number) => void,
+): ScenarioTally {
+  const { parsed, catalog, sampler, outputKeys, seriesKeys, firstYear } = p;
+  const samples = p.options.samples;
+  const stats = statCount(p);
+  const sketches = Array.from({ length: stats }, () => emptySketch());
+  const blockSums = new Float64Array((last - first) * stats);
+  const bindings = new Float64Array(p.years * CONSTRAINTS.length);
+  const seriesColumns = seriesKeys.map((k) => MONTHLY_SERIES[k]);
+  const monthStat = p.years * outputKeys.length;
+  const draws = parsed.uncertain.map(() => new Float64Array(SCENARIO_BLOCK));
   // One series refilled by every sample: the sample loop allocates no month objects.
-  const months = new MonthSeries(start, end - start + 1);
+  const months = new MonthSeries(p.start, p.months);
+  const workspace = new TimelineWorkspace();
   const drawn = new Map<Distribution, number>();
   const pick = (d: Distribution) => (d.kind === 'point' ? d.value : (drawn.get(d) as number));
-
-  for (let first = 0; first < options.samples; first += BLOCK) {
-    const length = Math.min(BLOCK, options.samples - first);
-    sampler.draw(first, length, draws);
+  for (let block = first; block < last; block++) {
+    const offset = block * SCENARIO_BLOCK;
+    const length = Math.min(SCENARIO_BLOCK, samples - offset);
+    const sums = blockSums.subarray((block - first) * stats, (block - first + 1) * stats);
+    sampler.draw(offset, length, draws);
     for (let j = 0; j < length; j++) {
       for (let k = 0; k < parsed.uncertain.length; k++) {
         drawn.set(
@@ -124,23 +160,53 @@ export function runScenarioMonteCarlo(
           (draws[k] as Float64Array)[j] as number,
         );
       }
-      runTimelineInto(resolveScenario(parsed, catalog, pick), months);
+      runTimelineInto(resolveScenario(parsed, catalog, pick), months, { workspace });
       for (const row of yearly(months)) {
         const y = row.year - firstYear;
-        const sketches = yearSketches[y] as SketchData[];
-        for (let o = 0; o < outputKeys.length; o++)
-          addValue(sketches[o] as SketchData, row[outputKeys[o] as keyof typeof YEAR_OUTPUTS] as number);
-        (bindings[y] as Record<Constraint, number>)[row.binding]++;
+        for (let o = 0; o < outputKeys.length; o++) {
+          const stat = y * outputKeys.length + o;
+          const v = row[outputKeys[o] as keyof typeof YEAR_OUTPUTS] as number;
+          addValue(sketches[stat] as SketchData, v);
+          sums[stat] = (sums[stat] as number) + v;
+        }
+        const code = y * CONSTRAINTS.length + constraintCode(row.binding);
+        bindings[code] = (bindings[code] as number) + 1;
       }
       for (let k = 0; k < seriesColumns.length; k++) {
         const column = months.columns[seriesColumns[k] as MonthField];
-        for (let i = 0; i < months.length; i++)
-          addValue((monthSketches[i] as SketchData[])[k] as SketchData, column[i] as number);
+        for (let i = 0; i < months.length; i++) {
+          const stat = monthStat + i * seriesKeys.length + k;
+          addValue(sketches[stat] as SketchData, column[i] as number);
+          sums[stat] = (sums[stat] as number) + (column[i] as number);
+        }
       }
     }
-    options.onProgress?.(Math.min(options.samples, first + length), options.samples);
+    onBlock?.(block + 1);
   }
+  return { sketches, blockSums, bindings };
+}
+
+/** Merge tallies given in block order into the run's summary. */
+export function finishScenarioMonteCarlo(
+  p: PreparedScenarioRun,
+  tallies: readonly ScenarioTally[],
+): ScenarioMonteCarlo {
+  const { parsed, options, outputKeys, seriesKeys, firstYear } = p;
   const q = options.quantiles;
+  const stats = statCount(p);
+  const summary = (stat: number): Summary => {
+    const sketch = emptySketch();
+    let sum = 0;
+    for (const t of tallies) {
+      mergeInto(sketch, t.sketches[stat] as SketchData);
+      for (let b = 0; b < t.blockSums.length / stats; b++) sum += t.blockSums[b * stats + stat] as number;
+    }
+    return {
+      mean: sum / sketch.count,
+      quantiles: Object.fromEntries(q.map((x) => [quantileKey(x), sketchQuantile(sketch, x)])),
+    };
+  };
+  const monthStat = p.years * outputKeys.length;
   return {
     samples: options.samples,
     seed: options.seed,
@@ -148,22 +214,44 @@ export function runScenarioMonteCarlo(
     uncertain: parsed.uncertain.map((u) => ({
       name: u.name,
       dimension: u.dimension,
-      quantiles: Object.fromEntries(q.map((p) => [quantileKey(p), quantile(u.distribution, p)])),
+      quantiles: Object.fromEntries(q.map((x) => [quantileKey(x), quantile(u.distribution, x)])),
     })),
-    yearly: yearSketches.map((sketches, y) => ({
+    yearly: Array.from({ length: p.years }, (_, y) => ({
       year: firstYear + y,
       outputs: Object.fromEntries(
-        outputKeys.map((k, o) => [k, summarize(sketches[o] as SketchData, q)]),
+        outputKeys.map((k, o) => [k, summary(y * outputKeys.length + o)]),
       ) as Partial<Record<keyof typeof YEAR_OUTPUTS, Summary>>,
       binding: Object.fromEntries(
-        Object.entries(bindings[y] as Record<Constraint, number>).map(([k, n]) => [k, n / options.samples]),
+        ['power', 'capital', 'supply', 'plan', 'none'].map((name) => {
+          const code = y * CONSTRAINTS.length + constraintCode(name as Constraint);
+          const n = tallies.reduce((total, t) => total + (t.bindings[code] as number), 0);
+          return [name, n / options.samples];
+        }),
       ) as Record<Constraint, number>,
     })),
-    monthly: monthSketches.map((sketches, i) => ({
-      month: start + i,
+    monthly: Array.from({ length: p.months }, (_, i) => ({
+      month: p.start + i,
       series: Object.fromEntries(
-        seriesKeys.map((k, o) => [k, summarize(sketches[o] as SketchData, q)]),
+        seriesKeys.map((k, o) => [k, summary(monthStat + i * seriesKeys.length + o)]),
       ) as Partial<Record<MonthlySeries, Summary>>,
     })),
   };
+}
+
+/**
+ * Run a scenario once per sample of its uncertain numbers, on this thread, and summarize
+ * each year's outputs and the main monthly series. Sample i depends only on (seed, i):
+ * the same seed gives the same figures. Memory stays flat: only sketches are kept.
+ */
+export function runScenarioMonteCarlo(
+  parsed: ParsedScenario,
+  catalog: Catalog,
+  options: ScenarioMonteCarloOptions,
+): ScenarioMonteCarlo {
+  const p = prepareScenarioMonteCarlo(parsed, catalog, options);
+  const blocks = scenarioBlockCount(options.samples);
+  const tally = sampleScenarioBlocks(p, 0, blocks, (done) =>
+    options.onProgress?.(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples),
+  );
+  return finishScenarioMonteCarlo(p, [tally]);
 }

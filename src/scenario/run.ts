@@ -88,9 +88,19 @@ export function runParsedScenarioUncertain(
   catalog: Catalog,
   options: ScenarioMonteCarloOptions,
 ): ScenarioUncertainRun {
-  // The 90% interval is always computed, whatever quantiles the user asked to see.
-  const quantiles = [...new Set([...options.quantiles, 0.05, 0.5, 0.95])].sort((a, b) => a - b);
-  const mc = runScenarioMonteCarlo(parsed, catalog, { ...options, quantiles });
+  return judgeUncertainRun(parsed, runScenarioMonteCarlo(parsed, catalog, withIntervalQuantiles(options)));
+}
+
+/** The 90% interval is always computed, whatever quantiles the user asked to see. */
+export function withIntervalQuantiles<O extends { quantiles: readonly number[] }>(options: O): O {
+  return {
+    ...options,
+    quantiles: [...new Set([...options.quantiles, 0.05, 0.5, 0.95])].sort((a, b) => a - b),
+  };
+}
+
+/** Claims judged against a finished Monte Carlo run: its medians, and its 90% intervals. */
+export function judgeUncertainRun(parsed: ParsedScenario, mc: ScenarioMonteCarlo): ScenarioUncertainRun {
   const medianRows: YearRow[] = mc.yearly.map((y) => {
     const row = Object.fromEntries(Object.entries(y.outputs).map(([k, s]) => [k, s.quantiles.p50 ?? 0]));
     const binding = (Object.entries(y.binding) as Array<[Constraint, number]>).reduce((a, b) =>

@@ -99,21 +99,20 @@ export function runTimeline(inputs: TimelineInputs): MonthState[] {
 export function runTimelineInto(
   inputs: TimelineInputs,
   series: MonthSeries,
-  options: { byGeneration?: boolean } = {},
+  options: { byGeneration?: boolean; workspace?: TimelineWorkspace } = {},
 ): void {
   const a = inputs.assumptions;
   const gens = inputs.generations;
   const sites = inputs.sites ?? [];
-  const siteCount = Math.max(1, sites.length);
-  const installedByGeneration = new Float64Array(gens.length);
-  const fleet = new FleetState(
+  const work = (options.workspace ?? new TimelineWorkspace()).reset(gens.length, sites.length);
+  const { installedByGeneration, siteSpare, order } = work;
+  const fleet = work.fleet.reset(
     gens,
-    siteCount,
+    Math.max(1, sites.length),
     a.pue,
     capitalRecoveryFactor(a.costOfCapital, a.hardwareLifetime),
     capitalRecoveryFactor(a.costOfCapital, a.facilityLifetime),
   );
-  const siteSpare = new Float64Array(sites.length);
   let spent = 0;
   let released = 0;
   let deployedPowerEver = 0;
@@ -172,7 +171,7 @@ export function runTimelineInto(
       installs = Math.floor(limit);
       if (installs > 0) {
         const performance = trend(gen.flopsGrowth, month, gen.since);
-        placeInstalls(fleet, siteSpare, installs, gen.itPower * a.pue, {
+        placeInstalls(fleet, siteSpare, order, installs, gen.itPower * a.pue, {
           generation: g,
           month,
           performance,
@@ -195,38 +194,60 @@ export function runTimelineInto(
   }
 }
 
+/** Scratch space for runs, kept by Monte Carlo so the sample loop allocates next to nothing. */
+export class TimelineWorkspace {
+  readonly fleet = new FleetState();
+  installedByGeneration = new Float64Array(0);
+  siteSpare = new Float64Array(0);
+  /** Site indices, sorted by spare power for each month's placement. */
+  order: number[] = [];
+
+  reset(generations: number, sites: number): this {
+    if (this.installedByGeneration.length !== generations)
+      this.installedByGeneration = new Float64Array(generations);
+    else this.installedByGeneration.fill(0);
+    if (this.siteSpare.length !== sites) {
+      this.siteSpare = new Float64Array(sites);
+      this.order = Array.from({ length: Math.max(1, sites) }, (_, i) => i);
+    }
+    return this;
+  }
+}
+
 /** Put installs on the sites with the most spare power first (one virtual site without sites). */
 function placeInstalls(
   fleet: FleetState,
   siteSpare: Float64Array,
+  order: number[],
   installs: number,
   powerEach: number,
   cohort: { generation: number; month: number; performance: number; price: number; facilityCapex: number },
 ): void {
-  const order =
-    siteSpare.length > 1
-      ? Array.from(siteSpare, (spare, i) => ({ spare, i })).sort((x, y) => y.spare - x.spare)
-      : [{ spare: siteSpare[0] ?? Number.POSITIVE_INFINITY, i: 0 }];
+  // Most spare first; the sort is stable, so ties keep site order.
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (siteSpare.length > 1) order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
+  const spareAt = (site: number) =>
+    siteSpare.length > 0 ? (siteSpare[site] as number) : Number.POSITIVE_INFINITY;
   const place = (site: number, count: number) =>
-    fleet.add({
-      generation: cohort.generation,
+    fleet.add(
+      cohort.generation,
       site,
       count,
-      month: cohort.month,
-      performance: cohort.performance,
-      acceleratorCapex: count * cohort.price,
-      facilityCapex: count * cohort.facilityCapex,
-    });
+      cohort.month,
+      cohort.performance,
+      count * cohort.price,
+      count * cohort.facilityCapex,
+    );
   let left = installs;
-  for (const { spare, i } of order) {
+  for (const site of order) {
     if (left <= 0) break;
-    const here = Math.min(left, Math.floor(spare / powerEach));
+    const here = Math.min(left, Math.floor(spareAt(site) / powerEach));
     if (here <= 0) continue;
-    place(i, here);
+    place(site, here);
     left -= here;
   }
   // Rounding across sites can leave a few over; they go to the roomiest site.
-  if (left > 0) place(order[0]?.i ?? 0, left);
+  if (left > 0) place(order[0] ?? 0, left);
 }
 
 function recordMonth(
