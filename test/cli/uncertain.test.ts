@@ -140,4 +140,13 @@ describe('Monte Carlo across worker threads', () => {
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
   });
+
+  it('gives byte-identical scenario figures with one worker or two', () => {
+    const args = ['run', 'scenarios/stargate-ranges.yaml', '--samples', '24000', '--seed', '4', '--json'];
+    const one = compiledCli(...args, '--workers', '1');
+    const two = compiledCli(...args, '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).samples).toBe(24000);
+    expect(two.stdout).toBe(one.stdout);
+  });
 });

@@ -80,3 +80,28 @@ describe('scenario sensitivity', () => {
     );
   });
 });
+
+describe('scenario Monte Carlo outputs', () => {
+  const text = readFileSync('scenarios/stargate-ranges.yaml', 'utf8');
+  const parsed = parseScenario(text, 'scenarios/stargate-ranges.yaml', catalog);
+  const base = { samples: 3000, seed: 2, quantiles: [0.05, 0.5, 0.95] };
+
+  it('summarizes only the outputs and series asked for, with the same figures', () => {
+    const all = runScenarioMonteCarlo(parsed, catalog, base);
+    const some = runScenarioMonteCarlo(parsed, catalog, {
+      ...base,
+      outputs: ['energy'],
+      series: ['accelerators'],
+    });
+    expect(Object.keys(some.yearly[0]?.outputs ?? {})).toEqual(['energy']);
+    expect(Object.keys(some.monthly[0]?.series ?? {})).toEqual(['accelerators']);
+    expect(some.yearly[2]?.outputs.energy).toEqual(all.yearly[2]?.outputs.energy);
+    expect(some.monthly[30]?.series.accelerators).toEqual(all.monthly[30]?.series.accelerators);
+  });
+
+  it('names an unknown output and suggests the nearest', () => {
+    expect(() => runScenarioMonteCarlo(parsed, catalog, { ...base, outputs: ['enrgy' as 'energy'] })).toThrow(
+      /unknown scenario output 'enrgy'; did you mean 'energy'/,
+    );
+  });
+});
