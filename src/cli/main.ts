@@ -11,6 +11,7 @@ import { registerCheck } from './check.js';
 import { type CliIo, ExitCode, processIo } from './io.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
+import { registerServe } from './serve.js';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -31,6 +32,7 @@ Examples:
   gigawatt run scenarios/stargate.yaml --chart stargate.svg
   gigawatt run scenarios/*.yaml --compare
   gigawatt schema scenario > scenario.schema.json
+  gigawatt serve --port 4321
 `;
 
 export function buildProgram(io: CliIo, catalog: () => Catalog = loadCatalog): Command {
@@ -48,6 +50,7 @@ export function buildProgram(io: CliIo, catalog: () => Catalog = loadCatalog): C
   registerCheck(program, io, catalog);
   registerRun(program, io, catalog);
   registerSchema(program, io);
+  registerServe(program, io, catalog);
   // Subcommands inherit the same error handling and output routing.
   const configure = (command: Command) => {
     command

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
 import type { ParsedScenario } from '../scenario/load.js';
 import {
   finishScenarioMonteCarlo,
@@ -71,6 +72,8 @@ function runOnWorker<Tally>(
       if (message.kind === 'progress') return onBlocks(message.blocks);
       settle();
       if (message.kind === 'done') resolve(message.tally as Tally);
+      // An input problem found on a worker (a deadline passed) is still the user's to fix.
+      else if (message.input) reject(new InputError(message.message));
       else reject(new Error(`Monte Carlo worker failed: ${message.message}`));
     };
     const onError = (error: Error) => {

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { findCalculator } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
 import { parseScenario } from '../scenario/load.js';
 import {
   prepareScenarioMonteCarlo,
@@ -30,7 +31,7 @@ export type WorkerTask = { id: number; first: number; last: number } & (
 export type WorkerMessage =
   | { id: number; kind: 'progress'; blocks: number }
   | { id: number; kind: 'done'; tally: unknown }
-  | { id: number; kind: 'error'; message: string };
+  | { id: number; kind: 'error'; message: string; input: boolean };
 
 // Workers live as long as the pool, so the catalog is read once per worker, not per task.
 let catalog: Catalog | undefined;
@@ -65,6 +66,11 @@ parentPort?.on('message', (task: WorkerTask) => {
       sketches.map((s) => s.counts.buffer as ArrayBuffer),
     );
   } catch (error) {
-    post({ id: task.id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    post({
+      id: task.id,
+      kind: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      input: error instanceof InputError,
+    });
   }
 });

@@ -5,7 +5,7 @@ import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../s
 import { monthLabel } from '../scenario/schema.js';
 
 /** Tableau 10: distinguishable, and the same in the browser. */
-const PALETTE = [
+export const PALETTE = [
   '#4e79a7',
   '#f28e2b',
   '#e15759',
@@ -19,7 +19,7 @@ const PALETTE = [
 ];
 
 /** A DOM for Plot to render into (linkedom), the panel size, and month → date. */
-function plotSetup() {
+export function plotSetup() {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const base = {
     document,
@@ -34,7 +34,9 @@ function plotSetup() {
   return { base, date };
 }
 
-interface Panel {
+export interface Panel {
+  /** A stable name for the panel (the explorer keys its charts by it). */
+  id: string;
   title: string;
   legend: string[];
   svg: string;
@@ -51,6 +53,13 @@ const PANEL_HEADER = 44;
  * the file also converts to PNG.
  */
 export function scenarioChartSvg(run: ScenarioRun): string {
+  const m = run.monthly;
+  const title = `${run.loaded.scenario.name}, ${monthLabel(m[0]?.month ?? 0)} to ${monthLabel(m[m.length - 1]?.month ?? 0)}`;
+  return composeSvg(title, scenarioPanels(run).slice(0, 4));
+}
+
+/** Every panel of a deterministic run: the four of the chart file, then opex and what binds. */
+export function scenarioPanels(run: ScenarioRun): Panel[] {
   const { base, date } = plotSetup();
   const m = run.monthly;
   const color = (domain: string[]) => ({ domain, range: PALETTE.slice(0, domain.length) });
@@ -74,8 +83,13 @@ export function scenarioChartSvg(run: ScenarioRun): string {
     .filter((d) => d.eflops > 0);
   const capex = m.map((s) => ({ date: date(s.month), billions: s.cumulativeCapex / 1e9 }));
 
-  const panels: Panel[] = [
+  const opex = m.map((s) => ({ date: date(s.month), billions: (s.opex * 12) / 1e9 }));
+  const constraints = ['power', 'capital', 'supply', 'plan', 'none'];
+  const binding = m.map((s) => ({ date: date(s.month), constraint: s.binding }));
+
+  return [
     {
+      id: 'power',
       title: 'Facility power, GW',
       legend: powerSeries,
       svg: svg(
@@ -91,6 +105,7 @@ export function scenarioChartSvg(run: ScenarioRun): string {
       ),
     },
     {
+      id: 'accelerators',
       title: 'Accelerators installed by generation, millions',
       legend: gens,
       svg: svg(
@@ -103,6 +118,7 @@ export function scenarioChartSvg(run: ScenarioRun): string {
       ),
     },
     {
+      id: 'flops',
       title: 'Peak dense FLOP/s, EFLOP/s (log scale)',
       legend: precisions,
       svg: svg(
@@ -115,6 +131,7 @@ export function scenarioChartSvg(run: ScenarioRun): string {
       ),
     },
     {
+      id: 'capex',
       title: 'Cumulative capex, $B',
       legend: [],
       svg: svg(
@@ -129,10 +146,45 @@ export function scenarioChartSvg(run: ScenarioRun): string {
         }),
       ),
     },
+    {
+      id: 'opex',
+      title: 'Opex at the yearly rate (energy and upkeep), $B/yr',
+      legend: [],
+      svg: svg(
+        Plot.plot({
+          ...base,
+          y: { grid: true, label: null },
+          marks: [
+            Plot.lineY(opex, { x: 'date', y: 'billions', stroke: PALETTE[1], strokeWidth: 2 }),
+            Plot.ruleY([0]),
+          ],
+        }),
+      ),
+    },
+    {
+      id: 'binding',
+      title: 'What binds each month',
+      legend: constraints,
+      svg: svg(
+        Plot.plot({
+          ...base,
+          height: 70,
+          color: color(constraints),
+          y: { axis: null },
+          marks: [
+            Plot.barX(binding, {
+              x1: 'date',
+              x2: (d: { date: Date }) => nextMonth(d.date),
+              fill: 'constraint',
+            }),
+          ],
+        }),
+      ),
+    },
   ];
-  const title = `${run.loaded.scenario.name}, ${monthLabel(m[0]?.month ?? 0)} to ${monthLabel(m[m.length - 1]?.month ?? 0)}`;
-  return composeSvg(title, panels);
 }
+
+const nextMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
 
 function escapeXml(text: string): string {
   return text
@@ -142,12 +194,15 @@ function escapeXml(text: string): string {
     .replaceAll('"', '&quot;');
 }
 
+/** One panel as its own SVG (its title and legend on top), for pages that lay charts out. */
+export function panelSvg(panel: Panel): string {
+  return composeSvg('', [panel], 0);
+}
+
 /** Stack panels into one SVG, each with its title and a swatch legend. */
-function composeSvg(title: string, panels: readonly Panel[]): string {
-  const top = 40;
-  const step = PANEL_HEADER + PLOT_HEIGHT + 16;
-  const body = panels.map((panel, i) => {
-    const y = top + i * step;
+export function composeSvg(title: string, panels: readonly Panel[], top = 40): string {
+  let y = top;
+  const body = panels.map((panel) => {
     const legend = panel.legend
       .map((name, j) => {
         const x = 16 + j * 130;
@@ -156,21 +211,35 @@ function composeSvg(title: string, panels: readonly Panel[]): string {
       .join('');
     // Nest the plot's own <svg> at its place; resvg and browsers both honour x/y on it.
     const plot = panel.svg.replace('<svg', `<svg x="0" y="${y + PANEL_HEADER}"`);
-    return `<text x="12" y="${y + 14}" font-size="14" font-weight="bold">${escapeXml(panel.title)}</text>${legend}\n${plot}`;
+    const text = `<text x="12" y="${y + 14}" font-size="14" font-weight="bold">${escapeXml(panel.title)}</text>${legend}\n${plot}`;
+    y += PANEL_HEADER + plotHeight(panel.svg) + 16;
+    return text;
   });
-  const height = top + panels.length * step;
+  const height = y;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>
-<text x="12" y="26" font-size="17" font-weight="bold">${escapeXml(title)}</text>
+${title ? `<text x="12" y="26" font-size="17" font-weight="bold">${escapeXml(title)}</text>` : ''}
 ${body.join('\n')}
 </svg>
 `;
 }
 
+/** The height Plot gave a panel's own <svg>. */
+function plotHeight(svg: string): number {
+  const match = /<svg[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
+  return match ? Number(match[1]) : PLOT_HEIGHT;
+}
+
 /** The same panels under uncertainty: the median as a line in a p5–p95 band. */
 export function scenarioFanChartSvg(run: ScenarioUncertainRun): string {
+  const title = `${run.parsed.scenario.name}: median, p5-p95 band (${run.mc.samples} samples)`;
+  return composeSvg(title, fanPanels(run));
+}
+
+/** Power, fleet, FLOP/s and capex of a Monte Carlo run, each a median line in its p5–p95 band. */
+export function fanPanels(run: ScenarioUncertainRun): Panel[] {
   const { base, date } = plotSetup();
-  const panel = (title: string, series: MonthlySeries, scale: number, log = false): Panel => {
+  const panel = (id: string, title: string, series: MonthlySeries, scale: number, log = false): Panel => {
     const data = run.mc.monthly.map((m) => {
       const q = m.series[series]?.quantiles ?? {};
       return {
@@ -190,13 +259,18 @@ export function scenarioFanChartSvg(run: ScenarioUncertainRun): string {
         ...(log ? [] : [Plot.ruleY([0])]),
       ],
     });
-    return { title, legend: [], svg: plot.outerHTML };
+    return { id, title, legend: [], svg: plot.outerHTML };
   };
-  const title = `${run.parsed.scenario.name}: median, p5-p95 band (${run.mc.samples} samples)`;
-  return composeSvg(title, [
-    panel('Facility power used, GW', 'power_used_w', 1e9),
-    panel('Accelerators installed, millions', 'accelerators', 1e6),
-    panel('Peak dense BF16 FLOP/s, EFLOP/s (log scale)', 'peak_flops_bf16', 1e18, true),
-    panel('Cumulative capex, $B', 'cumulative_capex_usd', 1e9),
-  ]);
+  return [
+    panel('power', 'Facility power used, GW (median, p5-p95 band)', 'power_used_w', 1e9),
+    panel('accelerators', 'Accelerators installed, millions (median, p5-p95 band)', 'accelerators', 1e6),
+    panel(
+      'flops',
+      'Peak dense BF16 FLOP/s, EFLOP/s, log scale (median, p5-p95 band)',
+      'peak_flops_bf16',
+      1e18,
+      true,
+    ),
+    panel('capex', 'Cumulative capex, $B (median, p5-p95 band)', 'cumulative_capex_usd', 1e9),
+  ];
 }

@@ -3,7 +3,7 @@ import { InputError, unknownId } from '../errors.js';
 import { copulaFactor } from '../uncertainty/correlation.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { quantile } from '../uncertainty/distributions.js';
-import { quantileKey } from '../uncertainty/monte-carlo.js';
+import { checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import { Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
@@ -56,6 +56,8 @@ export interface ScenarioMonteCarloOptions {
   outputs?: ReadonlyArray<keyof typeof YEAR_OUTPUTS>;
   /** Monthly series to band (default: all; [] for none). */
   series?: readonly MonthlySeries[];
+  /** Wall-clock time (ms since the epoch) after which the run stops with an input error. */
+  deadline?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -182,6 +184,7 @@ export function sampleScenarioBlocks(
       }
     }
     onBlock?.(block + 1);
+    checkDeadline(p.options.deadline, samples);
   }
   return { sketches, blockSums, bindings };
 }

@@ -19,6 +19,8 @@ export interface MonteCarloOptions {
   /** Cumulative probabilities to report, e.g. [0.05, 0.5, 0.95]. */
   quantiles: readonly number[];
   correlations?: readonly CorrelationSpec[];
+  /** Wall-clock time (ms since the epoch) after which the run stops with an input error. */
+  deadline?: number;
   /** Summarize only these outputs (default: all); the rest are not computed where avoidable. */
   outputs?: readonly string[];
   label?: (name: string) => string;
@@ -92,6 +94,7 @@ export interface PreparedRun {
   written: Record<string, string>;
   sampler: Sampler;
   fast?: Kernel | undefined;
+  deadline?: number | undefined;
   /** The outputs summarized, in the calculator's order. */
   outputNames: string[];
   label: (name: string) => string;
@@ -140,6 +143,7 @@ export function prepareMonteCarlo(
     sampler: new Sampler(uncertain, options.seed, factor),
     fast,
     outputNames: chosenOutputs(calc, options.outputs, label),
+    deadline: options.deadline,
     label,
   };
 }
@@ -210,8 +214,15 @@ export function sampleBlocks(
       (blockSums[o] as number[]).push(sum);
     }
     onBlock?.(block + 1);
+    checkDeadline(p.deadline, samples);
   }
   return { sketches, blockSums, rejected, seen };
+}
+
+/** Give up once past the deadline: one request must not hold the machine. */
+export function checkDeadline(deadline: number | undefined, samples: number): void {
+  if (deadline !== undefined && Date.now() > deadline)
+    throw new InputError(`${samples} samples took longer than the time limit; ask for fewer samples`);
 }
 
 export const blockCount = (samples: number) => Math.ceil(samples / BLOCK);

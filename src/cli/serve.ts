@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
+import { dataDirectory } from '../io/data-dir.js';
+import { startServer } from '../server/serve.js';
+import type { CliIo } from './io.js';
+import { wholeNumber } from './uncertain.js';
+
+export const DEFAULT_PORT = 4321;
+
+export function registerServe(program: Command, io: CliIo, catalog: () => Catalog): void {
+  program
+    .command('serve')
+    .description('serve the web explorer: calculators, scenarios with charts, saved runs, claims')
+    .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`)
+    .option('--host <address>', 'address to listen on (default 127.0.0.1, this machine only)', '127.0.0.1')
+    .option(
+      '--data-dir <dir>',
+      'where saved runs are kept (default: GIGAWATT_DATA_DIR, else your data folder)',
+    )
+    .action(async (options: { port?: string; host: string; dataDir?: string }) => {
+      const port = options.port === undefined ? DEFAULT_PORT : wholeNumber('--port', options.port, 0);
+      if (port > 65535) throw new InputError(`--port: expected a port from 0 to 65535, got ${port}`);
+      const dataDir = dataDirectory(options.dataDir);
+      const server = await startServer({ port, host: options.host, dataDir, catalog: catalog() });
+      io.stdout(`gigawatt explorer: ${server.url}\nsaved runs: ${dataDir}\n`);
+      const stop = () => {
+        void server.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,209 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { findCalculator } from '../calculators/registry.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { type CheckFileResult, evaluateCheckFile } from '../checks/evaluate.js';
+import { InputError, unknownId } from '../errors.js';
+import { readUserFile } from '../io/files.js';
+import { defaultWorkers } from '../io/monte-carlo-pool.js';
+import type { RunStore } from '../store/runs.js';
+import { calculatorInfo, calculatorList, calculatorView } from './calculator-view.js';
+import { errorResponse, HttpError, notFound, readJson } from './http.js';
+import { registerRunRoutes } from './runs-api.js';
+import { scenarioView } from './scenario-view.js';
+import { staticFile } from './static-files.js';
+
+/** Bounds that keep one request from holding the server. */
+export interface Limits {
+  bodyBytes: number;
+  calculatorSamples: number;
+  scenarioSamples: number;
+  /** Milliseconds a Monte Carlo request may run. */
+  timeLimit: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 1024 * 1024,
+  calculatorSamples: 200_000,
+  scenarioSamples: 20_000,
+  timeLimit: 15_000,
+};
+
+export interface AppOptions {
+  catalog: Catalog;
+  store: RunStore;
+  /** The built explorer (dist/web). */
+  staticDir: string;
+  /** Where the shipped scenarios and check files are. */
+  scenariosDir: string;
+  checksDir: string;
+  limits?: Partial<Limits>;
+  workers?: number;
+}
+
+const samplesSchema = z.int().min(1).optional();
+
+const calculatorRequestSchema = z.strictObject({
+  inputs: z.record(z.string(), z.string()).default({}),
+  samples: samplesSchema,
+  seed: z.int().min(0).default(1),
+});
+
+const scenarioRequestSchema = z
+  .strictObject({
+    scenario: z.string().min(1).optional().describe('a shipped scenario id'),
+    yaml: z.string().optional().describe('scenario text, instead of a shipped id'),
+    overrides: z.record(z.string(), z.string()).default({}),
+    samples: samplesSchema,
+    seed: z.int().min(0).default(1),
+  })
+  .refine((r) => (r.scenario === undefined) !== (r.yaml === undefined), {
+    message: 'give either scenario (a shipped id) or yaml (a scenario text)',
+  });
+
+/** The explorer's HTTP interface: JSON under /api, the built pages everywhere else. */
+export function createApp(options: AppOptions): Hono {
+  const { catalog, store } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const workers = options.workers ?? defaultWorkers();
+  const app = new Hono();
+  app.onError(errorResponse);
+  app.notFound((c) => c.json({ error: `nothing at ${c.req.path}` }, 404));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new HttpError(413, `request body is over the limit of ${limits.bodyBytes / 1024 / 1024} MB`);
+      },
+    }),
+  );
+
+  const samples = (given: number | undefined, fallback: number, cap: number) => {
+    const n = given ?? fallback;
+    if (n > cap)
+      throw new HttpError(
+        422,
+        `samples: at most ${cap.toLocaleString('en-US')} per request here, got ${n.toLocaleString('en-US')}`,
+      );
+    return n;
+  };
+  const deadline = () => Date.now() + limits.timeLimit;
+
+  const scenarioIds = () =>
+    readdirSync(options.scenariosDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''))
+      .sort();
+  const scenarioText = (id: string) => {
+    const ids = scenarioIds();
+    if (!ids.includes(id)) throw notFound(unknownId('scenario', id, ids));
+    const file = `scenarios/${id}.yaml`;
+    return { file, text: readUserFile(join(options.scenariosDir, `${id}.yaml`)) };
+  };
+  const runScenario = (request: {
+    scenario?: string | undefined;
+    yaml?: string | undefined;
+    overrides: Record<string, string>;
+    samples?: number | undefined;
+    seed?: number | undefined;
+  }) => {
+    const source = request.scenario
+      ? scenarioText(request.scenario)
+      : { file: 'your scenario', text: request.yaml ?? '' };
+    return scenarioView(
+      {
+        ...source,
+        overrides: request.overrides,
+        samples: samples(request.samples, 1000, limits.scenarioSamples),
+        seed: request.seed ?? 1,
+        workers,
+        deadline: deadline(),
+      },
+      catalog,
+    );
+  };
+  const runCalculator = (
+    name: string,
+    request: { inputs: Record<string, string>; samples?: number | undefined; seed?: number | undefined },
+  ) => {
+    const calc = (() => {
+      try {
+        return findCalculator(name);
+      } catch (error) {
+        if (error instanceof InputError) throw notFound(error.message);
+        throw error;
+      }
+    })();
+    return calculatorView(
+      calc.name,
+      {
+        inputs: request.inputs,
+        samples: samples(request.samples, 10_000, limits.calculatorSamples),
+        seed: request.seed ?? 1,
+        workers,
+        deadline: deadline(),
+      },
+      catalog,
+    );
+  };
+
+  app.get('/api/calculators', (c) => c.json({ calculators: calculatorList(catalog) }));
+  app.get('/api/calculators/:name', (c) => {
+    try {
+      return c.json(calculatorInfo(findCalculator(c.req.param('name')), catalog));
+    } catch (error) {
+      if (error instanceof InputError) throw notFound(error.message);
+      throw error;
+    }
+  });
+  app.post('/api/calculators/:name', async (c) => {
+    const name = c.req.param('name');
+    const request = await readJson(c, calculatorRequestSchema);
+    return c.json(await runCalculator(name, request));
+  });
+
+  app.get('/api/scenarios', (c) =>
+    c.json({
+      scenarios: scenarioIds().map((id) => {
+        const { text } = scenarioText(id);
+        const name = /^name:\s*(.+)$/m.exec(text)?.[1]?.trim() ?? id;
+        return { id, name };
+      }),
+    }),
+  );
+  app.get('/api/scenarios/:id', (c) => c.json({ id: c.req.param('id'), ...scenarioText(c.req.param('id')) }));
+  app.post('/api/scenarios/run', async (c) =>
+    c.json(await runScenario(await readJson(c, scenarioRequestSchema))),
+  );
+
+  let claims: CheckFileResult[] | undefined;
+  app.get('/api/claims', (c) => {
+    // The check files ship with the package and do not change while it runs.
+    claims ??= ['seed-claims.yaml', 'published.yaml'].map((f) =>
+      evaluateCheckFile(readUserFile(join(options.checksDir, f)), `checks/${f}`, catalog),
+    );
+    return c.json({ files: claims });
+  });
+
+  registerRunRoutes(app, store, {
+    scenario: (r) => runScenario(r),
+    calculator: (r) => runCalculator(r.calculator, r),
+  });
+
+  app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));
+
+  // Pages: a built file when the path names one, else the explorer's shell for its routes.
+  app.get('*', async (c) => {
+    const file = await staticFile(options.staticDir, c.req.path);
+    if (file) return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+    const isPage = !/\.[a-z0-9]+$/i.test(c.req.path) && !c.req.path.includes('..');
+    const shell = isPage ? await staticFile(options.staticDir, '/index.html') : undefined;
+    if (shell) return c.body(new Uint8Array(shell.body), 200, { 'Content-Type': shell.type });
+    return c.json({ error: `nothing at ${c.req.path}` }, 404);
+  });
+  return app;
+}

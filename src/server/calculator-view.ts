@@ -1,0 +1,185 @@
+import { CALCULATORS, findCalculator } from '../calculators/registry.js';
+import { runCalculator } from '../calculators/run.js';
+import type { Calculator, InputSpec } from '../calculators/types.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
+import { runMonteCarloPool } from '../io/monte-carlo-pool.js';
+import { splitInputs } from '../uncertainty/monte-carlo.js';
+import { BASE_UNIT } from '../units/dimensions.js';
+import { formatQuantity } from '../units/format.js';
+
+/** A form field, generated from the calculator's input schema. */
+export interface Field {
+  name: string;
+  kind: 'quantity' | 'choice';
+  description: string;
+  /** For quantities: the dimension, and what applies when the field is left empty. */
+  dimension?: string;
+  unit?: string;
+  placeholder: string;
+  /** For choices (catalog ids among them): the options and the default. */
+  choices?: Array<{ value: string; label: string }>;
+  default?: string;
+}
+
+export interface CalculatorInfo {
+  name: string;
+  title: string;
+  description: string;
+  fields: Field[];
+  outputs: Array<{ name: string; label: string; dimension: string; description: string }>;
+  /** Groups of inputs of which at most one may be given. */
+  exclusive: string[][];
+}
+
+function fieldOf(spec: InputSpec, catalog: Catalog): Field {
+  if (spec.type === 'quantity') {
+    const assumption = spec.assumption ? catalog.assumptions[spec.assumption] : undefined;
+    return {
+      name: spec.name,
+      kind: 'quantity',
+      description: spec.description,
+      dimension: spec.dimension,
+      unit: BASE_UNIT[spec.dimension],
+      placeholder: assumption
+        ? `default ${formatQuantity(assumption.value, spec.dimension)}`
+        : (spec.defaultText ?? 'optional'),
+    };
+  }
+  const options =
+    spec.type === 'choice'
+      ? spec.choices.map((c) => ({ value: c, label: c }))
+      : (spec.type === 'accelerator'
+          ? catalog.accelerators
+          : spec.type === 'model'
+            ? catalog.models
+            : catalog.devices
+        ).map((item) => ({ value: item.id, label: `${item.id} (${item.name})` }));
+  return {
+    name: spec.name,
+    kind: 'choice',
+    description: spec.description,
+    placeholder: spec.defaultText ?? '',
+    choices: options,
+    default: spec.default,
+  };
+}
+
+export function calculatorInfo(calc: Calculator, catalog: Catalog): CalculatorInfo {
+  return {
+    name: calc.name,
+    title: calc.title,
+    description: calc.description,
+    fields: calc.inputs.map((spec) => fieldOf(spec, catalog)),
+    outputs: calc.outputs.map((o) => ({
+      name: o.name,
+      label: o.label,
+      dimension: o.dimension,
+      description: o.description,
+    })),
+    exclusive: (calc.exclusive ?? []).map((group) => [...group]),
+  };
+}
+
+export const calculatorList = (catalog: Catalog) => CALCULATORS.map((c) => calculatorInfo(c, catalog));
+
+export interface CalculatorRequest {
+  inputs: Record<string, string>;
+  /** Monte Carlo samples; used when an input is a distribution. */
+  samples: number;
+  seed: number;
+  workers: number;
+  deadline: number;
+}
+
+export interface OutputRow {
+  name: string;
+  label: string;
+  /** Deterministic value, or the median under uncertainty. */
+  value: number;
+  display: string;
+  /** Under uncertainty: p5, p50, p95 and the mean, formatted. */
+  interval?: { p5: string; p50: string; p95: string; mean: string };
+}
+
+export interface CalculatorView {
+  calculator: string;
+  title: string;
+  uncertain: boolean;
+  samples: number;
+  outputs: OutputRow[];
+  /** The values used, with where each came from (given, default, catalog, solved). */
+  inputs: Array<{ name: string; display: string; origin: string; via?: string | undefined }>;
+  notes: string[];
+}
+
+/** Run a calculator as the form asks: deterministic, or Monte Carlo when an input is a distribution. */
+export async function calculatorView(
+  name: string,
+  request: CalculatorRequest,
+  catalog: Catalog,
+): Promise<CalculatorView> {
+  const calc = findCalculator(name);
+  const inputs = Object.fromEntries(
+    Object.entries(request.inputs).filter(([, v]) => String(v).trim() !== ''),
+  );
+  for (const key of Object.keys(inputs)) {
+    if (!calc.inputs.some((s) => s.name === key)) throw new InputError(`${calc.name} has no input '${key}'`);
+  }
+  const uncertain = splitInputs(calc, inputs, (n) => n).uncertain.length > 0;
+  if (!uncertain) {
+    const result = runCalculator(calc, inputs, catalog);
+    return {
+      calculator: calc.name,
+      title: calc.title,
+      uncertain,
+      samples: 0,
+      outputs: calc.outputs
+        .filter((o) => result.outputs[o.name])
+        .map((o) => {
+          const out = result.outputs[o.name] as { value: number; display: string };
+          return { name: o.name, label: o.label, value: out.value, display: out.display };
+        }),
+      inputs: Object.entries(result.inputs).map(([key, v]) => ({
+        name: key,
+        display: v.display,
+        origin: v.origin,
+        via: v.via,
+      })),
+      notes: result.notes,
+    };
+  }
+  const mc = await runMonteCarloPool(calc, inputs, catalog, {
+    samples: request.samples,
+    seed: request.seed,
+    quantiles: [0.05, 0.5, 0.95],
+    workers: request.workers,
+    deadline: request.deadline,
+  });
+  return {
+    calculator: calc.name,
+    title: calc.title,
+    uncertain,
+    samples: request.samples,
+    outputs: calc.outputs
+      .filter((o) => mc.outputs[o.name])
+      .map((o) => {
+        const s = mc.outputs[o.name] as { mean: number; quantiles: Record<string, number> };
+        const f = (v: number | undefined) => formatQuantity(v ?? 0, o.dimension);
+        return {
+          name: o.name,
+          label: o.label,
+          value: s.quantiles.p50 ?? 0,
+          display: f(s.quantiles.p50),
+          interval: {
+            p5: f(s.quantiles.p5),
+            p50: f(s.quantiles.p50),
+            p95: f(s.quantiles.p95),
+            mean: f(s.mean),
+          },
+        };
+      }),
+    inputs: mc.uncertain.map((u) => ({ name: u.name, display: u.written, origin: 'given' })),
+    notes: mc.rejected > 0 ? [`${mc.rejected} samples were impossible and left out`] : [],
+  };
+}

@@ -1,0 +1,189 @@
+import type { Hono } from 'hono';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { panelSvg } from '../report/chart.js';
+import { type ComparableSeries, comparisonPanels } from '../report/comparison-chart.js';
+import { toCsv } from '../report/csv.js';
+import type { RunStore, SavedRun } from '../store/runs.js';
+import type { Dimension } from '../units/dimensions.js';
+import { formatQuantity } from '../units/format.js';
+import type { CalculatorView } from './calculator-view.js';
+import { notFound, readJson } from './http.js';
+import type { ScenarioView } from './scenario-view.js';
+
+/** What the explorer sends to save a run: the same request that produced the view, and a name. */
+export const saveRunSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('scenario'),
+    name: z.string().trim().min(1).max(200),
+    scenario: z.string().min(1),
+    overrides: z.record(z.string(), z.string()).default({}),
+    samples: z.int().optional(),
+    seed: z.int().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('calculator'),
+    name: z.string().trim().min(1).max(200),
+    calculator: z.string().min(1),
+    inputs: z.record(z.string(), z.string()).default({}),
+    samples: z.int().optional(),
+    seed: z.int().optional(),
+  }),
+]);
+export type SaveRunRequest = z.output<typeof saveRunSchema>;
+
+/** Computes the view a save request describes (the server never stores a result it did not compute). */
+export interface RunComputer {
+  scenario(request: Extract<SaveRunRequest, { kind: 'scenario' }>): Promise<ScenarioView>;
+  calculator(request: Extract<SaveRunRequest, { kind: 'calculator' }>): Promise<CalculatorView>;
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'run';
+
+function runId(text: string): number {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id < 1) throw new InputError(`run id: expected a whole number, got '${text}'`);
+  return id;
+}
+
+function savedOrThrow(store: RunStore, text: string): SavedRun {
+  const run = store.get(runId(text));
+  if (!run) throw notFound(`no saved run ${text}`);
+  return run;
+}
+
+/** The scenario series and yearly values a saved scenario run keeps. */
+interface StoredScenario {
+  series: ComparableSeries;
+  outputs: Array<{ key: string; label: string; dimension: string }>;
+  yearly: Array<{ year: number; values: Record<string, number> }>;
+  records: Array<Record<string, string | number>>;
+}
+
+export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComputer): void {
+  app.get('/api/runs', (c) => c.json({ runs: store.list() }));
+
+  app.post('/api/runs', async (c) => {
+    const request = await readJson(c, saveRunSchema);
+    const { name } = request;
+    if (request.kind === 'scenario') {
+      const { charts: _charts, yaml, ...result } = await compute.scenario(request);
+      const state = { scenario: request.scenario, ...request.overrides, ...numbers(request) };
+      const saved = store.save({ name, kind: 'scenario', subject: result.name, spec: yaml, state, result });
+      return c.json(saved, 201);
+    }
+    const result = await compute.calculator(request);
+    const state = { calculator: request.calculator, ...request.inputs, ...numbers(request) };
+    const spec = JSON.stringify({ calculator: request.calculator, inputs: request.inputs });
+    const saved = store.save({ name, kind: 'calculator', subject: request.calculator, spec, state, result });
+    return c.json(saved, 201);
+  });
+
+  app.get('/api/runs/:id', (c) => c.json(savedOrThrow(store, c.req.param('id'))));
+
+  app.delete('/api/runs/:id', (c) => {
+    const id = runId(c.req.param('id'));
+    if (!store.delete(id)) throw notFound(`no saved run ${id}`);
+    return c.json({ deleted: id });
+  });
+
+  app.get('/api/runs/:id/export.:format', (c) => {
+    const run = savedOrThrow(store, c.req.param('id'));
+    const format = c.req.param('format');
+    const file = `${slug(run.name)}.${format}`;
+    const attach = (body: string, type: string) =>
+      c.body(body, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${file}"` });
+    if (format === 'json') return attach(`${JSON.stringify(exportJson(run), null, 2)}\n`, 'application/json');
+    if (format === 'csv') return attach(exportCsv(run), 'text/csv; charset=utf-8');
+    if (format === 'yaml')
+      return attach(
+        run.kind === 'scenario' ? run.spec : stringify(JSON.parse(run.spec)),
+        'application/yaml; charset=utf-8',
+      );
+    throw notFound(`unknown export format '${format}'; expected csv, json or yaml`);
+  });
+
+  app.get('/api/compare', (c) => {
+    const ids = [c.req.query('a'), c.req.query('b')];
+    if (ids.some((id) => id === undefined))
+      throw new InputError('compare: give two saved runs as ?a=ID&b=ID');
+    const runs = ids.map((id) => savedOrThrow(store, id as string));
+    for (const run of runs)
+      if (run.kind !== 'scenario')
+        throw new InputError(`compare: run ${run.id} is a calculator run; compare takes two scenario runs`);
+    const stored = runs.map((r) => r.result as StoredScenario);
+    const labels = runs.map((r, i) => `${String.fromCharCode(65 + i)}: ${r.name}`);
+    const panels = comparisonPanels(stored.map((s, i) => ({ label: labels[i] as string, series: s.series })));
+    return c.json({
+      runs: runs.map((r, i) => ({ id: r.id, name: r.name, subject: r.subject, label: labels[i] })),
+      charts: panels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
+      differences: differences(stored[0] as StoredScenario, stored[1] as StoredScenario),
+    });
+  });
+}
+
+function numbers(request: {
+  samples?: number | undefined;
+  seed?: number | undefined;
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (request.samples !== undefined) out.samples = String(request.samples);
+  if (request.seed !== undefined) out.seed = String(request.seed);
+  return out;
+}
+
+function exportJson(run: SavedRun) {
+  return {
+    name: run.name,
+    kind: run.kind,
+    subject: run.subject,
+    createdAt: run.createdAt,
+    state: run.state,
+    result: run.result,
+  };
+}
+
+function exportCsv(run: SavedRun): string {
+  if (run.kind === 'scenario') return toCsv((run.result as StoredScenario).records);
+  const view = run.result as CalculatorView;
+  return toCsv(
+    view.outputs.map((o) => ({
+      output: o.name,
+      label: o.label,
+      value: o.value,
+      display: o.display,
+      p5: o.interval?.p5 ?? '',
+      p95: o.interval?.p95 ?? '',
+      mean: o.interval?.mean ?? '',
+    })),
+  );
+}
+
+/** Each yearly output in each year both runs cover: A, B and how far B is from A. */
+function differences(a: StoredScenario, b: StoredScenario) {
+  const years = a.yearly.map((y) => y.year).filter((year) => b.yearly.some((y) => y.year === year));
+  return years.map((year) => {
+    const va = a.yearly.find((y) => y.year === year)?.values ?? {};
+    const vb = b.yearly.find((y) => y.year === year)?.values ?? {};
+    return {
+      year,
+      rows: a.outputs.map((o) => {
+        const x = va[o.key] ?? 0;
+        const y = vb[o.key] ?? 0;
+        const show = (v: number) => formatQuantity(v, o.dimension as Dimension);
+        const change =
+          x === 0
+            ? y === 0
+              ? '0%'
+              : 'new'
+            : `${y >= x ? '+' : ''}${(((y - x) / Math.abs(x)) * 100).toFixed(1)}%`;
+        return { output: o.key, label: o.label, a: show(x), b: show(y), difference: show(y - x), change };
+      }),
+    };
+  });
+}

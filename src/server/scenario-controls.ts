@@ -1,0 +1,164 @@
+import type { AssumptionKey } from '../catalog/assumptions.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ParsedScenario } from '../scenario/load.js';
+import { median, quantile } from '../uncertainty/distributions.js';
+import { parseDistribution } from '../uncertainty/parse.js';
+import { type Dimension, SECONDS_PER_YEAR } from '../units/dimensions.js';
+
+/**
+ * The scenario assumptions the explorer puts on sliders, with the units people think in:
+ * a slider moves a number in these units and writes it back as text the scenario parses
+ * ("$0.07/kWh", "5 years", "40%").
+ */
+interface ControlSpec {
+  key: string;
+  label: string;
+  dimension: Dimension;
+  /** The catalog default when the scenario does not set it. */
+  catalog?: AssumptionKey;
+  fallback?: number;
+  /** Display value = SI value × scale. */
+  scale: number;
+  prefix: string;
+  suffix: string;
+  /** Limits of the display value, whatever the catalog range says. */
+  floor?: number;
+  ceiling?: number;
+}
+
+const percent = {
+  dimension: 'fraction' as const,
+  scale: 100,
+  prefix: '',
+  suffix: '%',
+  floor: 0,
+  ceiling: 100,
+};
+
+export const CONTROL_SPECS: readonly ControlSpec[] = [
+  {
+    key: 'pue',
+    label: 'PUE',
+    dimension: 'ratio',
+    catalog: 'pue',
+    scale: 1,
+    prefix: '',
+    suffix: '',
+    floor: 1,
+  },
+  {
+    key: 'electricity_price',
+    label: 'Electricity price',
+    dimension: 'energy_price',
+    catalog: 'electricity_price',
+    scale: 3.6e6,
+    prefix: '$',
+    suffix: '/kWh',
+    floor: 0,
+  },
+  {
+    key: 'facility_capex',
+    label: 'Facility capex per IT watt',
+    dimension: 'capex_per_power',
+    catalog: 'facility_capex_per_it_power',
+    scale: 1,
+    prefix: '$',
+    suffix: '/W',
+    floor: 0,
+  },
+  {
+    key: 'hardware_lifetime',
+    label: 'Accelerator lifetime',
+    dimension: 'time',
+    catalog: 'hardware_lifetime',
+    scale: 1 / SECONDS_PER_YEAR,
+    prefix: '',
+    suffix: ' years',
+    floor: 1,
+  },
+  {
+    key: 'facility_lifetime',
+    label: 'Facility lifetime',
+    dimension: 'time',
+    catalog: 'facility_lifetime',
+    scale: 1 / SECONDS_PER_YEAR,
+    prefix: '',
+    suffix: ' years',
+    floor: 1,
+  },
+  { key: 'cost_of_capital', label: 'Cost of capital', catalog: 'cost_of_capital', ...percent },
+  { key: 'upkeep', label: 'Upkeep per year', catalog: 'upkeep_rate', ...percent },
+  { key: 'load_factor', label: 'Load factor', catalog: 'load_factor', ...percent },
+  { key: 'mfu', label: 'Training MFU (BF16)', catalog: 'mfu_bf16', ...percent },
+  { key: 'goodput', label: 'Training goodput', catalog: 'goodput', ...percent },
+  {
+    key: 'training_run',
+    label: 'Training run length',
+    dimension: 'time',
+    fallback: 100 * 86_400,
+    scale: 1 / 86_400,
+    prefix: '',
+    suffix: ' days',
+    floor: 1,
+  },
+  { key: 'serving_utilization', label: 'Serving utilization', catalog: 'serving_utilization', ...percent },
+];
+
+export interface Control {
+  key: string;
+  label: string;
+  /** The median in display units, for the slider. */
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  prefix: string;
+  suffix: string;
+  /** What the scenario (or the user's edit) says, as text; empty when the default applies. */
+  written: string;
+  /** True when the value is a distribution, not a single number. */
+  uncertain: boolean;
+}
+
+const round = (x: number) => Number(x.toPrecision(4));
+
+/** Slider settings for each control: the value now, and a range around the catalog's. */
+export function scenarioControls(
+  parsed: ParsedScenario,
+  catalog: Catalog,
+  written: Record<string, string>,
+): Control[] {
+  const given = parsed.scenario.assumptions as Record<string, Parameters<typeof median>[0] | undefined>;
+  return CONTROL_SPECS.map((spec) => {
+    const assumption = spec.catalog ? catalog.assumptions[spec.catalog] : undefined;
+    const distribution = given[spec.key];
+    const si = distribution ? median(distribution) : (assumption?.value ?? spec.fallback ?? 0);
+    let [low, high] = [si * 0.5, si * 1.5];
+    if (assumption?.range) {
+      const range = parseDistribution(assumption.range, spec.dimension);
+      [low, high] = [quantile(range, 0.05) * 0.75, quantile(range, 0.95) * 1.25];
+    }
+    if (distribution)
+      [low, high] = [
+        Math.min(low, quantile(distribution, 0.05)),
+        Math.max(high, quantile(distribution, 0.95)),
+      ];
+    let min = round(Math.max(spec.floor ?? Number.NEGATIVE_INFINITY, low * spec.scale));
+    let max = round(Math.min(spec.ceiling ?? Number.POSITIVE_INFINITY, high * spec.scale));
+    const value = round(si * spec.scale);
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+    return {
+      key: spec.key,
+      label: spec.label,
+      value,
+      min,
+      max,
+      step: round((max - min) / 200),
+      prefix: spec.prefix,
+      suffix: spec.suffix,
+      written: written[spec.key] ?? '',
+      uncertain: distribution !== undefined && distribution.kind !== 'point',
+    };
+  });
+}

@@ -1,0 +1,177 @@
+import { parseDocument } from 'yaml';
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError, unknownId } from '../errors.js';
+import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
+import { fanPanels, panelSvg, scenarioPanels } from '../report/chart.js';
+import type { ComparableSeries } from '../report/comparison-chart.js';
+import { parseScenario } from '../scenario/load.js';
+import {
+  judgeUncertainRun,
+  monthlyQuantileRecords,
+  monthlyRecords,
+  runParsedScenario,
+  withIntervalQuantiles,
+} from '../scenario/run.js';
+import { type ClaimVerdict, YEAR_OUTPUTS } from '../scenario/summary.js';
+import { formatQuantity } from '../units/format.js';
+import { CONTROL_SPECS, type Control, scenarioControls } from './scenario-controls.js';
+
+export interface ScenarioRequest {
+  /** The scenario file's text and the name errors call it by. */
+  text: string;
+  file: string;
+  /** Assumption edits, written as in a scenario file: {"pue": "1.3", "mfu": "35% to 45%"}. */
+  overrides: Record<string, string>;
+  /** Monte Carlo samples when the scenario (or an edit) has distributions. */
+  samples: number;
+  seed: number;
+  workers: number;
+  /** Wall-clock time (ms since the epoch) after which Monte Carlo gives up. */
+  deadline: number;
+}
+
+type YearKey = keyof typeof YEAR_OUTPUTS;
+
+/** Everything the explorer shows of a scenario run, as plain JSON. */
+export interface ScenarioView {
+  name: string;
+  file: string;
+  description: string;
+  /** The scenario with the edits applied: what "export YAML" gives. */
+  yaml: string;
+  controls: Control[];
+  uncertain: boolean;
+  samples: number;
+  seed: number;
+  outputs: Array<{ key: YearKey; label: string; dimension: string }>;
+  /** One row per year: display text per output (median and 90% interval under uncertainty). */
+  yearly: Array<{
+    year: number;
+    cells: Record<string, string>;
+    values: Record<string, number>;
+    binding: string;
+  }>;
+  claims: ClaimVerdict[];
+  charts: Array<{ id: string; title: string; svg: string }>;
+  series: ComparableSeries;
+  /** The monthly table, as the CLI's --csv writes it. */
+  records: Array<Record<string, string | number>>;
+}
+
+/** Apply the edits to the scenario's text, keeping its comments and layout. */
+export function applyOverrides(text: string, overrides: Record<string, string>): string {
+  const keys = CONTROL_SPECS.map((c) => c.key);
+  const doc = parseDocument(text);
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!keys.includes(key)) throw new InputError(unknownId('scenario assumption', key, keys));
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new InputError(`assumption ${key}: expected a value such as "1.3" or "1.1 to 1.4"`);
+    doc.setIn(['assumptions', key], value.trim());
+  }
+  return Object.keys(overrides).length > 0 ? doc.toString() : text;
+}
+
+/** The written value of each assumption in the scenario text (numbers and distributions as text). */
+function writtenAssumptions(text: string): Record<string, string> {
+  const doc = parseDocument(text);
+  const out: Record<string, string> = {};
+  for (const spec of CONTROL_SPECS) {
+    const value = doc.getIn(['assumptions', spec.key]);
+    if (value !== undefined && value !== null) out[spec.key] = String(value);
+  }
+  return out;
+}
+
+export async function scenarioView(request: ScenarioRequest, catalog: Catalog): Promise<ScenarioView> {
+  const edited = applyOverrides(request.text, request.overrides);
+  const file = Object.keys(request.overrides).length > 0 ? `${request.file} (with your edits)` : request.file;
+  const parsed = parseScenario(edited, file, catalog);
+  const median = runParsedScenario(parsed, catalog);
+  const uncertain = parsed.uncertain.length > 0;
+  const outputs = (Object.keys(YEAR_OUTPUTS) as YearKey[]).map((key) => ({
+    key,
+    label: YEAR_OUTPUTS[key].label,
+    dimension: YEAR_OUTPUTS[key].dimension,
+  }));
+  const show = (key: YearKey, v: number) => formatQuantity(v, YEAR_OUTPUTS[key].dimension);
+  const base = {
+    name: parsed.scenario.name,
+    file: request.file,
+    description: parsed.scenario.description ?? '',
+    yaml: edited,
+    controls: scenarioControls(parsed, catalog, writtenAssumptions(edited)),
+    uncertain,
+    seed: request.seed,
+    outputs,
+  };
+  const medianPanels = scenarioPanels(median);
+  if (!uncertain) {
+    return {
+      ...base,
+      samples: 0,
+      yearly: median.yearly.map((row) => ({
+        year: row.year,
+        values: Object.fromEntries(outputs.map(({ key }) => [key, row[key] as number])),
+        cells: Object.fromEntries(outputs.map(({ key }) => [key, show(key, row[key] as number)])),
+        binding: row.binding,
+      })),
+      claims: median.claims,
+      charts: medianPanels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
+      series: {
+        month: median.monthly.map((m) => m.month),
+        power_used_w: median.monthly.map((m) => m.powerUsed),
+        accelerators: median.monthly.map((m) => m.accelerators),
+        peak_flops_bf16: median.monthly.map((m) => m.peakBf16),
+        cumulative_capex_usd: median.monthly.map((m) => m.cumulativeCapex),
+      },
+      records: monthlyRecords(median),
+    };
+  }
+  const mc = await runScenarioMonteCarloPool(
+    parsed,
+    edited,
+    catalog,
+    withIntervalQuantiles({
+      samples: request.samples,
+      seed: request.seed,
+      quantiles: [0.05, 0.5, 0.95],
+      workers: request.workers,
+      deadline: request.deadline,
+    }),
+  );
+  const run = judgeUncertainRun(parsed, mc);
+  const bands = fanPanels(run);
+  // Bands where Monte Carlo gives them; fleet by generation, opex and binding from the median run.
+  const charts = medianPanels.map((p) => bands.find((b) => b.id === p.id) ?? p);
+  const p50 = (series: keyof (typeof mc.monthly)[number]['series']) =>
+    mc.monthly.map((m) => m.series[series]?.quantiles.p50 ?? 0);
+  return {
+    ...base,
+    samples: request.samples,
+    yearly: mc.yearly.map((y) => {
+      const q = (key: YearKey) => y.outputs[key]?.quantiles ?? {};
+      const binding = Object.entries(y.binding).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+      return {
+        year: y.year,
+        values: Object.fromEntries(outputs.map(({ key }) => [key, q(key).p50 ?? 0])),
+        cells: Object.fromEntries(
+          outputs.map(({ key }) => {
+            const v = q(key);
+            return [key, `${show(key, v.p50 ?? 0)} (${show(key, v.p5 ?? 0)} to ${show(key, v.p95 ?? 0)})`];
+          }),
+        ),
+        binding,
+      };
+    }),
+    claims: run.claims,
+    charts: charts.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
+    series: {
+      month: mc.monthly.map((m) => m.month),
+      power_used_w: p50('power_used_w'),
+      accelerators: p50('accelerators'),
+      peak_flops_bf16: p50('peak_flops_bf16'),
+      cumulative_capex_usd: p50('cumulative_capex_usd'),
+    },
+    records: monthlyQuantileRecords(run),
+  };
+}

@@ -1,0 +1,259 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp, type Limits } from '../../src/server/app.js';
+import { RunStore } from '../../src/store/runs.js';
+import { catalog } from '../helpers/catalog.js';
+
+const dirs: string[] = [];
+function app(limits: Partial<Limits> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gigawatt-app-'));
+  dirs.push(dataDir);
+  const store = new RunStore(dataDir);
+  return {
+    store,
+    dataDir,
+    app: createApp({
+      catalog,
+      store,
+      staticDir: 'dist/web',
+      scenariosDir: 'scenarios',
+      checksDir: 'checks',
+      limits,
+      workers: 1,
+    }),
+  };
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const post = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+describe('calculator API', () => {
+  const { app: server } = app();
+
+  it('lists every calculator with a form: catalog ids as choices, quantities with their defaults', async () => {
+    const res = await server.request('/api/calculators');
+    const { calculators } = (await res.json()) as {
+      calculators: Array<{
+        name: string;
+        fields: Array<{ name: string; choices?: Array<{ value: string }>; placeholder: string }>;
+      }>;
+    };
+    expect(calculators.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['cluster', 'training', 'inference']),
+    );
+    const cluster = calculators.find((c) => c.name === 'cluster');
+    const accelerator = cluster?.fields.find((f) => f.name === 'accelerator');
+    expect(accelerator?.choices?.map((c) => c.value)).toContain('h100-sxm');
+    expect(cluster?.fields.find((f) => f.name === 'pue')?.placeholder).toBe('default 1.2');
+  });
+
+  it('computes with units, and with a 90% interval when an input is a range', async () => {
+    const fixed = await server.request(
+      '/api/calculators/cluster',
+      post({ inputs: { accelerator: 'h100', count: '100k' } }),
+    );
+    const view = (await fixed.json()) as { outputs: Array<{ name: string; display: string; value: number }> };
+    // 100k × 1.45 kW all-in × PUE 1.2 = 174 MW (hand derivation from the catalog figures).
+    expect(view.outputs.find((o) => o.name === 'facility_power')?.display).toBe('174 MW');
+    const ranged = await server.request(
+      '/api/calculators/cluster',
+      post({ inputs: { accelerator: 'h100', count: '100k', pue: '1.1 to 1.4' }, samples: 5000 }),
+    );
+    const mc = (await ranged.json()) as {
+      uncertain: boolean;
+      outputs: Array<{ name: string; value: number }>;
+    };
+    expect(mc.uncertain).toBe(true);
+    const power = mc.outputs.find((o) => o.name === 'facility_power')?.value ?? 0;
+    expect(power).toBeGreaterThan(145.3e6 * 1.1);
+    expect(power).toBeLessThan(145.3e6 * 1.4);
+  });
+
+  it('answers an unknown calculator with 404 and the nearest name', async () => {
+    const res = await server.request('/api/calculators/clustr', post({ inputs: {} }));
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: "unknown calculator 'clustr'; did you mean 'cluster'?" });
+  });
+
+  it('answers a bad distribution with 400 naming the input', async () => {
+    const res = await server.request(
+      '/api/calculators/cluster',
+      post({ inputs: { count: '1000', pue: '1.4 to 1.1' } }),
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^pue: .*low end/);
+  });
+
+  it('rejects a body that is not JSON, and one over 1 MB', async () => {
+    expect((await server.request('/api/calculators/cluster', post('{not json'))).status).toBe(400);
+    const big = await server.request(
+      '/api/calculators/cluster',
+      post({ inputs: { count: 'x'.repeat(1_100_000) } }),
+    );
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: string }).error).toMatch(/over the limit of 1 MB/);
+  });
+
+  it('caps Monte Carlo samples per request', async () => {
+    const res = await server.request(
+      '/api/calculators/cluster',
+      post({ inputs: { count: '1000', pue: '1.1 to 1.4' }, samples: 5_000_000 }),
+    );
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: string }).error).toMatch(/at most 200,000/);
+  });
+});
+
+describe('scenario API', () => {
+  const { app: server } = app();
+
+  it('runs a shipped scenario with an edited assumption, giving charts, a table and claims', async () => {
+    const base = (await (
+      await server.request('/api/scenarios/run', post({ scenario: 'stargate' }))
+    ).json()) as {
+      yearly: Array<{ year: number; values: Record<string, number> }>;
+      charts: Array<{ id: string; svg: string }>;
+      controls: Array<{ key: string; written: string }>;
+    };
+    expect(base.charts.map((c) => c.id)).toEqual([
+      'power',
+      'accelerators',
+      'flops',
+      'capex',
+      'opex',
+      'binding',
+    ]);
+    expect(base.charts[0]?.svg).toMatch(/^<svg/);
+    const edited = (await (
+      await server.request(
+        '/api/scenarios/run',
+        post({ scenario: 'stargate', overrides: { electricity_price: '$0.16/kWh' } }),
+      )
+    ).json()) as typeof base;
+    expect(edited.controls.find((c) => c.key === 'electricity_price')?.written).toBe('$0.16/kWh');
+    const opex = (v: typeof base) => v.yearly[v.yearly.length - 1]?.values.annual_opex ?? 0;
+    expect(opex(edited)).toBeGreaterThan(opex(base));
+  });
+
+  it('bands an uncertain scenario', async () => {
+    const res = await server.request(
+      '/api/scenarios/run',
+      post({ scenario: 'stargate-ranges', samples: 300 }),
+    );
+    const view = (await res.json()) as {
+      uncertain: boolean;
+      yearly: Array<{ cells: Record<string, string> }>;
+    };
+    expect(view.uncertain).toBe(true);
+    expect(view.yearly[3]?.cells.facility_power).toMatch(/GW \(.* to .*\)$/);
+  });
+
+  it('names an invalid scenario by line and column, and an unknown assumption with the nearest', async () => {
+    const bad = await server.request(
+      '/api/scenarios/run',
+      post({ yaml: 'name: x\nspan: {start: 2026-01, end: 2027-13}\nfleet: []\n' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^your scenario:2:\d+/);
+    const typo = await server.request(
+      '/api/scenarios/run',
+      post({ scenario: 'stargate', overrides: { peu: '1.2' } }),
+    );
+    expect(((await typo.json()) as { error: string }).error).toBe(
+      "unknown scenario assumption 'peu'; did you mean 'pue'?",
+    );
+    const missing = await server.request('/api/scenarios/run', post({ scenario: 'stargat' }));
+    expect(missing.status).toBe(404);
+  });
+
+  it('stops Monte Carlo at the time limit', async () => {
+    const { app: hurried } = app({ timeLimit: 1 });
+    const res = await hurried.request(
+      '/api/scenarios/run',
+      post({ scenario: 'stargate-ranges', samples: 20_000 }),
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/longer than the time limit/);
+  });
+});
+
+describe('static files', () => {
+  const { app: server } = app();
+
+  it('serves the explorer shell for page routes and never a file outside its folder', async () => {
+    const page = await server.request('/scenario/stargate');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<title>gigawatt explorer<\/title>/);
+    for (const path of [
+      '/%2e%2e/%2e%2e/package.json',
+      '/..%2f..%2fpackage.json',
+      '/js/..%2f..%2f..%2fpackage.json',
+    ]) {
+      const res = await server.request(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toMatch(/"name": "gigawatt"/);
+    }
+  });
+});
+
+describe('saved runs', () => {
+  it('saves, lists, exports, compares and deletes runs, and keeps them across a restart', async () => {
+    const { app: server, store, dataDir } = app();
+    const save = async (body: unknown) =>
+      (await (await server.request('/api/runs', post(body))).json()) as { id: number };
+    const a = await save({ kind: 'scenario', name: 'Stargate as shipped', scenario: 'stargate' });
+    const b = await save({
+      kind: 'scenario',
+      name: 'Dear power',
+      scenario: 'stargate',
+      overrides: { pue: '1.5' },
+    });
+    await save({
+      kind: 'calculator',
+      name: 'H100 cluster',
+      calculator: 'cluster',
+      inputs: { count: '100k' },
+    });
+
+    const csv = await (await server.request(`/api/runs/${a.id}/export.csv`)).text();
+    expect(csv.split('\n')[0]).toMatch(/^month,power_available_w,power_used_w/);
+    const yaml = await (await server.request(`/api/runs/${b.id}/export.yaml`)).text();
+    expect(yaml).toMatch(/pue: "?1\.5"?/);
+    const json = (await (await server.request(`/api/runs/${b.id}/export.json`)).json()) as {
+      state: Record<string, string>;
+    };
+    expect(json.state).toMatchObject({ scenario: 'stargate', pue: '1.5' });
+
+    const compare = (await (await server.request(`/api/compare?a=${a.id}&b=${b.id}`)).json()) as {
+      charts: unknown[];
+      differences: Array<{ rows: Array<{ output: string; change: string }> }>;
+    };
+    expect(compare.charts).toHaveLength(4);
+    const last = compare.differences[compare.differences.length - 1];
+    // Same sites, worse PUE: fewer accelerators fit in the same power.
+    expect(last?.rows.find((r) => r.output === 'accelerators')?.change).toMatch(/^-/);
+
+    store.close();
+    const reopened = new RunStore(dataDir);
+    expect(reopened.list().map((r) => r.name)).toEqual(['H100 cluster', 'Dear power', 'Stargate as shipped']);
+    expect(reopened.delete(a.id)).toBe(true);
+    expect(reopened.get(a.id)).toBeUndefined();
+    reopened.close();
+  });
+
+  it('answers a missing run with 404 and a bad id with 400', async () => {
+    const { app: server } = app();
+    expect((await server.request('/api/runs/99')).status).toBe(404);
+    expect((await server.request('/api/runs/abc')).status).toBe(400);
+    const bad = await server.request('/api/runs', post({ kind: 'scenario', name: '', scenario: 'stargate' }));
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,38 @@
+/** The server's JSON API; errors arrive as {error: "one sentence"}. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const data = (await response.json().catch(() => ({}))) as T & { error?: string };
+  if (!response.ok) throw new ApiError(response.status, data.error ?? `request failed (${response.status})`);
+  return data;
+}
+
+/** Requests overtaken by newer ones are dropped, so the page shows the latest answer only. */
+export function latest<A extends unknown[], T>(fn: (...args: A) => Promise<T>) {
+  let ticket = 0;
+  return async (...args: A): Promise<{ value: T } | undefined> => {
+    const mine = ++ticket;
+    const value = await fn(...args);
+    return mine === ticket ? { value } : undefined;
+  };
+}
+
+export interface SavedRunSummary {
+  id: number;
+  name: string;
+  kind: 'scenario' | 'calculator';
+  subject: string;
+  createdAt: string;
+}

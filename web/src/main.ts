@@ -1,0 +1,51 @@
+import { h } from './dom.js';
+import { calculatorPage } from './pages/calculator.js';
+import { claimsPage } from './pages/claims.js';
+import { comparePage } from './pages/compare.js';
+import { homePage } from './pages/home.js';
+import { runsPage } from './pages/runs.js';
+import { scenarioPage } from './pages/scenario.js';
+
+/** Pages by path; each fills the page element and keeps its own state in the URL. */
+const ROUTES: Array<[RegExp, (page: HTMLElement, match: RegExpMatchArray) => Promise<void> | void, string]> =
+  [
+    [/^\/$/, (page) => homePage(page), 'home'],
+    [/^\/calc\/([\w-]+)$/, (page, m) => calculatorPage(page, m[1] as string), 'home'],
+    [/^\/scenario\/([\w-]+)$/, (page, m) => scenarioPage(page, m[1] as string), 'home'],
+    [/^\/runs$/, (page) => runsPage(page), 'runs'],
+    [/^\/compare$/, (page) => comparePage(page), 'runs'],
+    [/^\/claims$/, (page) => claimsPage(page), 'claims'],
+  ];
+
+async function render(): Promise<void> {
+  const page = document.getElementById('page') as HTMLElement;
+  page.replaceChildren();
+  for (const [pattern, show, nav] of ROUTES) {
+    const match = location.pathname.match(pattern);
+    if (!match) continue;
+    for (const link of document.querySelectorAll('nav a'))
+      link.classList.toggle('active', link.getAttribute('data-nav') === nav);
+    try {
+      await show(page, match);
+    } catch (error) {
+      page.append(
+        h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)),
+      );
+    }
+    return;
+  }
+  page.append(h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '/' }, 'Back to the start')));
+}
+
+/** Same-site links change the page without a reload. */
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest('a');
+  if (!link || link.target || link.hasAttribute('download') || event.metaKey || event.ctrlKey) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  event.preventDefault();
+  history.pushState(null, '', url.pathname + url.search);
+  void render();
+});
+window.addEventListener('popstate', () => void render());
+void render();

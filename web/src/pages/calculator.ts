@@ -1,0 +1,179 @@
+import { api, latest } from '../api.js';
+import { debounce, h, table } from '../dom.js';
+import { readState, writeState } from '../url-state.js';
+import { saveBar } from './save.js';
+
+interface Field {
+  name: string;
+  kind: 'quantity' | 'choice';
+  description: string;
+  placeholder: string;
+  choices?: Array<{ value: string; label: string }>;
+  default?: string;
+}
+
+interface CalculatorInfo {
+  name: string;
+  title: string;
+  description: string;
+  fields: Field[];
+}
+
+interface OutputRow {
+  name: string;
+  label: string;
+  display: string;
+  interval?: { p5: string; p50: string; p95: string; mean: string };
+}
+
+interface CalculatorView {
+  uncertain: boolean;
+  samples: number;
+  outputs: OutputRow[];
+  inputs: Array<{ name: string; display: string; origin: string; via?: string }>;
+  notes: string[];
+}
+
+/** A form generated from the calculator's schema; it recomputes as you type. */
+export async function calculatorPage(page: HTMLElement, name: string): Promise<void> {
+  const info = await api<CalculatorInfo>(`/api/calculators/${encodeURIComponent(name)}`);
+  const state = readState();
+  const controls = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const form = h('form', { class: 'fields', 'data-testid': 'calculator-form' });
+  form.addEventListener('submit', (e) => e.preventDefault());
+  for (const field of info.fields) {
+    const id = `field-${field.name}`;
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (field.kind === 'choice') {
+      control = h(
+        'select',
+        { id, name: field.name },
+        field.default ? null : h('option', { value: '' }, '(default)'),
+        ...(field.choices ?? []).map((c) => h('option', { value: c.value }, c.label)),
+      );
+      const wanted = state[field.name] ?? field.default ?? '';
+      // A link may name an alias ("h100"): keep it as an option so the link still works.
+      if (wanted && !(field.choices ?? []).some((c) => c.value === wanted))
+        control.append(h('option', { value: wanted }, wanted));
+      control.value = wanted;
+    } else {
+      control = h('input', {
+        id,
+        name: field.name,
+        type: 'text',
+        placeholder: field.placeholder,
+        autocomplete: 'off',
+      });
+      control.value = state[field.name] ?? '';
+    }
+    controls.set(field.name, control);
+    form.append(
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, field.name.replaceAll('_', ' ')),
+        control,
+        h('div', { class: 'hint' }, field.description),
+      ),
+    );
+  }
+  const samples = h('input', {
+    id: 'field-samples',
+    type: 'text',
+    value: state.samples ?? '10000',
+    'data-testid': 'samples',
+  });
+  form.append(
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'field-samples' }, 'Monte Carlo samples'),
+      samples,
+      h('div', { class: 'hint' }, 'used when an input is a range, e.g. "1.1 to 1.4"'),
+    ),
+  );
+
+  const error = h('div', { class: 'error', role: 'alert', 'data-testid': 'error' });
+  const status = h('div', { class: 'status', 'data-testid': 'status' });
+  const results = h('div', { 'data-testid': 'results' });
+  const inputs = () => {
+    const out: Record<string, string> = {};
+    for (const [key, control] of controls) if (control.value.trim() !== '') out[key] = control.value.trim();
+    return out;
+  };
+  const sampleCount = () => Number(samples.value.replaceAll(/[,_]/g, '')) || undefined;
+  const compute = latest((body: unknown) => api<CalculatorView>(`/api/calculators/${info.name}`, { body }));
+
+  const recompute = async () => {
+    writeState({ ...inputs(), samples: samples.value === '10000' ? '' : samples.value });
+    status.textContent = 'computing…';
+    try {
+      const answer = await compute({ inputs: inputs(), samples: sampleCount() });
+      if (!answer) return;
+      error.textContent = '';
+      showResults(results, answer.value);
+      status.textContent = answer.value.uncertain
+        ? `Monte Carlo, ${answer.value.samples.toLocaleString()} samples`
+        : '';
+    } catch (e) {
+      error.textContent = e instanceof Error ? e.message : String(e);
+      status.textContent = '';
+    }
+  };
+  const later = debounce(() => void recompute(), 250);
+  form.addEventListener('input', later);
+  form.addEventListener('change', later);
+
+  page.append(
+    h('h1', {}, info.title),
+    h('p', { class: 'muted' }, info.description),
+    h(
+      'div',
+      { class: 'layout' },
+      form,
+      h(
+        'div',
+        {},
+        error,
+        status,
+        results,
+        saveBar(() => ({
+          kind: 'calculator',
+          calculator: info.name,
+          inputs: inputs(),
+          samples: sampleCount(),
+        })),
+      ),
+    ),
+  );
+  await recompute();
+}
+
+function showResults(box: HTMLElement, view: CalculatorView): void {
+  const outputs = view.uncertain
+    ? table(
+        ['Output', 'p5', 'p50', 'p95', 'mean'],
+        view.outputs.map((o) => [
+          o.label,
+          o.interval?.p5,
+          h('span', { 'data-testid': `output-${o.name}` }, o.interval?.p50 ?? ''),
+          o.interval?.p95,
+          o.interval?.mean,
+        ]),
+      )
+    : table(
+        ['Output', 'Value'],
+        view.outputs.map((o) => [o.label, h('span', { 'data-testid': `output-${o.name}` }, o.display)]),
+      );
+  const used = table(
+    ['Input', 'Value', 'From'],
+    view.inputs.map((i) => [i.name, i.display, i.via ? `${i.origin}: ${i.via}` : i.origin]),
+  );
+  box.replaceChildren(
+    h('h2', {}, 'Outputs'),
+    outputs,
+    h('h2', {}, 'Inputs used'),
+    used,
+    ...view.notes.map((n) => h('p', { class: 'muted' }, n)),
+  );
+}

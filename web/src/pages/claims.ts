@@ -1,0 +1,68 @@
+import { api } from '../api.js';
+import { h, table } from '../dom.js';
+
+interface CheckFileResult {
+  file: string;
+  kind: 'claims' | 'published';
+  failures: number;
+  results: Array<{
+    id: string;
+    title: string;
+    calculator: string;
+    sources: Array<{ title: string; url?: string }>;
+    expectations: Array<{
+      label: string;
+      reference?: { display: string };
+      model: { display: string };
+      holds?: boolean;
+      verdict: string;
+    }>;
+  }>;
+}
+
+/** Press claims and published facts, each held against the model, with its sources. */
+export async function claimsPage(page: HTMLElement): Promise<void> {
+  page.append(h('h1', {}, 'Claims and published facts'), h('p', { class: 'status' }, 'evaluating…'));
+  const { files } = await api<{ files: CheckFileResult[] }>('/api/claims');
+  page.replaceChildren(h('h1', {}, 'Claims and published facts'));
+  for (const file of files) {
+    const rows = file.results.flatMap((r) =>
+      r.expectations.map((e) => [
+        h('span', { class: 'text' }, r.title),
+        e.label,
+        e.reference?.display ?? '',
+        e.model.display,
+        h('span', { class: e.holds === false ? 'fails' : e.holds ? 'holds' : '' }, e.verdict),
+        h(
+          'span',
+          { class: 'text' },
+          ...r.sources.flatMap((s, i) => [
+            i > 0 ? '; ' : '',
+            s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener' }, s.title) : s.title,
+          ]),
+        ),
+      ]),
+    );
+    page.append(
+      h(
+        'h2',
+        {},
+        file.kind === 'published'
+          ? `Published facts (${file.file}): ${file.failures} outside tolerance`
+          : `Press claims (${file.file})`,
+      ),
+      table(
+        [
+          'Check',
+          'Output',
+          file.kind === 'published' ? 'Published' : 'Claimed',
+          'Model',
+          'Verdict',
+          'Source',
+        ],
+        rows,
+        { 'data-testid': `checks-${file.kind}` },
+      ),
+    );
+  }
+}

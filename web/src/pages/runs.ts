@@ -1,0 +1,102 @@
+import { api, type SavedRunSummary } from '../api.js';
+import { h } from '../dom.js';
+import { go } from '../nav.js';
+
+interface SavedRun extends SavedRunSummary {
+  state: Record<string, string>;
+}
+
+/** Saved runs: reopen, export, delete, and pick two scenario runs to compare. */
+export async function runsPage(page: HTMLElement): Promise<void> {
+  const { runs } = await api<{ runs: SavedRunSummary[] }>('/api/runs');
+  const error = h('div', { class: 'error', role: 'alert', 'data-testid': 'error' });
+  page.append(h('h1', {}, 'Saved runs'), error);
+  if (runs.length === 0) {
+    page.append(
+      h(
+        'p',
+        { class: 'muted', 'data-testid': 'no-runs' },
+        'No saved runs yet: open a scenario or a calculator and press "Save run".',
+      ),
+    );
+    return;
+  }
+  const picked = new Set<number>();
+  const compare = h(
+    'button',
+    { type: 'button', disabled: true, 'data-testid': 'compare-button' },
+    'Compare the two ticked',
+  );
+  compare.addEventListener('click', () => {
+    const [a, b] = [...picked];
+    go(`/compare?a=${a}&b=${b}`);
+  });
+  const open = async (run: SavedRunSummary) => {
+    const saved = await api<SavedRun>(`/api/runs/${run.id}`);
+    const { scenario, calculator, ...rest } = saved.state;
+    const query = new URLSearchParams(rest).toString();
+    go(`${scenario ? `/scenario/${scenario}` : `/calc/${calculator}`}${query ? `?${query}` : ''}`);
+  };
+  const remove = async (run: SavedRunSummary, row: HTMLElement) => {
+    try {
+      await api(`/api/runs/${run.id}`, { method: 'DELETE' });
+      row.remove();
+      picked.delete(run.id);
+      compare.disabled = picked.size !== 2;
+    } catch (e) {
+      error.textContent = e instanceof Error ? e.message : String(e);
+    }
+  };
+  const body = runs.map((run) => {
+    const tick = h('input', {
+      type: 'checkbox',
+      'aria-label': `pick ${run.name}`,
+      'data-testid': `pick-${run.id}`,
+      disabled: run.kind !== 'scenario',
+    });
+    tick.addEventListener('change', () => {
+      if (tick.checked) picked.add(run.id);
+      else picked.delete(run.id);
+      compare.disabled = picked.size !== 2;
+    });
+    const openButton = h(
+      'button',
+      { type: 'button', class: 'plain', 'data-testid': `open-${run.id}` },
+      'Open',
+    );
+    openButton.addEventListener('click', () => void open(run));
+    const deleteButton = h(
+      'button',
+      { type: 'button', class: 'plain', 'data-testid': `delete-${run.id}` },
+      'Delete',
+    );
+    const exportLinks = ['csv', 'json', 'yaml'].map((f) =>
+      h('a', { href: `/api/runs/${run.id}/export.${f}`, download: true }, f.toUpperCase()),
+    );
+    const row = h(
+      'tr',
+      { 'data-testid': `run-${run.id}` },
+      h('td', {}, tick),
+      h('td', { class: 'text' }, run.name),
+      h('td', {}, run.kind),
+      h('td', { class: 'text' }, run.subject),
+      h('td', {}, new Date(run.createdAt).toLocaleString()),
+      h('td', {}, h('span', { class: 'bar' }, openButton, ...exportLinks, deleteButton)),
+    );
+    deleteButton.addEventListener('click', () => void remove(run, row));
+    return row;
+  });
+  page.append(
+    h('div', { class: 'bar' }, compare),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { 'data-testid': 'runs-table' },
+        h('thead', {}, h('tr', {}, ...['', 'Name', 'Kind', 'Of', 'Saved', ''].map((x) => h('th', {}, x)))),
+        h('tbody', {}, ...body),
+      ),
+    ),
+  );
+}

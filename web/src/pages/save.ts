@@ -1,0 +1,33 @@
+import { api, type SavedRunSummary } from '../api.js';
+import { h } from '../dom.js';
+
+/** A name box and a Save button; `request` gives what to save (the server recomputes it). */
+export function saveBar(request: () => Record<string, unknown>): HTMLElement {
+  const name = h('input', {
+    type: 'text',
+    placeholder: 'name this run',
+    'aria-label': 'run name',
+    'data-testid': 'save-name',
+  });
+  const status = h('span', { class: 'status', 'data-testid': 'save-status' });
+  const button = h('button', { type: 'button', 'data-testid': 'save-button' }, 'Save run');
+  button.addEventListener('click', async () => {
+    if (!name.value.trim()) {
+      status.textContent = 'give the run a name first';
+      return;
+    }
+    button.disabled = true;
+    status.textContent = 'saving…';
+    try {
+      const saved = await api<SavedRunSummary>('/api/runs', {
+        body: { ...request(), name: name.value.trim() },
+      });
+      status.replaceChildren('saved as ', h('a', { href: '/runs' }, `run ${saved.id}`));
+    } catch (error) {
+      status.textContent = error instanceof Error ? error.message : String(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'bar' }, name, button, status);
+}

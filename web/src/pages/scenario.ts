@@ -1,0 +1,225 @@
+import { api, latest } from '../api.js';
+import { chart, debounce, h, table } from '../dom.js';
+import { readState, writeState } from '../url-state.js';
+import { saveBar } from './save.js';
+
+interface Control {
+  key: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  prefix: string;
+  suffix: string;
+  written: string;
+  uncertain: boolean;
+}
+
+interface ScenarioView {
+  name: string;
+  description: string;
+  yaml: string;
+  controls: Control[];
+  uncertain: boolean;
+  samples: number;
+  outputs: Array<{ key: string; label: string }>;
+  yearly: Array<{ year: number; cells: Record<string, string>; binding: string }>;
+  claims: Array<{
+    year: number;
+    text: string;
+    claimed: string;
+    model: string;
+    holds: boolean;
+    verdict: string;
+  }>;
+  charts: Array<{ id: string; title: string; svg: string }>;
+}
+
+/** Keys in the URL that are not assumption edits. */
+const SETTINGS = ['samples', 'seed'];
+
+/** A shipped scenario: yearly table, charts (bands when uncertain), claims; assumptions on sliders. */
+export async function scenarioPage(page: HTMLElement, id: string): Promise<void> {
+  const state = readState();
+  const overrides: Record<string, string> = Object.fromEntries(
+    Object.entries(state).filter(([k]) => !SETTINGS.includes(k)),
+  );
+  const settings = { samples: state.samples ?? '', seed: state.seed ?? '' };
+  const run = latest((body: unknown) => api<ScenarioView>('/api/scenarios/run', { body }));
+  const request = () => ({
+    scenario: id,
+    overrides,
+    samples: settings.samples ? Number(settings.samples) : undefined,
+    seed: settings.seed ? Number(settings.seed) : undefined,
+  });
+
+  const title = h('h1', {}, id);
+  const description = h('p', { class: 'muted' });
+  const controlsBox = h('div', { class: 'controls', 'data-testid': 'controls' });
+  const error = h('div', { class: 'error', role: 'alert', 'data-testid': 'error' });
+  const status = h('div', { class: 'status', 'data-testid': 'status' });
+  const yearly = h('div', { 'data-testid': 'yearly' });
+  const charts = h('div', { class: 'charts', 'data-testid': 'charts' });
+  const claims = h('div', { 'data-testid': 'claims' });
+  const download = h('a', { download: `${id}.yaml`, href: '#' }, 'Download this scenario as YAML');
+
+  const refresh = async () => {
+    writeState({ ...overrides, ...settings });
+    status.textContent = 'running…';
+    try {
+      const answer = await run(request());
+      if (!answer) return;
+      const view = answer.value;
+      error.textContent = '';
+      title.textContent = view.name;
+      description.textContent = view.description;
+      status.textContent = view.uncertain
+        ? `Monte Carlo: ${view.samples.toLocaleString()} samples; cells show the median (p5 to p95)`
+        : 'deterministic run';
+      if (!controlsBox.hasChildNodes()) buildControls(controlsBox, view.controls, overrides, settings, later);
+      yearly.replaceChildren(yearlyTable(view));
+      charts.replaceChildren(...view.charts.map((c) => chart(c.id, c.svg)));
+      claims.replaceChildren(claimsTable(view));
+      URL.revokeObjectURL(download.href);
+      download.href = URL.createObjectURL(new Blob([view.yaml], { type: 'application/yaml' }));
+    } catch (e) {
+      error.textContent = e instanceof Error ? e.message : String(e);
+      status.textContent = '';
+    }
+  };
+  const later = debounce(() => void refresh(), 200);
+
+  page.append(
+    title,
+    description,
+    h(
+      'div',
+      { class: 'layout' },
+      h('div', {}, controlsBox, h('div', { class: 'bar' }, download)),
+      h(
+        'div',
+        {},
+        error,
+        status,
+        saveBar(() => ({ kind: 'scenario', ...request() })),
+        h('h2', {}, 'Year by year'),
+        yearly,
+        h('h2', {}, 'Charts'),
+        charts,
+        h('h2', {}, 'Claims'),
+        claims,
+      ),
+    ),
+  );
+  await refresh();
+}
+
+/** A slider and a text box per assumption; the text box also takes ranges ("1.1 to 1.4"). */
+function buildControls(
+  box: HTMLElement,
+  controls: Control[],
+  overrides: Record<string, string>,
+  settings: { samples: string; seed: string },
+  changed: () => void,
+): void {
+  box.append(
+    h('h2', {}, 'Assumptions'),
+    h(
+      'p',
+      { class: 'hint muted' },
+      'Move a slider or type a value; a range like "1.1 to 1.4" runs Monte Carlo.',
+    ),
+  );
+  for (const c of controls) {
+    const slider = h('input', {
+      type: 'range',
+      min: c.min,
+      max: c.max,
+      step: c.step || 'any',
+      'aria-label': c.label,
+      'data-testid': `slider-${c.key}`,
+    });
+    slider.value = String(c.value);
+    const text = h('input', {
+      type: 'text',
+      'aria-label': `${c.label} value`,
+      'data-testid': `input-${c.key}`,
+      placeholder: `${c.prefix}${c.value}${c.suffix}`,
+    });
+    text.value = overrides[c.key] ?? c.written;
+    slider.addEventListener('input', () => {
+      text.value = `${c.prefix}${Number(Number(slider.value).toPrecision(4))}${c.suffix}`;
+      overrides[c.key] = text.value;
+      changed();
+    });
+    text.addEventListener('input', () => {
+      if (text.value.trim() === '') delete overrides[c.key];
+      else overrides[c.key] = text.value.trim();
+      const plain = Number(text.value.replace(c.prefix, '').replace(c.suffix.trim(), '').trim());
+      if (Number.isFinite(plain) && text.value.trim() !== '') slider.value = String(plain);
+      changed();
+    });
+    box.append(
+      h(
+        'div',
+        { class: 'field' },
+        h('label', {}, c.label, c.uncertain ? h('span', { class: 'badge' }, ' range') : null),
+        h('div', { class: 'pair' }, slider, text),
+      ),
+    );
+  }
+  const samples = h('input', {
+    type: 'text',
+    value: settings.samples,
+    placeholder: '1000',
+    'aria-label': 'samples',
+    'data-testid': 'samples',
+  });
+  samples.addEventListener('input', () => {
+    settings.samples = samples.value.trim();
+    changed();
+  });
+  box.append(
+    h('div', { class: 'field' }, h('label', {}, 'Monte Carlo samples (when a value is a range)'), samples),
+  );
+}
+
+function yearlyTable(view: ScenarioView): HTMLElement {
+  const keys = [
+    'facility_power_available',
+    'facility_power',
+    'accelerators',
+    'peak_flops_bf16',
+    'cumulative_capex',
+    'annual_opex',
+    'energy',
+    'largest_training_run',
+    'tokens_per_year',
+    'revenue_needed',
+  ];
+  const shown = view.outputs.filter((o) => keys.includes(o.key));
+  return table(
+    ['Year', ...shown.map((o) => o.label), 'Binds'],
+    view.yearly.map((y) => [
+      String(y.year),
+      ...shown.map((o) => h('span', { 'data-testid': `cell-${y.year}-${o.key}` }, y.cells[o.key] ?? '')),
+      y.binding,
+    ]),
+    { 'data-testid': 'yearly-table' },
+  );
+}
+
+function claimsTable(view: ScenarioView): HTMLElement {
+  if (view.claims.length === 0) return h('p', { class: 'muted' }, 'This scenario states no claims.');
+  return table(
+    ['Year', 'Claim', 'Claimed', 'Model', 'Verdict'],
+    view.claims.map((c) => [
+      String(c.year),
+      h('span', { class: 'text' }, c.text),
+      c.claimed,
+      c.model,
+      h('span', { class: c.holds ? 'holds' : 'fails' }, c.verdict),
+    ]),
+  );
+}
