@@ -203,10 +203,13 @@ export function panelSvg(panel: Panel): string {
 export function composeSvg(title: string, panels: readonly Panel[], top = 40): string {
   let y = top;
   const body = panels.map((panel) => {
+    let x = 16;
     const legend = panel.legend
       .map((name, j) => {
-        const x = 16 + j * 130;
-        return `<rect x="${x}" y="${y + 24}" width="12" height="12" fill="${PALETTE[j % PALETTE.length]}"/><text x="${x + 18}" y="${y + 34}" font-size="12">${escapeXml(name)}</text>`;
+        const at = x;
+        // Swatch, gap, text (about 7 px a character at 12 px), then room before the next.
+        x += 18 + 7 * name.length + 24;
+        return `<rect x="${at}" y="${y + 24}" width="12" height="12" fill="${PALETTE[j % PALETTE.length]}"/><text x="${at + 18}" y="${y + 34}" font-size="12">${escapeXml(name)}</text>`;
       })
       .join('');
     // Nest the plot's own <svg> at its place; resvg and browsers both honour x/y on it.

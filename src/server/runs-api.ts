@@ -174,7 +174,8 @@ function differences(a: StoredScenario, b: StoredScenario) {
       year,
       rows: a.outputs.map((o) => {
         const x = va[o.key] ?? 0;
-        const y = vb[o.key] ?? 0;
+        // Differences below a part in a billion are rounding, not a change.
+        const y = Math.abs((vb[o.key] ?? 0) - x) <= 1e-9 * Math.abs(x) ? x : (vb[o.key] ?? 0);
         const show = (v: number) => formatQuantity(v, o.dimension as Dimension);
         const change =
           x === 0

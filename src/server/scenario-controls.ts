@@ -122,6 +122,14 @@ export interface Control {
 
 const round = (x: number) => Number(x.toPrecision(4));
 
+/** 1, 2 or 5 times a power of ten, at least `raw`. */
+function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  return round((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power);
+}
+
 /** Slider settings for each control: the value now, and a range around the catalog's. */
 export function scenarioControls(
   parsed: ParsedScenario,
@@ -143,18 +151,20 @@ export function scenarioControls(
         Math.min(low, quantile(distribution, 0.05)),
         Math.max(high, quantile(distribution, 0.95)),
       ];
-    let min = round(Math.max(spec.floor ?? Number.NEGATIVE_INFINITY, low * spec.scale));
-    let max = round(Math.min(spec.ceiling ?? Number.POSITIVE_INFINITY, high * spec.scale));
     const value = round(si * spec.scale);
-    min = Math.min(min, value);
-    max = Math.max(max, value);
+    const lowest = Math.min(Math.max(spec.floor ?? Number.NEGATIVE_INFINITY, low * spec.scale), value);
+    const highest = Math.max(Math.min(spec.ceiling ?? Number.POSITIVE_INFINITY, high * spec.scale), value);
+    const step = niceStep((highest - lowest) / 200);
+    // Ends on whole steps, so round values such as 1.5 sit exactly on the slider.
+    const min = round(Math.floor(lowest / step) * step);
+    const max = round(Math.ceil(highest / step) * step);
     return {
       key: spec.key,
       label: spec.label,
       value,
       min,
       max,
-      step: round((max - min) / 200),
+      step,
       prefix: spec.prefix,
       suffix: spec.suffix,
       written: written[spec.key] ?? '',

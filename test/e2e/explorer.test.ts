@@ -1,0 +1,156 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServeProcess } from './server-process.js';
+
+/**
+ * The explorer in a real browser (Debian's Chromium via playwright-core): change inputs and
+ * watch numbers and charts move, save runs, restart the server, find them, compare two.
+ * A screenshot of each page goes to artifacts/screenshots/.
+ */
+const CHROMIUM = process.env.GIGAWATT_CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = 'artifacts/screenshots';
+const TIMEOUT = 90_000;
+
+let browser: Browser;
+let page: Page;
+let server: ServerProcess;
+let dataDir: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'gigawatt-e2e-'));
+  server = await startServeProcess(dataDir);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+describe('the web explorer', () => {
+  it(
+    'lists scenarios and calculators on its front page',
+    async () => {
+      await page.goto(server.url);
+      await page.getByRole('link', { name: 'Stargate', exact: true }).waitFor();
+      expect(await page.getByRole('link', { name: /^Cluster:/ }).count()).toBe(1);
+      await shot('home');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'recomputes a calculator as you type',
+    async () => {
+      await page.goto(`${server.url}/calc/cluster?accelerator=h100&count=100k`);
+      const power = page.getByTestId('output-facility_power');
+      await expect.poll(() => power.textContent(), { timeout: 10_000 }).toBe('174 MW');
+      await page.locator('#field-pue').fill('1.4');
+      // 145.3 MW of IT power × 1.4 = 203 MW.
+      await expect.poll(() => power.textContent(), { timeout: 10_000 }).toBe('203 MW');
+      expect(page.url()).toContain('pue=1.4');
+      await page.locator('#field-pue').fill('1.1 to 1.4');
+      await expect
+        .poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 })
+        .toMatch(/Monte Carlo/);
+      await shot('calculator');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'moves the numbers and the charts when an assumption changes, and keeps it in the URL',
+    async () => {
+      await page.goto(`${server.url}/scenario/stargate`);
+      const cell = page.getByTestId('cell-2030-annual_opex');
+      await cell.waitFor();
+      const chart = page.getByTestId('chart-opex');
+      const before = { cell: await cell.textContent(), chart: await chart.innerHTML() };
+      await page.getByTestId('input-electricity_price').fill('$0.20/kWh');
+      await expect.poll(() => cell.textContent(), { timeout: 15_000 }).not.toBe(before.cell);
+      expect(await chart.innerHTML()).not.toBe(before.chart);
+      expect(decodeURIComponent(page.url())).toContain('electricity_price=$0.20/kWh');
+      await save('Stargate, dear power');
+
+      // A link reproduces the view: the edit comes back from the URL alone.
+      await page.goto(page.url());
+      await expect.poll(() => cell.textContent(), { timeout: 15_000 }).not.toBe(before.cell);
+      await shot('scenario');
+
+      await page.goto(`${server.url}/scenario/stargate`);
+      await cell.waitFor();
+      const slider = page.getByTestId('slider-pue');
+      await slider.fill('1.5');
+      await expect.poll(() => page.getByTestId('input-pue').inputValue(), { timeout: 5_000 }).toBe('1.5');
+      await expect
+        .poll(() => page.getByTestId('cell-2030-accelerators').textContent(), { timeout: 15_000 })
+        .not.toBe(before.cell);
+      await save('Stargate, PUE 1.5');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'finds saved runs after a restart and compares two',
+    async () => {
+      await server.stop();
+      server = await startServeProcess(dataDir);
+      await page.goto(`${server.url}/runs`);
+      const table = page.getByTestId('runs-table');
+      await table.waitFor();
+      expect(await table.textContent()).toContain('Stargate, dear power');
+      expect(await table.textContent()).toContain('Stargate, PUE 1.5');
+      await shot('runs');
+      const ticks = page.locator('[data-testid^="pick-"]');
+      await ticks.nth(0).check();
+      await ticks.nth(1).check();
+      await page.getByTestId('compare-button').click();
+      await page.getByTestId('compare-charts').locator('svg').first().waitFor();
+      const differences = await page.getByTestId('differences').textContent();
+      expect(differences).toContain('Accelerators');
+      expect(differences).toMatch(/[+-]\d+\.\d%/);
+      await shot('compare');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'shows every claim and published fact with its verdict and source link',
+    async () => {
+      await page.goto(`${server.url}/claims`);
+      const published = page.getByTestId('checks-published');
+      await published.waitFor({ timeout: 30_000 });
+      expect(await published.locator('a[href^="http"]').count()).toBeGreaterThan(10);
+      expect(await page.getByTestId('checks-claims').locator('tbody tr').count()).toBeGreaterThan(10);
+      await shot('claims');
+    },
+    TIMEOUT,
+  );
+});
+
+async function save(name: string): Promise<void> {
+  await page.getByTestId('save-name').fill(name);
+  await page.getByTestId('save-button').click();
+  await expect
+    .poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 })
+    .toMatch(/saved as/);
+}
