@@ -134,6 +134,32 @@ describe('the web explorer', () => {
   );
 
   it(
+    'reopens a saved run with its edits, and deletes one for good',
+    async () => {
+      await page.goto(`${server.url}/runs`);
+      const row = page.locator('tr', { hasText: 'Stargate, dear power' });
+      await row.getByRole('button', { name: 'Open' }).click();
+      await expect
+        .poll(() => page.getByTestId('input-electricity_price').inputValue(), { timeout: 15_000 })
+        .toBe('$0.20/kWh');
+      expect(page.url()).toContain('/scenario/stargate');
+
+      await page.goto(`${server.url}/runs`);
+      await page
+        .locator('tr', { hasText: 'Stargate, PUE 1.5' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await expect
+        .poll(() => page.getByTestId('runs-table').textContent(), { timeout: 10_000 })
+        .not.toContain('PUE 1.5');
+      await page.reload();
+      await page.getByTestId('runs-table').waitFor();
+      expect(await page.getByTestId('runs-table').textContent()).not.toContain('PUE 1.5');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'shows every claim and published fact with its verdict and source link',
     async () => {
       await page.goto(`${server.url}/claims`);

@@ -143,6 +143,24 @@ describe('scenario API', () => {
     expect(opex(edited)).toBeGreaterThan(opex(base));
   });
 
+  it('opens every shipped scenario with its yearly table and all six charts', async () => {
+    const { scenarios } = (await (await server.request('/api/scenarios')).json()) as {
+      scenarios: Array<{ id: string }>;
+    };
+    expect(scenarios.length).toBeGreaterThanOrEqual(7);
+    for (const { id } of scenarios) {
+      const res = await server.request('/api/scenarios/run', post({ scenario: id, samples: 200 }));
+      const view = (await res.json()) as {
+        error?: string;
+        yearly: unknown[];
+        charts: Array<{ svg: string }>;
+      };
+      expect(view.error, id).toBeUndefined();
+      expect(view.yearly.length, id).toBeGreaterThan(0);
+      expect(view.charts.filter((c) => c.svg.startsWith('<svg')).length, id).toBe(6);
+    }
+  });
+
   it('bands an uncertain scenario', async () => {
     const res = await server.request(
       '/api/scenarios/run',
