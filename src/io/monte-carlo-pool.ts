@@ -97,9 +97,34 @@ function runOnWorker<Tally>(
 }
 
 /**
- * Monte Carlo across worker threads. The blocks are split into contiguous ranges, one per
- * worker; each worker rebuilds the run from plain data and tallies its range; the tallies
- * merge in block order, so the figures are the same for any number of workers.
+ * Split `blocks` into contiguous ranges, one per worker, run each range's task on its
+ * worker, and return the tallies in block order (so merging them gives the same figures
+ * for any number of workers).
+ */
+function acrossWorkers<Tally>(
+  blocks: number,
+  workers: number,
+  task: (first: number, last: number) => DistributiveOmit<WorkerTask, 'id'>,
+  progress: (blocksDone: number) => void,
+): Promise<Tally[]> {
+  let done = 0;
+  return Promise.all(
+    Array.from({ length: workers }, (_, w) =>
+      runOnWorker<Tally>(
+        workerAt(w),
+        task(Math.floor((w * blocks) / workers), Math.floor(((w + 1) * blocks) / workers)),
+        (n) => {
+          done += n;
+          progress(done);
+        },
+      ),
+    ),
+  );
+}
+
+/**
+ * Monte Carlo across worker threads. Each worker rebuilds the run from plain data and
+ * tallies its range of blocks.
  */
 export async function runMonteCarloPool(
   calc: Calculator,
@@ -118,26 +143,12 @@ export async function runMonteCarloPool(
       sampleBlocks(prepared, 0, blocks, options.samples, progress),
     ]);
   }
-  let done = 0;
   const { label: _label, onProgress: _onProgress, ...plain } = options;
-  const tallies = await Promise.all(
-    Array.from({ length: workers }, (_, w) =>
-      runOnWorker<BlockTally>(
-        workerAt(w),
-        {
-          kind: 'calculator',
-          calculator: calc.name,
-          raw,
-          options: plain,
-          first: Math.floor((w * blocks) / workers),
-          last: Math.floor(((w + 1) * blocks) / workers),
-        },
-        (n) => {
-          done += n;
-          progress(done);
-        },
-      ),
-    ),
+  const tallies = await acrossWorkers<BlockTally>(
+    blocks,
+    workers,
+    (first, last) => ({ kind: 'calculator', calculator: calc.name, raw, options: plain, first, last }),
+    progress,
   );
   return finishMonteCarlo(prepared, options, tallies);
 }
@@ -146,9 +157,8 @@ export async function runMonteCarloPool(
 const SCENARIO_PARALLEL_FROM = 20_000;
 
 /**
- * A scenario's Monte Carlo across the pool, by the same rules as a calculator's: contiguous
- * block ranges, tallies merged in block order, the same figures for any number of workers.
- * Workers parse the scenario from its text.
+ * A scenario's Monte Carlo across the pool, by the same rules as a calculator's. Workers
+ * parse the scenario from its text.
  */
 export async function runScenarioMonteCarloPool(
   parsed: ParsedScenario,
@@ -164,26 +174,12 @@ export async function runScenarioMonteCarloPool(
   if (workers <= 1 || options.samples < SCENARIO_PARALLEL_FROM) {
     return finishScenarioMonteCarlo(prepared, [sampleScenarioBlocks(prepared, 0, blocks, progress)]);
   }
-  let done = 0;
   const { onProgress: _onProgress, workers: _workers, ...plain } = options;
-  const tallies = await Promise.all(
-    Array.from({ length: workers }, (_, w) =>
-      runOnWorker<ScenarioTally>(
-        workerAt(w),
-        {
-          kind: 'scenario',
-          text,
-          file: parsed.file,
-          options: plain,
-          first: Math.floor((w * blocks) / workers),
-          last: Math.floor(((w + 1) * blocks) / workers),
-        },
-        (n) => {
-          done += n;
-          progress(done);
-        },
-      ),
-    ),
+  const tallies = await acrossWorkers<ScenarioTally>(
+    blocks,
+    workers,
+    (first, last) => ({ kind: 'scenario', text, file: parsed.file, options: plain, first, last }),
+    progress,
   );
   return finishScenarioMonteCarlo(prepared, tallies);
 }
