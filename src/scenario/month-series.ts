@@ -2,6 +2,7 @@ import type { Constraint, MonthState } from './timeline.js';
 
 /** Binding constraints by code, for the typed array that stores them. */
 export const CONSTRAINTS: readonly Constraint[] = ['none', 'power', 'capital', 'supply', 'plan'];
+export const [NONE, POWER, CAPITAL, SUPPLY, PLAN] = [0, 1, 2, 3, 4] as const;
 const CODES: Record<Constraint, number> = { none: 0, power: 1, capital: 2, supply: 3, plan: 4 };
 export const constraintCode = (c: Constraint) => CODES[c];
 

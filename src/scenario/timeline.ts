@@ -2,7 +2,7 @@ import { capitalRecoveryFactor } from '../model/finance.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { FleetState } from './fleet-state.js';
 import type { Generation, SitePlan, TimelineInputs } from './inputs.js';
-import { constraintCode, MonthSeries } from './month-series.js';
+import { CAPITAL, MonthSeries, NONE, PLAN, POWER, SUPPLY } from './month-series.js';
 
 /**
  * The monthly build-out. Each month:
@@ -134,7 +134,8 @@ export function runTimelineInto(
 
     const g = generationAt(gens, month);
     let installs = 0;
-    let binding: Constraint = 'none';
+    // Codes as stored in the series (month-series CONSTRAINTS): 0 none, 1 power, 2 capital, 3 supply, 4 plan.
+    let binding: number = NONE;
     if (g >= 0) {
       const gen = gens[g] as Generation;
       const price = gen.price * trend(gen.priceChange, month, gen.since);
@@ -145,39 +146,44 @@ export function runTimelineInto(
         let spare = 0;
         for (let i = 0; i < siteSpare.length; i++) spare += siteSpare[i] as number;
         limit = spare / (gen.itPower * a.pue);
-        binding = 'power';
+        binding = POWER;
       }
       if (inputs.capital) {
         const affordable = Math.max(0, capitalAvailable - spent) / (price + facilityCapex);
-        if (affordable < limit || binding === 'none') {
+        if (affordable < limit || binding === NONE) {
           limit = affordable;
-          binding = 'capital';
+          binding = CAPITAL;
         }
       }
       if (inputs.supplyPerMonth) {
         const supplied = inputs.supplyPerMonth(month);
-        if (supplied < limit || binding === 'none') {
+        if (supplied < limit || binding === NONE) {
           limit = supplied;
-          binding = 'supply';
+          binding = SUPPLY;
         }
       }
       if (gen.target !== undefined) {
         const planned = Math.max(0, gen.target - (installedByGeneration[g] ?? 0));
-        if (planned < limit || binding === 'none') {
+        if (planned < limit || binding === NONE) {
           limit = planned;
-          binding = 'plan';
+          binding = PLAN;
         }
       }
       installs = Math.floor(limit);
       if (installs > 0) {
         const performance = trend(gen.flopsGrowth, month, gen.since);
-        placeInstalls(fleet, siteSpare, order, installs, gen.itPower * a.pue, {
-          generation: g,
+        placeInstalls(
+          fleet,
+          siteSpare,
+          order,
+          installs,
+          gen.itPower * a.pue,
+          g,
           month,
           performance,
           price,
           facilityCapex,
-        });
+        );
         installedByGeneration[g] = (installedByGeneration[g] ?? 0) + installs;
         spent += installs * (price + facilityCapex);
         deployedPowerEver += installs * gen.itPower * a.pue;
@@ -221,33 +227,37 @@ function placeInstalls(
   order: number[],
   installs: number,
   powerEach: number,
-  cohort: { generation: number; month: number; performance: number; price: number; facilityCapex: number },
+  generation: number,
+  month: number,
+  performance: number,
+  price: number,
+  facilityCapex: number,
 ): void {
-  // Most spare first; the sort is stable, so ties keep site order.
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  if (siteSpare.length > 1) order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
-  const spareAt = (site: number) =>
-    siteSpare.length > 0 ? (siteSpare[site] as number) : Number.POSITIVE_INFINITY;
-  const place = (site: number, count: number) =>
-    fleet.add(
-      cohort.generation,
-      site,
-      count,
-      cohort.month,
-      cohort.performance,
-      count * cohort.price,
-      count * cohort.facilityCapex,
-    );
   let left = installs;
-  for (const site of order) {
-    if (left <= 0) break;
-    const here = Math.min(left, Math.floor(spareAt(site) / powerEach));
-    if (here <= 0) continue;
-    place(site, here);
-    left -= here;
+  let roomiest = 0;
+  if (siteSpare.length <= 1) {
+    // One site (or none: no power limit): everything goes there.
+    const here =
+      siteSpare.length === 0 ? left : Math.min(left, Math.floor((siteSpare[0] as number) / powerEach));
+    if (here > 0) {
+      fleet.add(generation, 0, here, month, performance, here * price, here * facilityCapex);
+      left -= here;
+    }
+  } else {
+    // Most spare first; the sort is stable, so ties keep site order.
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
+    roomiest = order[0] ?? 0;
+    for (const site of order) {
+      if (left <= 0) break;
+      const here = Math.min(left, Math.floor((siteSpare[site] as number) / powerEach));
+      if (here <= 0) continue;
+      fleet.add(generation, site, here, month, performance, here * price, here * facilityCapex);
+      left -= here;
+    }
   }
   // Rounding across sites can leave a few over; they go to the roomiest site.
-  if (left > 0) place(order[0] ?? 0, left);
+  if (left > 0) fleet.add(generation, roomiest, left, month, performance, left * price, left * facilityCapex);
 }
 
 function recordMonth(
@@ -257,7 +267,7 @@ function recordMonth(
   fleet: FleetState,
   m: {
     installs: number;
-    binding: Constraint;
+    binding: number;
     spent: number;
     capitalAvailable: number;
     /** Sites' power this month; without sites, the power in use. */
@@ -285,5 +295,5 @@ function recordMonth(
   c.tokensPerYear[i] = fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR;
   c.revenueNeeded[i] = fleet.annualizedCapex + opex * 12;
   c.largestTrainingRun[i] = largestSite * a.mfu * a.goodput * a.trainingRun;
-  series.binding[i] = constraintCode(m.binding);
+  series.binding[i] = m.binding;
 }
