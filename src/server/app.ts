@@ -42,7 +42,14 @@ export interface AppOptions {
   checksDir: string;
   limits?: Partial<Limits>;
   workers?: number;
+  /**
+   * Listening on loopback only: then requests must name a loopback host, so a web page
+   * that rebinds its own domain to 127.0.0.1 cannot read or change saved runs.
+   */
+  loopbackOnly?: boolean;
 }
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
 
 const samplesSchema = z.int().min(1).optional();
 
@@ -72,6 +79,19 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError(errorResponse);
   app.notFound((c) => c.json({ error: `nothing at ${c.req.path}` }, 404));
+  app.use('*', async (c, next) => {
+    const host = c.req.header('host');
+    if (options.loopbackOnly && host !== undefined && !LOOPBACK_HOST.test(host))
+      throw new HttpError(403, `this explorer answers on its loopback address only, not '${host}'`);
+    await next();
+  });
+  // Writes must say they send JSON: a cross-site form or a plain-text fetch cannot, without
+  // a CORS preflight this server never grants.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+      throw new HttpError(415, 'request body: send JSON with Content-Type: application/json');
+    await next();
+  });
   app.use(
     '/api/*',
     bodyLimit({

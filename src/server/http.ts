@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 /** An error that carries its HTTP status; the message is the one sentence the client shows. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 404 | 413 | 422 | 503,
+    readonly status: 400 | 403 | 404 | 413 | 415 | 422 | 503,
     message: string,
   ) {
     super(message);

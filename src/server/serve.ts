@@ -7,6 +7,8 @@ import { packageRoot } from '../io/package-paths.js';
 import { RunStore } from '../store/runs.js';
 import { createApp, type Limits } from './app.js';
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
+
 export interface ServeOptions {
   port: number;
   host: string;
@@ -30,6 +32,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     scenariosDir: join(packageRoot, 'scenarios'),
     checksDir: join(packageRoot, 'checks'),
     limits: options.limits,
+    loopbackOnly: LOOPBACK.test(options.host),
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {

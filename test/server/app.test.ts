@@ -203,6 +203,40 @@ describe('scenario API', () => {
   });
 });
 
+describe('request guards', () => {
+  it('refuses a POST that does not say it sends JSON', async () => {
+    const { app: server } = app();
+    const res = await server.request('/api/runs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ kind: 'calculator', name: 'x', calculator: 'cluster', inputs: { count: '1' } }),
+    });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { runs?: unknown; error: string }).error).toMatch(
+      /Content-Type: application\/json/,
+    );
+  });
+
+  it('answers only to loopback host names when it listens on loopback', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gigawatt-app-'));
+    dirs.push(dataDir);
+    const guarded = createApp({
+      catalog,
+      store: new RunStore(dataDir),
+      staticDir: 'dist/web',
+      scenariosDir: 'scenarios',
+      checksDir: 'checks',
+      loopbackOnly: true,
+    });
+    const at = (host: string) => guarded.request('/api/runs', { headers: { Host: host } });
+    expect((await at('127.0.0.1:4321')).status).toBe(200);
+    expect((await at('localhost:4321')).status).toBe(200);
+    const rebound = await at('evil.example:4321');
+    expect(rebound.status).toBe(403);
+    expect(((await rebound.json()) as { error: string }).error).toMatch(/loopback address only/);
+  });
+});
+
 describe('static files', () => {
   const { app: server } = app();
 
