@@ -152,12 +152,16 @@ interface Contestants {
 
 const workers = defaultWorkers();
 
-/** One table: each contestant warmed once, then timed at each size (best of three). */
+/** One table: each contestant warmed, then timed at each size (best of three). */
 async function compare(title: string, c: Contestants): Promise<void> {
-  await c.single(2000);
+  // Warm each contestant alike (five small runs, and the pool once at full size), so the
+  // table compares steady-state speed rather than JIT warm-up.
+  for (let r = 0; r < 5; r++) {
+    await c.single(10_000);
+    await c.squiggle(10_000);
+    c.bare(10_000);
+  }
   await c.pooled(400_000);
-  await c.squiggle(2000);
-  c.bare(2000);
   console.log(`\n${title}\n`);
   const header = [
     'samples',
