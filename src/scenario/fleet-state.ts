@@ -71,9 +71,10 @@ export class FleetState {
     this.tokensPerSecond = 0;
     this.capexAlive = 0;
     this.annualizedCapex = 0;
-    this.byGeneration.fill(0);
-    this.siteUse.fill(0);
-    this.siteFlops.fill(0);
+    // Plain loops: these arrays hold a handful of entries, where fill() costs more than it saves.
+    zero(this.byGeneration);
+    zero(this.siteUse);
+    zero(this.siteFlops);
   }
 
   private apply(c: Cohort, sign: 1 | -1): void {
@@ -120,12 +121,13 @@ export class FleetState {
 
   /** Retire every cohort bought `lifetimeMonths` or more before `month`. */
   retire(month: number, lifetimeMonths: number): void {
+    const before = this.oldest;
     while (this.oldest < this.size && month - (this.cohorts[this.oldest] as Cohort).month >= lifetimeMonths) {
       this.apply(this.cohorts[this.oldest] as Cohort, -1);
       this.oldest++;
     }
-    // With nothing left, reset the sums so rounding from additions and removals cannot linger.
-    if (this.oldest === this.size) this.clear();
+    // When the last cohort goes, reset the sums so rounding from additions and removals cannot linger.
+    if (this.oldest > before && this.oldest === this.size) this.clear();
   }
 
   /** Installed accelerators by generation id (generations may share an id). */
@@ -138,4 +140,8 @@ export class FleetState {
     for (const [id, n] of Object.entries(out)) if (n === 0) delete out[id];
     return out;
   }
+}
+
+function zero(values: Float64Array): void {
+  for (let i = 0; i < values.length; i++) values[i] = 0;
 }

@@ -11,7 +11,7 @@ import type { Dimension } from '../units/dimensions.js';
 import { type ParsedScenario, resolveScenario } from './load.js';
 import { CONSTRAINTS, constraintCode, type MonthField, MonthSeries } from './month-series.js';
 import { monthIndex } from './schema.js';
-import { YEAR_OUTPUTS, yearly } from './summary.js';
+import { mostBinding, YEAR_OUTPUTS, YEAR_VALUE, type YearSpan, yearSpans } from './summary.js';
 import { type Constraint, runTimelineInto, TimelineWorkspace } from './timeline.js';
 
 /** Monthly series drawn with fan bands and written as quantile columns. */
@@ -148,6 +148,8 @@ export function sampleScenarioBlocks(
   // One series refilled by every sample: the sample loop allocates no month objects.
   const months = new MonthSeries(p.start, p.months);
   const workspace = new TimelineWorkspace();
+  const spans = yearSpans(months);
+  const values = outputKeys.map((key) => YEAR_VALUE[key]);
   const drawn = new Map<Distribution, number>();
   const pick = (d: Distribution) => (d.kind === 'point' ? d.value : (drawn.get(d) as number));
   for (let block = first; block < last; block++) {
@@ -163,15 +165,16 @@ export function sampleScenarioBlocks(
         );
       }
       runTimelineInto(resolveScenario(parsed, catalog, pick), months, { workspace });
-      for (const row of yearly(months)) {
-        const y = row.year - firstYear;
+      // Only the chosen outputs are computed, straight from the month columns.
+      for (let y = 0; y < spans.length; y++) {
+        const { from, to } = spans[y] as YearSpan;
         for (let o = 0; o < outputKeys.length; o++) {
           const stat = y * outputKeys.length + o;
-          const v = row[outputKeys[o] as keyof typeof YEAR_OUTPUTS] as number;
+          const v = (values[o] as (typeof YEAR_VALUE)[keyof typeof YEAR_VALUE])(months.columns, from, to);
           addValue(sketches[stat] as SketchData, v);
           sums[stat] = (sums[stat] as number) + v;
         }
-        const code = y * CONSTRAINTS.length + constraintCode(row.binding);
+        const code = y * CONSTRAINTS.length + constraintCode(mostBinding(months, from, to));
         bindings[code] = (bindings[code] as number) + 1;
       }
       for (let k = 0; k < seriesColumns.length; k++) {

@@ -52,7 +52,7 @@ export const YEAR_OUTPUTS: Record<
  * The constraint that bound most often among months [from, to) that bought something;
  * on a tie, the one that bound first.
  */
-function mostBinding(series: MonthSeries, from: number, to: number): Constraint {
+export function mostBinding(series: MonthSeries, from: number, to: number): Constraint {
   const counts = [0, 0, 0, 0, 0];
   const first = [0, 0, 0, 0, 0];
   for (let i = from; i < to; i++) {
@@ -70,55 +70,85 @@ function mostBinding(series: MonthSeries, from: number, to: number): Constraint 
   return CONSTRAINTS[best] as Constraint;
 }
 
-/** One row per calendar year of the series: end-of-year state and the year's totals. */
-export function yearly(series: MonthSeries): YearRow[] {
-  const c = series.columns;
-  const rows: YearRow[] = [];
-  // Power a month's own installs added (its state is after them).
-  const addedIn = (i: number) => {
-    const n = c.accelerators[i] as number;
-    return n > 0 ? ((c.powerUsed[i] as number) * (c.installs[i] as number)) / n : 0;
-  };
-  let previousPower = series.length > 0 ? (c.powerUsed[0] as number) - addedIn(0) : 0;
+/** Months [from, to) of a series that fall in one calendar year. */
+export interface YearSpan {
+  year: number;
+  from: number;
+  to: number;
+}
+
+/** The calendar years a series covers (the same for every run over the same span). */
+export function yearSpans(series: Pick<MonthSeries, 'start' | 'length'>): YearSpan[] {
+  const spans: YearSpan[] = [];
   let from = 0;
   while (from < series.length) {
     const year = Math.floor((series.start + from) / 12);
     let to = from + 1;
     while (to < series.length && Math.floor((series.start + to) / 12) === year) to++;
-    const last = to - 1;
-    let opex = 0;
-    let energy = 0;
-    let tokens = 0;
-    let installs = 0;
-    for (let i = from; i < to; i++) {
-      opex += c.opex[i] as number;
-      energy += c.energy[i] as number;
-      tokens += c.tokensPerYear[i] as number;
-      installs += c.installs[i] as number;
-    }
-    const power = c.powerUsed[last] as number;
-    rows.push({
-      year,
-      facility_power_available: c.powerAvailable[last] as number,
-      facility_power: power,
-      power_added: power - previousPower,
-      accelerators: c.accelerators[last] as number,
-      by_generation: series.byGeneration[last] ?? {},
-      peak_flops_bf16: c.peakBf16[last] as number,
-      peak_flops_fp8: c.peakFp8[last] as number,
-      cumulative_capex: c.cumulativeCapex[last] as number,
-      annual_opex: opex,
-      energy,
-      largest_training_run: c.largestTrainingRun[last] as number,
-      tokens_per_year: tokens / 12,
-      revenue_needed: c.revenueNeeded[last] as number,
-      installs,
-      binding: mostBinding(series, from, to),
-    });
-    previousPower = power;
+    spans.push({ year, from, to });
     from = to;
   }
-  return rows;
+  return spans;
+}
+
+type Columns = MonthSeries['columns'];
+
+function total(column: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += column[i] as number;
+  return sum;
+}
+
+/** Power in use before month `from`: the month before, or for the first month, what it had before its own installs. */
+function powerBefore(c: Columns, from: number): number {
+  if (from > 0) return c.powerUsed[from - 1] as number;
+  const n = c.accelerators[0] as number;
+  const added = n > 0 ? ((c.powerUsed[0] as number) * (c.installs[0] as number)) / n : 0;
+  return (c.powerUsed[0] as number) - added;
+}
+
+/** Each yearly output of months [from, to): the year's last month, or a total over its months. */
+export const YEAR_VALUE: Record<keyof typeof YEAR_OUTPUTS, (c: Columns, from: number, to: number) => number> =
+  {
+    facility_power_available: (c, _, to) => c.powerAvailable[to - 1] as number,
+    facility_power: (c, _, to) => c.powerUsed[to - 1] as number,
+    power_added: (c, from, to) => (c.powerUsed[to - 1] as number) - powerBefore(c, from),
+    accelerators: (c, _, to) => c.accelerators[to - 1] as number,
+    peak_flops_bf16: (c, _, to) => c.peakBf16[to - 1] as number,
+    peak_flops_fp8: (c, _, to) => c.peakFp8[to - 1] as number,
+    cumulative_capex: (c, _, to) => c.cumulativeCapex[to - 1] as number,
+    annual_opex: (c, from, to) => total(c.opex, from, to),
+    energy: (c, from, to) => total(c.energy, from, to),
+    largest_training_run: (c, _, to) => c.largestTrainingRun[to - 1] as number,
+    tokens_per_year: (c, from, to) => total(c.tokensPerYear, from, to) / 12,
+    revenue_needed: (c, _, to) => c.revenueNeeded[to - 1] as number,
+    installs: (c, from, to) => total(c.installs, from, to),
+  };
+
+/** One row per calendar year of the series: end-of-year state and the year's totals. */
+export function yearly(series: MonthSeries): YearRow[] {
+  const c = series.columns;
+  return yearSpans(series).map(({ year, from, to }) => {
+    const v = (key: keyof typeof YEAR_OUTPUTS) => YEAR_VALUE[key](c, from, to);
+    return {
+      year,
+      facility_power_available: v('facility_power_available'),
+      facility_power: v('facility_power'),
+      power_added: v('power_added'),
+      accelerators: v('accelerators'),
+      by_generation: series.byGeneration[to - 1] ?? {},
+      peak_flops_bf16: v('peak_flops_bf16'),
+      peak_flops_fp8: v('peak_flops_fp8'),
+      cumulative_capex: v('cumulative_capex'),
+      annual_opex: v('annual_opex'),
+      energy: v('energy'),
+      largest_training_run: v('largest_training_run'),
+      tokens_per_year: v('tokens_per_year'),
+      revenue_needed: v('revenue_needed'),
+      installs: v('installs'),
+      binding: mostBinding(series, from, to),
+    };
+  });
 }
 
 export interface ClaimVerdict {

@@ -189,13 +189,19 @@ export function runTimelineInto(
         deployedPowerEver += installs * gen.itPower * a.pue;
       }
     }
-    recordMonth(series, month - inputs.start, inputs, fleet, {
+    // Without sites, the power available is the power in use (NaN says "none given").
+    const available = inputs.sites ? powerAvailable : Number.NaN;
+    recordMonth(
+      series,
+      month - inputs.start,
+      inputs,
+      fleet,
       installs,
       binding,
       spent,
       capitalAvailable,
-      powerAvailable: inputs.sites ? powerAvailable : undefined,
-    });
+      available,
+    );
     if (options.byGeneration) series.byGeneration[month - inputs.start] = fleet.countsById();
   }
 }
@@ -211,7 +217,7 @@ export class TimelineWorkspace {
   reset(generations: number, sites: number): this {
     if (this.installedByGeneration.length !== generations)
       this.installedByGeneration = new Float64Array(generations);
-    else this.installedByGeneration.fill(0);
+    else for (let i = 0; i < generations; i++) this.installedByGeneration[i] = 0;
     if (this.siteSpare.length !== sites) {
       this.siteSpare = new Float64Array(sites);
       this.order = Array.from({ length: Math.max(1, sites) }, (_, i) => i);
@@ -265,14 +271,12 @@ function recordMonth(
   i: number,
   inputs: TimelineInputs,
   fleet: FleetState,
-  m: {
-    installs: number;
-    binding: number;
-    spent: number;
-    capitalAvailable: number;
-    /** Sites' power this month; without sites, the power in use. */
-    powerAvailable: number | undefined;
-  },
+  installs: number,
+  binding: number,
+  spent: number,
+  capitalAvailable: number,
+  /** Sites' power this month; NaN without sites (then it is the power in use). */
+  powerAvailable: number,
 ): void {
   const a = inputs.assumptions;
   const c = series.columns;
@@ -282,18 +286,18 @@ function recordMonth(
   let largestSite = 0;
   const siteFlops = fleet.siteFlops;
   for (let i = 0; i < siteFlops.length; i++) largestSite = Math.max(largestSite, siteFlops[i] as number);
-  c.powerAvailable[i] = m.powerAvailable ?? powerUsed;
+  c.powerAvailable[i] = Number.isNaN(powerAvailable) ? powerUsed : powerAvailable;
   c.powerUsed[i] = powerUsed;
-  c.installs[i] = m.installs;
+  c.installs[i] = installs;
   c.accelerators[i] = fleet.accelerators;
   c.peakBf16[i] = fleet.peakBf16;
   c.peakFp8[i] = fleet.peakFp8;
-  c.cumulativeCapex[i] = m.spent;
-  c.capitalAvailable[i] = m.capitalAvailable;
+  c.cumulativeCapex[i] = spent;
+  c.capitalAvailable[i] = capitalAvailable;
   c.energy[i] = energy;
   c.opex[i] = opex;
   c.tokensPerYear[i] = fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR;
   c.revenueNeeded[i] = fleet.annualizedCapex + opex * 12;
   c.largestTrainingRun[i] = largestSite * a.mfu * a.goodput * a.trainingRun;
-  series.binding[i] = m.binding;
+  series.binding[i] = binding;
 }
