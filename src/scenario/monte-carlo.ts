@@ -136,7 +136,7 @@ export function sampleScenarioBlocks(
   last: number,
   onBlock?: (done: number) => void,
 ): ScenarioTally {
-  const { parsed, catalog, sampler, outputKeys, seriesKeys, firstYear } = p;
+  const { parsed, catalog, sampler, outputKeys, seriesKeys } = p;
   const samples = p.options.samples;
   const stats = statCount(p);
   const sketches = Array.from({ length: stats }, () => emptySketch());
