@@ -196,7 +196,7 @@ const squiggleRun = (code: string) => (n: number) =>
 
 console.log(`Monte Carlo speed (node ${process.version}, ${workers} cores)`);
 console.log(
-  'ratios use the faster gigawatt column; the pool is used from 200k samples for the cluster and 20k for the scenario, or 50k and 5k once its workers are running',
+  'ratios use the faster gigawatt column; the pool is used from 200k samples for the cluster and 20k for the scenario',
 );
 const clusterJob = { seed: 1, quantiles: QUANTILES, outputs: CLUSTER_OUTPUTS };
 await compare('Cluster calculator, six uncertain inputs', {

@@ -26,18 +26,8 @@ import {
 } from '../uncertainty/monte-carlo.js';
 import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
 
-/**
- * Below this many samples, splitting costs more than it saves: starting workers (loading
- * modules and the catalog, warming up) when none are running yet, or handing out the work
- * when they are.
- */
-const PARALLEL_FROM = { cold: 200_000, warm: 50_000 };
-const SCENARIO_PARALLEL_FROM = { cold: 20_000, warm: 5_000 };
-
-/** Whether a run of `samples` should go to `workers` workers, given who is already running. */
-function worthSplitting(samples: number, workers: number, from: { cold: number; warm: number }): boolean {
-  return workers > 1 && samples >= (pool.length >= workers ? from.warm : from.cold);
-}
+/** Below this many samples a worker's start-up (loading the catalog) costs more than it saves. */
+const PARALLEL_FROM = 200_000;
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism()));
 
@@ -148,7 +138,7 @@ export async function runMonteCarloPool(
   const workers = Math.min(options.workers, blocks);
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples);
-  if (!worthSplitting(options.samples, workers, PARALLEL_FROM)) {
+  if (workers <= 1 || options.samples < PARALLEL_FROM) {
     return finishMonteCarlo(prepared, options, [
       sampleBlocks(prepared, 0, blocks, options.samples, progress),
     ]);
@@ -162,6 +152,9 @@ export async function runMonteCarloPool(
   );
   return finishMonteCarlo(prepared, options, tallies);
 }
+
+/** Below this many samples a scenario run stays on this thread. */
+const SCENARIO_PARALLEL_FROM = 20_000;
 
 /**
  * A scenario's Monte Carlo across the pool, by the same rules as a calculator's. Workers
@@ -178,7 +171,7 @@ export async function runScenarioMonteCarloPool(
   const workers = Math.min(options.workers, blocks);
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples);
-  if (!worthSplitting(options.samples, workers, SCENARIO_PARALLEL_FROM)) {
+  if (workers <= 1 || options.samples < SCENARIO_PARALLEL_FROM) {
     return finishScenarioMonteCarlo(prepared, [sampleScenarioBlocks(prepared, 0, blocks, progress)]);
   }
   const { onProgress: _onProgress, workers: _workers, ...plain } = options;
