@@ -198,6 +198,7 @@ function countFromPowerOrBudget(ctx: CalculatorContext, probe: ClusterSpec): num
 
 export const cluster: Calculator = {
   name: 'cluster',
+  example: { accelerator: 'h100', count: '100k' },
   title: 'Cluster: accelerators, power, capex and opex',
   description:
     'Size and cost a cluster of one accelerator type from a count, a facility power or a budget: peak FLOP/s, IT and facility power, annual energy, capex, opex and cost per accelerator-hour.',

@@ -116,6 +116,13 @@ function resolveDevice(ctx: CalculatorContext): EdgeDevice {
 
 export const edgeVsCentral: Calculator = {
   name: 'edge-vs-central',
+  example: {
+    model: 'llama-3.1-8b',
+    devices: '1B',
+    device: 'tesla-hw4',
+    utilization: '5%',
+    central_accelerator: 'gb200',
+  },
   title: 'Edge fleet vs central token factory',
   description:
     'Serve the same tokens from a fleet of edge devices (one user each, batch 1) or from a central token factory (batched): tokens per year, energy per token, capex per unit of throughput, cost per million tokens, and the edge utilization at which the fleet breaks even.',

@@ -24,6 +24,7 @@ export const UTILIZATION_INPUT: InputSpec = {
 
 export const inference: Calculator = {
   name: 'inference',
+  example: { model: 'llama-3.3-70b', accelerator: 'h100', precision: 'fp8', batch: 'max', max_tpot: '50ms' },
   title: 'Inference: throughput, latency, energy and cost per token',
   description:
     'Serve a model on one accelerator type as a roofline (each step bound by memory traffic or compute): prefill and output throughput, time to first token, time per output token, the largest batch that fits, energy per token and cost per million output tokens.',

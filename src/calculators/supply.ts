@@ -109,6 +109,7 @@ function packagingOf(ctx: CalculatorContext, accelerator: Accelerator) {
 
 export const supply: Calculator = {
   name: 'supply',
+  example: { accelerator: 'b200', units: '5M' },
   title: 'Supply chain: wafers, packaging, HBM, EUV tools and fabs',
   description:
     'What making accelerators takes: dies per wafer (negative-binomial yield), logic wafers, CoWoS wafers, HBM stacks, EUV tools, fabs and fab capex per year for --units; or, for --capital, the fabs, wafers, accelerators and GW of datacenters that capital enables each year.',

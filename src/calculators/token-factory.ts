@@ -8,6 +8,7 @@ import type { Calculator } from './types.js';
 
 export const tokenFactory: Calculator = {
   name: 'token-factory',
+  example: { facility_power: '1 GW', accelerator: 'gb200', model: 'llama-3.3-70b' },
   title: 'Token factory: tokens a site serves, and the price that pays it back',
   description:
     'A datacenter serving one model: output tokens per year, energy per token, the price per million tokens that repays capex (at the cost of capital, over the lifetimes) and opex, and tokens per person per day for a population.',

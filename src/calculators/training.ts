@@ -111,6 +111,7 @@ const MFU_BY_PRECISION: Record<Precision, AssumptionKey> = {
 
 export const training: Calculator = {
   name: 'training',
+  example: { model: 'llama-3.1-405b' },
   title: 'Training run: compute, duration, energy and cost',
   description:
     'A training run from a model, parameters and tokens, a compute budget or a duration: training FLOP (6·N·D with active parameters), duration, accelerator-hours, energy, cost, and the Chinchilla-optimal model for that compute.',

@@ -120,6 +120,8 @@ export interface Calculator {
   compute(ctx: CalculatorContext): Record<string, number>;
   /** Optional fast path for Monte Carlo; must give exactly what `compute` gives. */
   vectorize?(ctx: CalculatorContext): Kernel;
+  /** Inputs a first-time user sees filled in (the explorer opens the form with them). */
+  example?: Readonly<Record<string, string>>;
 }
 
 export interface OutputValue {

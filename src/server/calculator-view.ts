@@ -30,6 +30,8 @@ export interface CalculatorInfo {
   outputs: Array<{ name: string; label: string; dimension: string; description: string }>;
   /** Groups of inputs of which at most one may be given. */
   exclusive: string[][];
+  /** Inputs the form starts with when the link gives none. */
+  example: Record<string, string>;
 }
 
 function fieldOf(spec: InputSpec, catalog: Catalog): Field {
@@ -78,6 +80,7 @@ export function calculatorInfo(calc: Calculator, catalog: Catalog): CalculatorIn
       description: o.description,
     })),
     exclusive: (calc.exclusive ?? []).map((group) => [...group]),
+    example: { ...calc.example },
   };
 }
 

@@ -17,6 +17,7 @@ interface CalculatorInfo {
   title: string;
   description: string;
   fields: Field[];
+  example: Record<string, string>;
 }
 
 interface OutputRow {
@@ -37,7 +38,9 @@ interface CalculatorView {
 /** A form generated from the calculator's schema; it recomputes as you type. */
 export async function calculatorPage(page: HTMLElement, name: string): Promise<void> {
   const info = await api<CalculatorInfo>(`/api/calculators/${encodeURIComponent(name)}`);
-  const state = readState();
+  // A bare link opens with the calculator's example, so there are numbers from the start.
+  const given = readState();
+  const state = Object.keys(given).length > 0 ? given : info.example;
   const controls = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const form = h('form', { class: 'fields', 'data-testid': 'calculator-form' });
   form.addEventListener('submit', (e) => e.preventDefault());

@@ -5,6 +5,7 @@ interface CalculatorSummary {
   name: string;
   title: string;
   description: string;
+  example: Record<string, string>;
 }
 
 export async function homePage(page: HTMLElement): Promise<void> {
@@ -40,7 +41,7 @@ export async function homePage(page: HTMLElement): Promise<void> {
         h(
           'div',
           { class: 'card' },
-          h('h3', {}, h('a', { href: `/calc/${c.name}` }, c.title)),
+          h('h3', {}, h('a', { href: `/calc/${c.name}?${new URLSearchParams(c.example)}` }, c.title)),
           h('span', { class: 'muted' }, c.description),
         ),
       ),
