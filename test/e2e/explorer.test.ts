@@ -54,6 +54,11 @@ describe('the web explorer', () => {
       await page.getByRole('link', { name: 'Stargate', exact: true }).waitFor();
       expect(await page.getByRole('link', { name: /^Cluster:/ }).count()).toBe(1);
       await shot('home');
+      // A calculator opens with its example filled in, so a first visit shows numbers at once.
+      await page.getByRole('link', { name: /^Cluster:/ }).click();
+      await expect
+        .poll(() => page.getByTestId('output-facility_power').textContent(), { timeout: 10_000 })
+        .toBe('174 MW');
     },
     TIMEOUT,
   );
