@@ -14,14 +14,19 @@ import type { ScenarioView } from './scenario-view.js';
 
 /** What the explorer sends to save a run: the same request that produced the view, and a name. */
 export const saveRunSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('scenario'),
-    name: z.string().trim().min(1).max(200),
-    scenario: z.string().min(1),
-    overrides: z.record(z.string(), z.string()).default({}),
-    samples: z.int().optional(),
-    seed: z.int().optional(),
-  }),
+  z
+    .strictObject({
+      kind: z.literal('scenario'),
+      name: z.string().trim().min(1).max(200),
+      scenario: z.string().min(1).optional(),
+      yaml: z.string().optional(),
+      overrides: z.record(z.string(), z.string()).default({}),
+      samples: z.int().optional(),
+      seed: z.int().optional(),
+    })
+    .refine((r) => (r.scenario === undefined) !== (r.yaml === undefined), {
+      message: 'give either scenario (a shipped id) or yaml (a scenario text)',
+    }),
   z.strictObject({
     kind: z.literal('calculator'),
     name: z.string().trim().min(1).max(200),
@@ -73,7 +78,8 @@ export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComput
     const { name } = request;
     if (request.kind === 'scenario') {
       const { charts: _charts, yaml, ...result } = await compute.scenario(request);
-      const state = { scenario: request.scenario, ...request.overrides, ...numbers(request) };
+      // A scenario written in the explorer reopens from the saved text ("custom").
+      const state = { scenario: request.scenario ?? 'custom', ...request.overrides, ...numbers(request) };
       const saved = store.save({ name, kind: 'scenario', subject: result.name, spec: yaml, state, result });
       return c.json(saved, 201);
     }

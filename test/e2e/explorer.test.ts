@@ -165,6 +165,41 @@ describe('the web explorer', () => {
   );
 
   it(
+    'runs a scenario written in the browser, names its mistakes by line, and saves it',
+    async () => {
+      await page.goto(server.url);
+      await page.getByTestId('write-scenario').click();
+      const editor = page.getByTestId('yaml-editor');
+      await editor.waitFor();
+      const text = await editor.inputValue();
+      await editor.fill(
+        text
+          .replace(/^name: .*$/m, 'name: My own plan')
+          .replace(/^span: .*$/m, 'span: {start: 2025-01, end: 2027-13}'),
+      );
+      await expect
+        .poll(() => page.getByTestId('error').textContent(), { timeout: 15_000 })
+        .toMatch(/your scenario:\d+:\d+/);
+      await editor.fill(text.replace(/^name: .*$/m, 'name: My own plan'));
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('My own plan');
+      expect(await page.getByTestId('error').textContent()).toBe('');
+      await save('My own plan, saved');
+      await page.goto(`${server.url}/runs`);
+      await page
+        .locator('tr', { hasText: 'My own plan, saved' })
+        .getByRole('button', { name: 'Open' })
+        .click();
+      await expect
+        .poll(() => page.getByTestId('yaml-editor').inputValue(), { timeout: 15_000 })
+        .toMatch(/^name: My own plan$/m);
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('My own plan');
+      await page.getByTestId('chart-power').locator('svg').first().waitFor();
+      await shot('custom-scenario');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'shows every claim and published fact with its verdict and source link',
     async () => {
       await page.goto(`${server.url}/claims`);

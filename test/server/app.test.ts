@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -274,6 +274,19 @@ describe('saved runs', () => {
       calculator: 'cluster',
       inputs: { count: '100k' },
     });
+    // A scenario written in the explorer is saved with its text and reopens as "custom".
+    const written = readFileSync('scenarios/stargate.yaml', 'utf8').replace(
+      /^name: .*$/m,
+      'name: Written here',
+    );
+    const own = await save({ kind: 'scenario', name: 'My plan', yaml: written });
+    const ownRun = (await (await server.request(`/api/runs/${own.id}`)).json()) as {
+      subject: string;
+      spec: string;
+      state: Record<string, string>;
+    };
+    expect(ownRun).toMatchObject({ subject: 'Written here', state: { scenario: 'custom' } });
+    expect(ownRun.spec).toBe(written);
 
     const csv = await (await server.request(`/api/runs/${a.id}/export.csv`)).text();
     expect(csv.split('\n')[0]).toMatch(/^month,power_available_w,power_used_w/);
@@ -295,7 +308,12 @@ describe('saved runs', () => {
 
     store.close();
     const reopened = new RunStore(dataDir);
-    expect(reopened.list().map((r) => r.name)).toEqual(['H100 cluster', 'Dear power', 'Stargate as shipped']);
+    expect(reopened.list().map((r) => r.name)).toEqual([
+      'My plan',
+      'H100 cluster',
+      'Dear power',
+      'Stargate as shipped',
+    ]);
     expect(reopened.delete(a.id)).toBe(true);
     expect(reopened.get(a.id)).toBeUndefined();
     reopened.close();

@@ -33,6 +33,16 @@ export async function homePage(page: HTMLElement): Promise<void> {
         ),
       ),
     ),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: '/scenario/custom?from=stargate', 'data-testid': 'write-scenario' },
+        'Write your own scenario',
+      ),
+      ' in YAML, starting from Stargate; the file format is the one `npx gigawatt schema scenario` describes.',
+    ),
     h('h2', {}, 'Calculators'),
     h(
       'div',

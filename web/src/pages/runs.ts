@@ -34,7 +34,10 @@ export async function runsPage(page: HTMLElement): Promise<void> {
   const open = async (run: SavedRunSummary) => {
     const saved = await api<SavedRun>(`/api/runs/${run.id}`);
     const { scenario, calculator, ...rest } = saved.state;
-    const query = new URLSearchParams(rest).toString();
+    // A scenario written in the explorer reopens in the editor, from the saved text.
+    const query = new URLSearchParams(
+      scenario === 'custom' ? { run: String(run.id), ...rest } : rest,
+    ).toString();
     go(`${scenario ? `/scenario/${scenario}` : `/calc/${calculator}`}${query ? `?${query}` : ''}`);
   };
   const remove = async (run: SavedRunSummary, row: HTMLElement) => {

@@ -37,24 +37,33 @@ interface ScenarioView {
 }
 
 /** Keys in the URL that are not assumption edits. */
-const SETTINGS = ['samples', 'seed'];
+const SETTINGS = ['samples', 'seed', 'from', 'run'];
 
-/** A shipped scenario: yearly table, charts (bands when uncertain), claims; assumptions on sliders. */
+/** The id under which the explorer's own scenario editor lives. */
+const CUSTOM = 'custom';
+
+/**
+ * A scenario: yearly table, charts (bands when uncertain), claims; assumptions on sliders.
+ * `/scenario/custom` adds an editor for the scenario's YAML, started from a shipped
+ * scenario (?from=id) or a saved run (?run=id).
+ */
 export async function scenarioPage(page: HTMLElement, id: string): Promise<void> {
   const state = readState();
   const overrides: Record<string, string> = Object.fromEntries(
     Object.entries(state).filter(([k]) => !SETTINGS.includes(k)),
   );
   const settings = { samples: state.samples ?? '', seed: state.seed ?? '' };
+  const origin = { from: state.from ?? '', run: state.run ?? '' };
+  const editor = id === CUSTOM ? await yamlEditor(origin) : undefined;
   const run = latest((body: unknown) => api<ScenarioView>('/api/scenarios/run', { body }));
   const request = () => ({
-    scenario: id,
+    ...(editor ? { yaml: editor.value } : { scenario: id }),
     overrides,
     samples: settings.samples ? Number(settings.samples) : undefined,
     seed: settings.seed ? Number(settings.seed) : undefined,
   });
 
-  const title = h('h1', {}, id);
+  const title = h('h1', {}, editor ? 'Your scenario' : id);
   const description = h('p', { class: 'muted' });
   const controlsBox = h('div', { class: 'controls', 'data-testid': 'controls' });
   const error = h('div', { class: 'error', role: 'alert', 'data-testid': 'error' });
@@ -65,7 +74,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   const download = h('a', { download: `${id}.yaml`, href: '#' }, 'Download this scenario as YAML');
 
   const refresh = async () => {
-    writeState({ ...overrides, ...settings });
+    writeState({ ...(editor ? origin : {}), ...overrides, ...settings });
     status.textContent = 'running…';
     try {
       const answer = await run(request());
@@ -100,6 +109,9 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       h(
         'div',
         {},
+        editor
+          ? h('div', { class: 'field' }, h('label', { for: 'yaml-editor' }, 'Scenario (YAML)'), editor)
+          : null,
         error,
         status,
         saveBar(() => ({ kind: 'scenario', ...request() })),
@@ -112,7 +124,23 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       ),
     ),
   );
+  editor?.addEventListener('input', later);
   await refresh();
+}
+
+/** The editor's text: a saved run's scenario, a shipped one, or Stargate to start from. */
+async function yamlEditor(origin: { from: string; run: string }): Promise<HTMLTextAreaElement> {
+  const text = origin.run
+    ? (await api<{ spec: string }>(`/api/runs/${encodeURIComponent(origin.run)}`)).spec
+    : (await api<{ text: string }>(`/api/scenarios/${encodeURIComponent(origin.from || 'stargate')}`)).text;
+  const editor = h('textarea', {
+    id: 'yaml-editor',
+    rows: 18,
+    spellcheck: 'false',
+    'data-testid': 'yaml-editor',
+  });
+  editor.value = text;
+  return editor;
 }
 
 /** A slider and a text box per assumption; the text box also takes ranges ("1.1 to 1.4"). */
