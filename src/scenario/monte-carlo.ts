@@ -9,9 +9,9 @@ import { Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
 import { type ParsedScenario, resolveScenario } from './load.js';
-import { CONSTRAINTS, constraintCode, type MonthField, MonthSeries } from './month-series.js';
+import { CONSTRAINTS, type MonthField, MonthSeries } from './month-series.js';
 import { monthIndex } from './schema.js';
-import { mostBinding, YEAR_OUTPUTS, YEAR_VALUE, type YearSpan, yearSpans } from './summary.js';
+import { mostBindingCode, YEAR_OUTPUTS, YEAR_VALUE, type YearSpan, yearSpans } from './summary.js';
 import { type Constraint, runTimelineInto, TimelineWorkspace } from './timeline.js';
 
 /** Monthly series drawn with fan bands and written as quantile columns. */
@@ -174,7 +174,7 @@ export function sampleScenarioBlocks(
           addValue(sketches[stat] as SketchData, v);
           sums[stat] = (sums[stat] as number) + v;
         }
-        const code = y * CONSTRAINTS.length + constraintCode(mostBinding(months, from, to));
+        const code = y * CONSTRAINTS.length + mostBindingCode(months, from, to);
         bindings[code] = (bindings[code] as number) + 1;
       }
       for (let k = 0; k < seriesColumns.length; k++) {
@@ -229,7 +229,7 @@ export function finishScenarioMonteCarlo(
       ) as Partial<Record<keyof typeof YEAR_OUTPUTS, Summary>>,
       binding: Object.fromEntries(
         ['power', 'capital', 'supply', 'plan', 'none'].map((name) => {
-          const code = y * CONSTRAINTS.length + constraintCode(name as Constraint);
+          const code = y * CONSTRAINTS.length + CONSTRAINTS.indexOf(name as Constraint);
           const n = tallies.reduce((total, t) => total + (t.bindings[code] as number), 0);
           return [name, n / options.samples];
         }),

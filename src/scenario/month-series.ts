@@ -3,26 +3,22 @@ import type { Constraint, MonthState } from './timeline.js';
 /** Binding constraints by code, for the typed array that stores them. */
 export const CONSTRAINTS: readonly Constraint[] = ['none', 'power', 'capital', 'supply', 'plan'];
 export const [NONE, POWER, CAPITAL, SUPPLY, PLAN] = [0, 1, 2, 3, 4] as const;
-const CODES: Record<Constraint, number> = { none: 0, power: 1, capital: 2, supply: 3, plan: 4 };
-export const constraintCode = (c: Constraint) => CODES[c];
 
 /** The numeric fields of a month, stored as one typed array each. */
-export const MONTH_FIELDS = [
-  'powerAvailable',
-  'powerUsed',
-  'installs',
-  'accelerators',
-  'peakBf16',
-  'peakFp8',
-  'cumulativeCapex',
-  'capitalAvailable',
-  'energy',
-  'opex',
-  'tokensPerYear',
-  'revenueNeeded',
-  'largestTrainingRun',
-] as const;
-export type MonthField = (typeof MONTH_FIELDS)[number];
+export type MonthField =
+  | 'powerAvailable'
+  | 'powerUsed'
+  | 'installs'
+  | 'accelerators'
+  | 'peakBf16'
+  | 'peakFp8'
+  | 'cumulativeCapex'
+  | 'capitalAvailable'
+  | 'energy'
+  | 'opex'
+  | 'tokensPerYear'
+  | 'revenueNeeded'
+  | 'largestTrainingRun';
 
 /**
  * A run's months as columns (struct of arrays). Monte Carlo refills one series per sample

@@ -52,7 +52,7 @@ export const YEAR_OUTPUTS: Record<
  * The constraint that bound most often among months [from, to) that bought something;
  * on a tie, the one that bound first.
  */
-export function mostBinding(series: MonthSeries, from: number, to: number): Constraint {
+export function mostBindingCode(series: MonthSeries, from: number, to: number): number {
   const counts = [0, 0, 0, 0, 0];
   const first = [0, 0, 0, 0, 0];
   for (let i = from; i < to; i++) {
@@ -67,8 +67,11 @@ export function mostBinding(series: MonthSeries, from: number, to: number): Cons
     const most = counts[best] as number;
     if (n > most || (n === most && n > 0 && (first[code] as number) < (first[best] as number))) best = code;
   }
-  return CONSTRAINTS[best] as Constraint;
+  return best;
 }
+
+const mostBinding = (series: MonthSeries, from: number, to: number) =>
+  CONSTRAINTS[mostBindingCode(series, from, to)] as Constraint;
 
 /** Months [from, to) of a series that fall in one calendar year. */
 export interface YearSpan {

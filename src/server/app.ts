@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { findCalculator } from '../calculators/registry.js';
+import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { type CheckFileResult, evaluateCheckFile } from '../checks/evaluate.js';
 import { InputError, unknownId } from '../errors.js';
@@ -70,6 +71,16 @@ const scenarioRequestSchema = z
   .refine((r) => (r.scenario === undefined) !== (r.yaml === undefined), {
     message: 'give either scenario (a shipped id) or yaml (a scenario text)',
   });
+
+/** A calculator by name; an unknown one is a 404 that names the nearest. */
+function calculatorOr404(name: string): Calculator {
+  try {
+    return findCalculator(name);
+  } catch (error) {
+    if (error instanceof InputError) throw notFound(error.message);
+    throw error;
+  }
+}
 
 /** The explorer's HTTP interface: JSON under /api, the built pages everywhere else. */
 export function createApp(options: AppOptions): Hono {
@@ -150,16 +161,8 @@ export function createApp(options: AppOptions): Hono {
     name: string,
     request: { inputs: Record<string, string>; samples?: number | undefined; seed?: number | undefined },
   ) => {
-    const calc = (() => {
-      try {
-        return findCalculator(name);
-      } catch (error) {
-        if (error instanceof InputError) throw notFound(error.message);
-        throw error;
-      }
-    })();
     return calculatorView(
-      calc.name,
+      calculatorOr404(name),
       {
         inputs: request.inputs,
         samples: samples(request.samples, 10_000, limits.calculatorSamples),
@@ -172,14 +175,9 @@ export function createApp(options: AppOptions): Hono {
   };
 
   app.get('/api/calculators', (c) => c.json({ calculators: calculatorList(catalog) }));
-  app.get('/api/calculators/:name', (c) => {
-    try {
-      return c.json(calculatorInfo(findCalculator(c.req.param('name')), catalog));
-    } catch (error) {
-      if (error instanceof InputError) throw notFound(error.message);
-      throw error;
-    }
-  });
+  app.get('/api/calculators/:name', (c) =>
+    c.json(calculatorInfo(calculatorOr404(c.req.param('name')), catalog)),
+  );
   app.post('/api/calculators/:name', async (c) => {
     const name = c.req.param('name');
     const request = await readJson(c, calculatorRequestSchema);

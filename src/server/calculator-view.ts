@@ -1,4 +1,4 @@
-import { CALCULATORS, findCalculator } from '../calculators/registry.js';
+import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Calculator, InputSpec } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -118,11 +118,10 @@ export interface CalculatorView {
 
 /** Run a calculator as the form asks: deterministic, or Monte Carlo when an input is a distribution. */
 export async function calculatorView(
-  name: string,
+  calc: Calculator,
   request: CalculatorRequest,
   catalog: Catalog,
 ): Promise<CalculatorView> {
-  const calc = findCalculator(name);
   const inputs = Object.fromEntries(
     Object.entries(request.inputs).filter(([, v]) => String(v).trim() !== ''),
   );

@@ -58,8 +58,14 @@ export interface ScenarioView {
   records: Array<Record<string, string | number>>;
 }
 
-/** Apply the edits to the scenario's text, keeping its comments and layout. */
-export function applyOverrides(text: string, overrides: Record<string, string>): string {
+/**
+ * Apply the edits to the scenario's text, keeping its comments and layout, and read back
+ * what each assumption is now written as (numbers and distributions as text).
+ */
+export function applyOverrides(
+  text: string,
+  overrides: Record<string, string>,
+): { text: string; written: Record<string, string> } {
   const keys = CONTROL_SPECS.map((c) => c.key);
   const doc = parseDocument(text);
   for (const [key, value] of Object.entries(overrides)) {
@@ -68,22 +74,16 @@ export function applyOverrides(text: string, overrides: Record<string, string>):
       throw new InputError(`assumption ${key}: expected a value such as "1.3" or "1.1 to 1.4"`);
     doc.setIn(['assumptions', key], value.trim());
   }
-  return Object.keys(overrides).length > 0 ? doc.toString() : text;
-}
-
-/** The written value of each assumption in the scenario text (numbers and distributions as text). */
-function writtenAssumptions(text: string): Record<string, string> {
-  const doc = parseDocument(text);
-  const out: Record<string, string> = {};
-  for (const spec of CONTROL_SPECS) {
-    const value = doc.getIn(['assumptions', spec.key]);
-    if (value !== undefined && value !== null) out[spec.key] = String(value);
+  const written: Record<string, string> = {};
+  for (const key of keys) {
+    const value = doc.getIn(['assumptions', key]);
+    if (value !== undefined && value !== null) written[key] = String(value);
   }
-  return out;
+  return { text: Object.keys(overrides).length > 0 ? doc.toString() : text, written };
 }
 
 export async function scenarioView(request: ScenarioRequest, catalog: Catalog): Promise<ScenarioView> {
-  const edited = applyOverrides(request.text, request.overrides);
+  const { text: edited, written } = applyOverrides(request.text, request.overrides);
   const file = Object.keys(request.overrides).length > 0 ? `${request.file} (with your edits)` : request.file;
   const parsed = parseScenario(edited, file, catalog);
   const median = runParsedScenario(parsed, catalog);
@@ -99,7 +99,7 @@ export async function scenarioView(request: ScenarioRequest, catalog: Catalog): 
     file: request.file,
     description: parsed.scenario.description ?? '',
     yaml: edited,
-    controls: scenarioControls(parsed, catalog, writtenAssumptions(edited)),
+    controls: scenarioControls(parsed, catalog, written),
     uncertain,
     seed: request.seed,
     outputs,
