@@ -1,9 +1,10 @@
 import type { Precision, Sparsity } from '../catalog/types.js';
 import { SPARSITIES } from '../catalog/types.js';
-import type { ClusterEconomics, ClusterSpec } from '../model/cluster.js';
+import type { ClusterSpec } from '../model/cluster.js';
 import { acceleratorsForBudget, capexPerAccelerator, clusterEconomics } from '../model/cluster.js';
 import { acceleratorsForPower } from '../model/power.js';
 import { formatQuantity } from '../units/format.js';
+import { ClusterKernel, ECONOMICS_COLUMNS, economicsRow } from './cluster-kernel.js';
 import { FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import type { Calculator, CalculatorContext, InputSpec, OutputSpec } from './types.js';
 
@@ -92,56 +93,6 @@ export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
     description: '(annualized capex + opex) / accelerator-hours per year',
   },
 ];
-
-/** Input name → the ClusterSpec field it sets, for the Monte Carlo fast path. */
-const SPEC_FIELDS = {
-  pue: 'pue',
-  it_power: 'itPowerPerAccelerator',
-  price: 'pricePerAccelerator',
-  electricity_price: 'electricityPrice',
-  facility_capex: 'facilityCapexPerItWatt',
-  lifetime: 'hardwareLifetime',
-  facility_lifetime: 'facilityLifetime',
-  cost_of_capital: 'costOfCapital',
-  upkeep: 'upkeepRate',
-  load_factor: 'loadFactor',
-} as const satisfies Record<string, keyof ClusterSpec>;
-
-/** The kernel's output columns, in the order it writes them. */
-const ECONOMICS_COLUMNS = [
-  'count',
-  'peak_flops',
-  'it_power',
-  'facility_power',
-  'annual_energy',
-  'accelerator_capex',
-  'facility_capex',
-  'total_capex',
-  'annual_energy_cost',
-  'annual_upkeep',
-  'annual_opex',
-  'annualized_capex',
-  'cost_per_accelerator_hour',
-] as const;
-
-/** The outputs in ECONOMICS_COLUMNS order. */
-function economicsRow(e: ClusterEconomics): number[] {
-  return [
-    e.count,
-    e.peakFlops,
-    e.itPower,
-    e.facilityPower,
-    e.annualEnergy,
-    e.acceleratorCapex,
-    e.facilityCapex,
-    e.totalCapex,
-    e.annualEnergyCost,
-    e.annualUpkeep,
-    e.annualOpex,
-    e.annualizedCapex,
-    e.costPerAcceleratorHour,
-  ];
-}
 
 /** The accelerator, its peak at the precision, and a one-accelerator fleet spec with every default. */
 function resolveFleet(ctx: CalculatorContext) {
@@ -233,65 +184,6 @@ export const cluster: Calculator = {
     const fixedCount = mode === 'count' ? solveCount(ctx, probe) : 0;
     const size =
       mode === 'power' ? ctx.number('facility_power') : mode === 'budget' ? ctx.number('budget') : 0;
-    const fields = Object.keys(SPEC_FIELDS) as Array<keyof typeof SPEC_FIELDS>;
-    return {
-      inputs: [...fields, 'count', 'facility_power', 'budget'],
-      evaluate(columns, length, out) {
-        // Each field is either a drawn column or the probe's constant, picked once per block;
-        // the spec is rebuilt with one fixed shape per sample so the engine keeps it in registers.
-        const at = (name: keyof typeof SPEC_FIELDS) => {
-          const column = columns[name];
-          const constant = probe[SPEC_FIELDS[name]];
-          return column ? (j: number) => column[j] as number : () => constant;
-        };
-        const pue = at('pue');
-        const itPower = at('it_power');
-        const price = at('price');
-        const electricityPrice = at('electricity_price');
-        const facilityCapex = at('facility_capex');
-        const lifetime = at('lifetime');
-        const facilityLifetime = at('facility_lifetime');
-        const costOfCapital = at('cost_of_capital');
-        const upkeep = at('upkeep');
-        const loadFactor = at('load_factor');
-        const sizeColumn = columns.facility_power ?? columns.budget;
-        const countColumn = columns.count;
-        const o = ECONOMICS_COLUMNS.map((name) => out[name]);
-        let kept = 0;
-        for (let j = 0; j < length; j++) {
-          const spec: ClusterSpec = {
-            count: 0,
-            peakFlopsPerAccelerator: probe.peakFlopsPerAccelerator,
-            itPowerPerAccelerator: itPower(j),
-            pricePerAccelerator: price(j),
-            pue: pue(j),
-            facilityCapexPerItWatt: facilityCapex(j),
-            electricityPrice: electricityPrice(j),
-            loadFactor: loadFactor(j),
-            upkeepRate: upkeep(j),
-            hardwareLifetime: lifetime(j),
-            facilityLifetime: facilityLifetime(j),
-            costOfCapital: costOfCapital(j),
-          };
-          const budgetOrPower = sizeColumn ? (sizeColumn[j] as number) : size;
-          spec.count =
-            mode === 'count'
-              ? countColumn
-                ? Math.round(countColumn[j] as number)
-                : fixedCount
-              : mode === 'power'
-                ? acceleratorsForPower(budgetOrPower, spec.itPowerPerAccelerator, spec.pue)
-                : acceleratorsForBudget(budgetOrPower, spec);
-          if (spec.count < 1) continue;
-          const row = economicsRow(clusterEconomics(spec));
-          for (let c = 0; c < o.length; c++) {
-            const column = o[c];
-            if (column) column[kept] = row[c] as number;
-          }
-          kept++;
-        }
-        return kept;
-      },
-    };
+    return new ClusterKernel(probe, mode, fixedCount, size);
   },
 };

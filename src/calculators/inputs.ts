@@ -46,12 +46,17 @@ export function parseInput(spec: InputSpec, raw: string | number): number | stri
   return text.toLowerCase();
 }
 
+/** Schemas by spec list: building one costs about a millisecond, a Monte Carlo run's whole setup. */
+const schemas = new WeakMap<readonly InputSpec[], z.ZodType>();
+
 /**
  * The zod schema of a calculator's inputs: raw strings or numbers in, parsed SI numbers
- * and ids out. Faces (CLI, checks, web) validate through it; `label` names an input the
- * way the face shows it ("--pue", "inputs.pue").
+ * and ids out. Faces (CLI, checks, web) validate through it. Issues carry the bare problem
+ * and the input's path; parseInputs names the input the way the face shows it.
  */
-export function inputsSchema(specs: readonly InputSpec[], label: (name: string) => string) {
+export function inputsSchema(specs: readonly InputSpec[]): z.ZodType {
+  const known = schemas.get(specs);
+  if (known) return known;
   const shape: Record<string, z.ZodType> = {};
   for (const spec of specs) {
     shape[spec.name] = z
@@ -61,13 +66,15 @@ export function inputsSchema(specs: readonly InputSpec[], label: (name: string) 
           return parseInput(spec, raw);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
-          ctx.addIssue({ code: 'custom', message: `${label(spec.name)}: ${error.message}` });
+          ctx.addIssue({ code: 'custom', message: error.message });
           return z.NEVER;
         }
       })
       .optional();
   }
-  return z.strictObject(shape);
+  const schema = z.strictObject(shape);
+  schemas.set(specs, schema);
+  return schema;
 }
 
 /** Validate raw inputs; the first problem becomes one InputError sentence. */
@@ -76,7 +83,7 @@ export function parseInputs(
   raw: Record<string, unknown>,
   label: (name: string) => string,
 ): ParsedInputs {
-  const result = inputsSchema(specs, label).safeParse(raw);
+  const result = inputsSchema(specs).safeParse(raw);
   if (result.success) return result.data as ParsedInputs;
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
@@ -91,5 +98,7 @@ export function parseInputs(
     const name = String(issue.path[0] ?? '');
     throw new InputError(`${label(name)}: expected a value written as text or a number`);
   }
+  if (issue?.code === 'custom')
+    throw new InputError(`${label(String(issue.path[0] ?? ''))}: ${issue.message}`);
   throw new InputError(issue?.message ?? 'invalid inputs');
 }

@@ -26,8 +26,13 @@ import {
 } from '../uncertainty/monte-carlo.js';
 import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
 
-/** Below this many samples a worker's start-up (loading the catalog) costs more than it saves. */
+/**
+ * Below this many samples, starting workers (module loading, the catalog, warm-up: about
+ * 0.3 s) costs more than it saves. Once they are running, a split pays from a few blocks:
+ * a task costs a message each way and a few hundred microseconds of set-up.
+ */
 const PARALLEL_FROM = 200_000;
+const WARM_PARALLEL_FROM = 8_000;
 
 export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism()));
 
@@ -53,6 +58,12 @@ function workerAt(index: number): Worker {
   }
   return worker;
 }
+
+/** Tasks sent to workers so far (each split run sends one per worker). */
+export const monteCarloPoolTasks = () => nextTask;
+
+/** The smallest run worth splitting: lower once the workers it needs are already running. */
+const splitFrom = (workers: number, cold: number, warm: number) => (pool.length >= workers ? warm : cold);
 
 /** Stop the pool's workers (tests and servers shutting down). */
 export async function closeMonteCarloPool(): Promise<void> {
@@ -138,7 +149,7 @@ export async function runMonteCarloPool(
   const workers = Math.min(options.workers, blocks);
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples);
-  if (workers <= 1 || options.samples < PARALLEL_FROM) {
+  if (workers <= 1 || options.samples < splitFrom(workers, PARALLEL_FROM, WARM_PARALLEL_FROM)) {
     return finishMonteCarlo(prepared, options, [
       sampleBlocks(prepared, 0, blocks, options.samples, progress),
     ]);
@@ -153,8 +164,9 @@ export async function runMonteCarloPool(
   return finishMonteCarlo(prepared, options, tallies);
 }
 
-/** Below this many samples a scenario run stays on this thread. */
+/** Below this many samples a scenario run stays on this thread (cold pool, and warm). */
 const SCENARIO_PARALLEL_FROM = 20_000;
+const WARM_SCENARIO_PARALLEL_FROM = 2_000;
 
 /**
  * A scenario's Monte Carlo across the pool, by the same rules as a calculator's. Workers
@@ -171,7 +183,10 @@ export async function runScenarioMonteCarloPool(
   const workers = Math.min(options.workers, blocks);
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples);
-  if (workers <= 1 || options.samples < SCENARIO_PARALLEL_FROM) {
+  if (
+    workers <= 1 ||
+    options.samples < splitFrom(workers, SCENARIO_PARALLEL_FROM, WARM_SCENARIO_PARALLEL_FROM)
+  ) {
     return finishScenarioMonteCarlo(prepared, [sampleScenarioBlocks(prepared, 0, blocks, progress)]);
   }
   const { onProgress: _onProgress, workers: _workers, ...plain } = options;

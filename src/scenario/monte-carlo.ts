@@ -5,7 +5,7 @@ import type { Distribution } from '../uncertainty/distributions.js';
 import { quantile } from '../uncertainty/distributions.js';
 import { checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
-import { Sampler } from '../uncertainty/sampler.js';
+import { floatColumns, Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
 import { type ParsedScenario, resolveScenario } from './load.js';
@@ -46,7 +46,7 @@ export interface ScenarioMonteCarlo {
  * Samples per block. Means are summed per block and the block sums added in block order,
  * so any split of blocks across workers gives the same figures.
  */
-export const SCENARIO_BLOCK = 2048;
+export const SCENARIO_BLOCK = 512;
 
 export interface ScenarioMonteCarloOptions {
   samples: number;
@@ -144,7 +144,7 @@ export function sampleScenarioBlocks(
   const bindings = new Float64Array(p.years * CONSTRAINTS.length);
   const seriesColumns = seriesKeys.map((k) => MONTHLY_SERIES[k]);
   const monthStat = p.years * outputKeys.length;
-  const draws = parsed.uncertain.map(() => new Float64Array(SCENARIO_BLOCK));
+  const draws = floatColumns(parsed.uncertain.length, SCENARIO_BLOCK);
   // One series refilled by every sample: the sample loop allocates no month objects.
   const months = new MonthSeries(p.start, p.months);
   const workspace = new TimelineWorkspace();
@@ -256,8 +256,13 @@ export function runScenarioMonteCarlo(
 ): ScenarioMonteCarlo {
   const p = prepareScenarioMonteCarlo(parsed, catalog, options);
   const blocks = scenarioBlockCount(options.samples);
-  const tally = sampleScenarioBlocks(p, 0, blocks, (done) =>
-    options.onProgress?.(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples),
+  const { onProgress } = options;
+  const tally = sampleScenarioBlocks(
+    p,
+    0,
+    blocks,
+    // No callback without a listener: a fresh closure per run would unsettle optimized code.
+    onProgress && ((done) => onProgress(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples)),
   );
   return finishScenarioMonteCarlo(p, [tally]);
 }

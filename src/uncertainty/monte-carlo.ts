@@ -7,11 +7,15 @@ import { BASE_UNIT } from '../units/dimensions.js';
 import { type CorrelationSpec, copulaFactor } from './correlation.js';
 import { isUncertain, median, quantile } from './distributions.js';
 import { checkRange, parseDistribution } from './parse.js';
-import { Sampler, type UncertainInput } from './sampler.js';
+import { floatColumns, Sampler, type UncertainInput } from './sampler.js';
 import { addBlock, emptySketch, mergeInto, type SketchData, sketchQuantile } from './sketch.js';
 
-/** Samples are drawn and summed in blocks of this size; the block order fixes the sums. */
-export const BLOCK = 4096;
+/**
+ * Samples are drawn and summed in blocks of this size; the block order fixes the sums.
+ * Small enough that a 10k-sample run splits evenly across two workers, large enough that
+ * per-block set-up is lost in the sampling.
+ */
+export const BLOCK = 1024;
 
 export interface MonteCarloOptions {
   samples: number;
@@ -166,8 +170,8 @@ export function sampleBlocks(
   onBlock?: (done: number) => void,
 ): BlockTally {
   const { calc, catalog, base, uncertain, sampler, fast, label, outputNames } = p;
-  const draws = uncertain.map(() => new Float64Array(BLOCK));
-  const columns = outputNames.map(() => new Float64Array(BLOCK));
+  const draws = floatColumns(uncertain.length, BLOCK);
+  const columns = floatColumns(outputNames.length, BLOCK);
   const sketches = outputNames.map(() => emptySketch());
   const blockSums = outputNames.map(() => [] as number[]);
   const seen = outputNames.map(() => false);
@@ -284,8 +288,14 @@ export function runMonteCarlo(
 ): MonteCarloResult {
   const p = prepareMonteCarlo(calc, raw, catalog, options);
   const blocks = blockCount(options.samples);
-  const tally = sampleBlocks(p, 0, blocks, options.samples, (done) =>
-    options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples),
+  const { onProgress } = options;
+  const tally = sampleBlocks(
+    p,
+    0,
+    blocks,
+    options.samples,
+    // No callback without a listener: a fresh closure per run would unsettle optimized code.
+    onProgress && ((done) => onProgress(Math.min(options.samples, done * BLOCK), options.samples)),
   );
   return finishMonteCarlo(p, options, [tally]);
 }

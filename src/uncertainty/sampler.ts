@@ -13,6 +13,17 @@ export interface UncertainInput {
   max?: number | undefined;
 }
 
+/**
+ * `count` columns of `length` numbers. Built by push so every such array has one shape:
+ * arrays from map() start holey and change kind as they fill, and optimized sampling code
+ * that met one kind is thrown away when the next run brings the other.
+ */
+export function floatColumns(count: number, length: number): Float64Array[] {
+  const columns: Float64Array[] = [];
+  for (let k = 0; k < count; k++) columns.push(new Float64Array(length));
+  return columns;
+}
+
 /** Keeps uniforms fed to a copula off exactly 0 and 1, where inverse CDFs are infinite. */
 const EDGE = 1e-15;
 
@@ -37,7 +48,7 @@ export class Sampler {
     if (this.hashA.length >= length) return;
     this.hashA = new Uint32Array(length);
     this.hashB = new Uint32Array(length);
-    this.uniforms = this.inputs.map(() => new Float64Array(length));
+    this.uniforms = floatColumns(this.inputs.length, length);
   }
 
   /** Fill out[k][j] with input k's value for sample start + j. */
