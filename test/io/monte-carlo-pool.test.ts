@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 // The pool starts workers from compiled files, so this test uses the build (made by the test setup).
 import { cluster } from '../../dist/calculators/cluster.js';
+import { loadCatalog } from '../../dist/io/catalog-files.js';
 import {
   closeMonteCarloPool,
   monteCarloPoolTasks,
@@ -11,8 +12,8 @@ import {
 import { parseScenario } from '../../dist/scenario/load.js';
 import { runScenarioMonteCarlo } from '../../dist/scenario/monte-carlo.js';
 import { runMonteCarlo } from '../../dist/uncertainty/monte-carlo.js';
-import { catalog } from '../helpers/catalog.js';
 
+const catalog = loadCatalog();
 const inputs = { count: '10k', pue: '1.1 to 1.4', price: '$25k to $35k', lifetime: '4 years to 6 years' };
 const job = { seed: 3, quantiles: [0.05, 0.5, 0.95] };
 const file = 'scenarios/stargate-ranges.yaml';
