@@ -8,8 +8,9 @@ import type { UncertainInput } from '../uncertainty/sampler.js';
 import { floatColumns, Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
-import { type ParsedScenario, resolveScenario } from './load.js';
+import type { ParsedScenario } from './load.js';
 import { CONSTRAINTS, type MonthField, MonthSeries } from './month-series.js';
+import { ScenarioResolution } from './resolve.js';
 import { monthIndex } from './schema.js';
 import { mostBindingCode, YEAR_OUTPUTS, YEAR_VALUE, type YearSpan, yearSpans } from './summary.js';
 import { type Constraint, runTimelineInto, TimelineWorkspace } from './timeline.js';
@@ -148,6 +149,8 @@ export function sampleScenarioBlocks(
   // One series refilled by every sample: the sample loop allocates no month objects.
   const months = new MonthSeries(p.start, p.months);
   const workspace = new TimelineWorkspace();
+  // Resolved once; each sample only re-picks the numbers.
+  const resolution = new ScenarioResolution(parsed, catalog);
   const spans = yearSpans(months);
   const values = outputKeys.map((key) => YEAR_VALUE[key]);
   const drawn = new Map<Distribution, number>();
@@ -164,7 +167,7 @@ export function sampleScenarioBlocks(
           (draws[k] as Float64Array)[j] as number,
         );
       }
-      runTimelineInto(resolveScenario(parsed, catalog, pick), months, { workspace });
+      runTimelineInto(resolution.update(pick), months, { workspace });
       // Only the chosen outputs are computed, straight from the month columns.
       for (let y = 0; y < spans.length; y++) {
         const { from, to } = spans[y] as YearSpan;

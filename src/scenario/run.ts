@@ -1,10 +1,11 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { type LoadedScenario, type ParsedScenario, parseScenario, resolveScenario } from './load.js';
+import { type LoadedScenario, type ParsedScenario, parseScenario } from './load.js';
 import {
   runScenarioMonteCarlo,
   type ScenarioMonteCarlo,
   type ScenarioMonteCarloOptions,
 } from './monte-carlo.js';
+import { resolveScenario } from './resolve.js';
 import { monthLabel } from './schema.js';
 import { type ClaimVerdict, judgeClaims, type YEAR_OUTPUTS, type YearRow, yearly } from './summary.js';
 import { type Constraint, type MonthState, timelineSeries } from './timeline.js';

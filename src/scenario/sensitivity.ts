@@ -2,7 +2,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId } from '../errors.js';
 import { type Distribution, median, quantile } from '../uncertainty/distributions.js';
 import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
-import { type ParsedScenario, resolveScenario } from './load.js';
+import type { ParsedScenario } from './load.js';
+import { resolveScenario } from './resolve.js';
 import { YEAR_OUTPUTS, yearly } from './summary.js';
 import { timelineSeries } from './timeline.js';
 
