@@ -129,16 +129,19 @@ function bareLoop(n: number): number {
   return [cost, capex, power].flatMap(summarizeColumn).length;
 }
 
-/** Best of three runs: this machine is shared, and the best run is the least disturbed. */
-async function time(job: () => unknown | Promise<unknown>): Promise<number> {
-  let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < 3; r++) {
-    const start = performance.now();
-    await job();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
+/** Milliseconds one run takes. */
+async function timeOnce(job: () => unknown | Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await job();
+  return performance.now() - start;
 }
+
+/**
+ * Rounds per size. Each round runs every contestant once, one after another, and each
+ * keeps its best round: a shared machine's slow spells (here ±40% on a plain loop) then
+ * fall on all contestants alike instead of on whoever happened to be running.
+ */
+const roundsFor = (n: number) => (n <= 10_000 ? 10 : n <= 100_000 ? 5 : 3);
 
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(0)}k`);
@@ -152,7 +155,7 @@ interface Contestants {
 
 const workers = defaultWorkers();
 
-/** One table: each contestant warmed, then timed at each size (best of three). */
+/** One table: each contestant warmed, then timed at each size (best of its rounds). */
 async function compare(title: string, c: Contestants): Promise<void> {
   // Warm each contestant alike (five small runs; the pool also once at full size, which
   // starts its workers), so the table compares steady-state speed rather than JIT warm-up.
@@ -175,10 +178,13 @@ async function compare(title: string, c: Contestants): Promise<void> {
   ];
   console.log(header.map((h, i) => (i === 0 ? h.padEnd(9) : h.padStart(13))).join(''));
   for (const n of SIZES) {
-    const ours = await time(() => c.single(n));
-    const pooled = await time(() => c.pooled(n));
-    const peer = await time(() => c.squiggle(n));
-    const floor = await time(() => c.bare(n));
+    let [ours, pooled, peer, floor] = [Infinity, Infinity, Infinity, Infinity];
+    for (let r = 0; r < roundsFor(n); r++) {
+      ours = Math.min(ours, await timeOnce(() => c.single(n)));
+      pooled = Math.min(pooled, await timeOnce(() => c.pooled(n)));
+      peer = Math.min(peer, await timeOnce(() => c.squiggle(n)));
+      floor = Math.min(floor, await timeOnce(() => c.bare(n)));
+    }
     const best = Math.min(ours, pooled);
     const cells = [
       fmt(rate(n, ours)),
@@ -198,6 +204,9 @@ const squiggleRun = (code: string) => (n: number) =>
 console.log(`Monte Carlo speed (node ${process.version}, ${workers} cores)`);
 console.log(
   'ratios use the faster gigawatt column; a cold pool is started from 200k samples (cluster) and 20k (scenario), a running one splits from 8k and 2k',
+);
+console.log(
+  `each figure is the best of ${SIZES.map((n) => `${roundsFor(n)} rounds at ${fmt(n)}`).join(', ')}; a round runs all four in turn`,
 );
 const clusterJob = { seed: 1, quantiles: QUANTILES, outputs: CLUSTER_OUTPUTS };
 await compare('Cluster calculator, six uncertain inputs', {

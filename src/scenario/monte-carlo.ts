@@ -153,20 +153,19 @@ export function sampleScenarioBlocks(
   const resolution = new ScenarioResolution(parsed, catalog);
   const spans = yearSpans(months);
   const values = outputKeys.map((key) => YEAR_VALUE[key]);
-  const drawn = new Map<Distribution, number>();
-  const pick = (d: Distribution) => (d.kind === 'point' ? d.value : (drawn.get(d) as number));
+  // Each uncertain number's column, found by its distribution: a sample only moves `j`.
+  const columnOf = new Map<Distribution, Float64Array>(
+    parsed.uncertain.map((u, k) => [u.distribution, draws[k] as Float64Array]),
+  );
+  let j = 0;
+  const pick = (d: Distribution) =>
+    d.kind === 'point' ? d.value : ((columnOf.get(d) as Float64Array)[j] as number);
   for (let block = first; block < last; block++) {
     const offset = block * SCENARIO_BLOCK;
     const length = Math.min(SCENARIO_BLOCK, samples - offset);
     const sums = blockSums.subarray((block - first) * stats, (block - first + 1) * stats);
     sampler.draw(offset, length, draws);
-    for (let j = 0; j < length; j++) {
-      for (let k = 0; k < parsed.uncertain.length; k++) {
-        drawn.set(
-          (parsed.uncertain[k] as UncertainInput).distribution,
-          (draws[k] as Float64Array)[j] as number,
-        );
-      }
+    for (j = 0; j < length; j++) {
       runTimelineInto(resolution.update(pick), months, { workspace });
       // Only the chosen outputs are computed, straight from the month columns.
       for (let y = 0; y < spans.length; y++) {

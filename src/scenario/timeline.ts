@@ -110,8 +110,8 @@ export function runTimelineInto(
     gens,
     Math.max(1, sites.length),
     a.pue,
-    capitalRecoveryFactor(a.costOfCapital, a.hardwareLifetime),
-    capitalRecoveryFactor(a.costOfCapital, a.facilityLifetime),
+    work.recovery(0, a.costOfCapital, a.hardwareLifetime),
+    work.recovery(1, a.costOfCapital, a.facilityLifetime),
   );
   let spent = 0;
   let released = 0;
@@ -213,6 +213,21 @@ export class TimelineWorkspace {
   siteSpare = new Float64Array(0);
   /** Site indices, sorted by spare power for each month's placement. */
   order: number[] = [];
+  // The last rate and lifetime of each recovery factor and its value: two powers a run
+  // (~70 ns each) that most Monte Carlo samples share with the sample before.
+  private readonly recoveryInputs = new Float64Array(4).fill(Number.NaN);
+  private readonly recoveryValues = new Float64Array(2);
+
+  /** capitalRecoveryFactor(rate, lifetime), remembered in `slot` (0 hardware, 1 facility). */
+  recovery(slot: 0 | 1, rate: number, lifetime: number): number {
+    const inputs = this.recoveryInputs;
+    if (inputs[2 * slot] !== rate || inputs[2 * slot + 1] !== lifetime) {
+      inputs[2 * slot] = rate;
+      inputs[2 * slot + 1] = lifetime;
+      this.recoveryValues[slot] = capitalRecoveryFactor(rate, lifetime);
+    }
+    return this.recoveryValues[slot] as number;
+  }
 
   reset(generations: number, sites: number): this {
     if (this.installedByGeneration.length !== generations)
