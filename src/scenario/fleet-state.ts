@@ -1,4 +1,5 @@
 import type { Generation } from './inputs.js';
+import { RECORD_ALL, type Recording } from './month-series.js';
 
 /** Accelerators bought in one month at one site. */
 export interface Cohort {
@@ -39,6 +40,9 @@ export class FleetState {
   siteUse = new Float64Array(0);
   siteFlops = new Float64Array(0);
 
+  /** Which sums to keep: a Monte Carlo run keeps only those its recorded month fields need. */
+  private track = trackingFor(RECORD_ALL, true);
+
   /** Empty the fleet for a new run. */
   reset(
     generations: readonly Generation[],
@@ -46,7 +50,11 @@ export class FleetState {
     pue: number,
     hardwareRecovery: number,
     facilityRecovery: number,
+    record: Recording = RECORD_ALL,
+    byGeneration = true,
   ): this {
+    if (this.track.record !== record || this.track.byGeneration !== byGeneration)
+      this.track = trackingFor(record, byGeneration);
     this.generations = generations;
     this.pue = pue;
     this.hardwareRecovery = hardwareRecovery;
@@ -80,17 +88,21 @@ export class FleetState {
   private apply(c: Cohort, sign: 1 | -1): void {
     const gen = this.generations[c.generation] as Generation;
     const n = sign * c.count;
-    this.accelerators += n;
+    const t = this.track;
+    // Power is always kept: it decides what fits. The rest only when recorded.
     this.itPower += n * gen.itPower;
-    this.peakBf16 += n * gen.peakBf16 * c.performance;
-    this.peakFp8 += n * gen.peakFp8 * c.performance;
-    this.tokensPerSecond += n * gen.tokensPerSecond * c.performance;
-    this.capexAlive += sign * (c.acceleratorCapex + c.facilityCapex);
-    this.annualizedCapex +=
-      sign * (c.acceleratorCapex * this.hardwareRecovery + c.facilityCapex * this.facilityRecovery);
-    this.byGeneration[c.generation] = (this.byGeneration[c.generation] as number) + n;
     this.siteUse[c.site] = (this.siteUse[c.site] as number) + n * gen.itPower * this.pue;
-    this.siteFlops[c.site] = (this.siteFlops[c.site] as number) + n * gen.peakBf16 * c.performance;
+    if (t.accelerators) this.accelerators += n;
+    if (t.peakBf16) this.peakBf16 += n * gen.peakBf16 * c.performance;
+    if (t.peakFp8) this.peakFp8 += n * gen.peakFp8 * c.performance;
+    if (t.tokens) this.tokensPerSecond += n * gen.tokensPerSecond * c.performance;
+    if (t.capexAlive) this.capexAlive += sign * (c.acceleratorCapex + c.facilityCapex);
+    if (t.annualizedCapex)
+      this.annualizedCapex +=
+        sign * (c.acceleratorCapex * this.hardwareRecovery + c.facilityCapex * this.facilityRecovery);
+    if (t.byGeneration) this.byGeneration[c.generation] = (this.byGeneration[c.generation] as number) + n;
+    if (t.siteFlops)
+      this.siteFlops[c.site] = (this.siteFlops[c.site] as number) + n * gen.peakBf16 * c.performance;
   }
 
   add(
@@ -140,6 +152,21 @@ export class FleetState {
     for (const [id, n] of Object.entries(out)) if (n === 0) delete out[id];
     return out;
   }
+}
+
+/** The sums a fleet keeps for the month fields recorded (and counts by generation, if asked). */
+function trackingFor(record: Recording, byGeneration: boolean) {
+  return {
+    record,
+    byGeneration,
+    accelerators: record.accelerators,
+    peakBf16: record.peakBf16,
+    peakFp8: record.peakFp8,
+    tokens: record.tokensPerYear,
+    capexAlive: record.opex || record.revenueNeeded,
+    annualizedCapex: record.revenueNeeded,
+    siteFlops: record.largestTrainingRun,
+  };
 }
 
 function zero(values: Float64Array): void {

@@ -9,10 +9,17 @@ import { floatColumns, Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
 import type { ParsedScenario } from './load.js';
-import { CONSTRAINTS, type MonthField, MonthSeries } from './month-series.js';
+import { CONSTRAINTS, type MonthField, MonthSeries, recording } from './month-series.js';
 import { ScenarioResolution } from './resolve.js';
 import { monthIndex } from './schema.js';
-import { mostBindingCode, YEAR_OUTPUTS, YEAR_VALUE, type YearSpan, yearSpans } from './summary.js';
+import {
+  mostBindingCode,
+  YEAR_OUTPUTS,
+  YEAR_READS,
+  YEAR_VALUE,
+  type YearSpan,
+  yearSpans,
+} from './summary.js';
 import { type Constraint, runTimelineInto, TimelineWorkspace } from './timeline.js';
 
 /** Monthly series drawn with fan bands and written as quantile columns. */
@@ -153,6 +160,8 @@ export function sampleScenarioBlocks(
   const resolution = new ScenarioResolution(parsed, catalog);
   const spans = yearSpans(months);
   const values = outputKeys.map((key) => YEAR_VALUE[key]);
+  // Only the month fields these outputs and series read are recorded.
+  const record = recording([...outputKeys.flatMap((key) => YEAR_READS[key]), ...seriesColumns]);
   // Each uncertain number's column, found by its distribution: a sample only moves `j`.
   const columnOf = new Map<Distribution, Float64Array>(
     parsed.uncertain.map((u, k) => [u.distribution, draws[k] as Float64Array]),
@@ -166,7 +175,7 @@ export function sampleScenarioBlocks(
     const sums = blockSums.subarray((block - first) * stats, (block - first + 1) * stats);
     sampler.draw(offset, length, draws);
     for (j = 0; j < length; j++) {
-      runTimelineInto(resolution.update(pick), months, { workspace });
+      runTimelineInto(resolution.update(pick), months, { workspace, record });
       // Only the chosen outputs are computed, straight from the month columns.
       for (let y = 0; y < spans.length; y++) {
         const { from, to } = spans[y] as YearSpan;

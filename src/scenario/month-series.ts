@@ -20,6 +20,33 @@ export type MonthField =
   | 'revenueNeeded'
   | 'largestTrainingRun';
 
+/** Which month fields a run records (a Monte Carlo run skips those no output reads). */
+export type Recording = Readonly<Record<MonthField, boolean>>;
+
+export const RECORD_ALL: Recording = {
+  powerAvailable: true,
+  powerUsed: true,
+  installs: true,
+  accelerators: true,
+  peakBf16: true,
+  peakFp8: true,
+  cumulativeCapex: true,
+  capitalAvailable: true,
+  energy: true,
+  opex: true,
+  tokensPerYear: true,
+  revenueNeeded: true,
+  largestTrainingRun: true,
+};
+
+/** Record just `fields`. */
+export function recording(fields: Iterable<MonthField>): Recording {
+  const chosen = new Set(fields);
+  return Object.fromEntries(
+    Object.keys(RECORD_ALL).map((f) => [f, chosen.has(f as MonthField)]),
+  ) as Recording;
+}
+
 /**
  * A run's months as columns (struct of arrays). Monte Carlo refills one series per sample
  * instead of allocating a month object per month; the deterministic run turns it into

@@ -4,7 +4,7 @@ import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { describeClaim, describeTolerance, parseTolerance, within } from '../units/tolerance.js';
 import type { ParsedScenario } from './load.js';
-import { CONSTRAINTS, type MonthSeries } from './month-series.js';
+import { CONSTRAINTS, type MonthField, type MonthSeries } from './month-series.js';
 import type { Constraint } from './timeline.js';
 
 /** One calendar year of a run: end-of-year state and the year's totals. */
@@ -127,6 +127,23 @@ export const YEAR_VALUE: Record<keyof typeof YEAR_OUTPUTS, (c: Columns, from: nu
     revenue_needed: (c, _, to) => c.revenueNeeded[to - 1] as number,
     installs: (c, from, to) => total(c.installs, from, to),
   };
+
+/** The month fields each yearly output reads: a Monte Carlo run records only those. */
+export const YEAR_READS: Record<keyof typeof YEAR_OUTPUTS, readonly MonthField[]> = {
+  facility_power_available: ['powerAvailable'],
+  facility_power: ['powerUsed'],
+  power_added: ['powerUsed', 'accelerators', 'installs'],
+  accelerators: ['accelerators'],
+  peak_flops_bf16: ['peakBf16'],
+  peak_flops_fp8: ['peakFp8'],
+  cumulative_capex: ['cumulativeCapex'],
+  annual_opex: ['opex'],
+  energy: ['energy'],
+  largest_training_run: ['largestTrainingRun'],
+  tokens_per_year: ['tokensPerYear'],
+  revenue_needed: ['revenueNeeded'],
+  installs: ['installs'],
+};
 
 /** One row per calendar year of the series: end-of-year state and the year's totals. */
 export function yearly(series: MonthSeries): YearRow[] {

@@ -2,7 +2,16 @@ import { capitalRecoveryFactor } from '../model/finance.js';
 import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { FleetState } from './fleet-state.js';
 import type { Generation, SitePlan, TimelineInputs } from './inputs.js';
-import { CAPITAL, MonthSeries, NONE, PLAN, POWER, SUPPLY } from './month-series.js';
+import {
+  CAPITAL,
+  MonthSeries,
+  NONE,
+  PLAN,
+  POWER,
+  RECORD_ALL,
+  type Recording,
+  SUPPLY,
+} from './month-series.js';
 
 /**
  * The monthly build-out. Each month:
@@ -99,8 +108,9 @@ export function runTimeline(inputs: TimelineInputs): MonthState[] {
 export function runTimelineInto(
   inputs: TimelineInputs,
   series: MonthSeries,
-  options: { byGeneration?: boolean; workspace?: TimelineWorkspace } = {},
+  options: { byGeneration?: boolean; workspace?: TimelineWorkspace; record?: Recording } = {},
 ): void {
+  const record = options.record ?? RECORD_ALL;
   const a = inputs.assumptions;
   const gens = inputs.generations;
   const sites = inputs.sites ?? [];
@@ -112,6 +122,8 @@ export function runTimelineInto(
     a.pue,
     work.recovery(0, a.costOfCapital, a.hardwareLifetime),
     work.recovery(1, a.costOfCapital, a.facilityLifetime),
+    record,
+    options.byGeneration ?? false,
   );
   let spent = 0;
   let released = 0;
@@ -193,6 +205,7 @@ export function runTimelineInto(
     const available = inputs.sites ? powerAvailable : Number.NaN;
     recordMonth(
       series,
+      record,
       month - inputs.start,
       inputs,
       fleet,
@@ -283,6 +296,7 @@ function placeInstalls(
 
 function recordMonth(
   series: MonthSeries,
+  record: Recording,
   i: number,
   inputs: TimelineInputs,
   fleet: FleetState,
@@ -297,22 +311,27 @@ function recordMonth(
   const c = series.columns;
   const powerUsed = fleet.itPower * a.pue;
   const energy = powerUsed * a.loadFactor * SECONDS_PER_MONTH;
-  const opex = energy * a.electricityPrice + (fleet.capexAlive * a.upkeep) / 12;
-  let largestSite = 0;
-  const siteFlops = fleet.siteFlops;
-  for (let i = 0; i < siteFlops.length; i++) largestSite = Math.max(largestSite, siteFlops[i] as number);
-  c.powerAvailable[i] = Number.isNaN(powerAvailable) ? powerUsed : powerAvailable;
-  c.powerUsed[i] = powerUsed;
-  c.installs[i] = installs;
-  c.accelerators[i] = fleet.accelerators;
-  c.peakBf16[i] = fleet.peakBf16;
-  c.peakFp8[i] = fleet.peakFp8;
-  c.cumulativeCapex[i] = spent;
-  c.capitalAvailable[i] = capitalAvailable;
-  c.energy[i] = energy;
-  c.opex[i] = opex;
-  c.tokensPerYear[i] = fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR;
-  c.revenueNeeded[i] = fleet.annualizedCapex + opex * 12;
-  c.largestTrainingRun[i] = largestSite * a.mfu * a.goodput * a.trainingRun;
   series.binding[i] = binding;
+  if (record.powerAvailable) c.powerAvailable[i] = Number.isNaN(powerAvailable) ? powerUsed : powerAvailable;
+  if (record.powerUsed) c.powerUsed[i] = powerUsed;
+  if (record.installs) c.installs[i] = installs;
+  if (record.accelerators) c.accelerators[i] = fleet.accelerators;
+  if (record.peakBf16) c.peakBf16[i] = fleet.peakBf16;
+  if (record.peakFp8) c.peakFp8[i] = fleet.peakFp8;
+  if (record.cumulativeCapex) c.cumulativeCapex[i] = spent;
+  if (record.capitalAvailable) c.capitalAvailable[i] = capitalAvailable;
+  if (record.energy) c.energy[i] = energy;
+  if (record.opex || record.revenueNeeded) {
+    const opex = energy * a.electricityPrice + (fleet.capexAlive * a.upkeep) / 12;
+    if (record.opex) c.opex[i] = opex;
+    if (record.revenueNeeded) c.revenueNeeded[i] = fleet.annualizedCapex + opex * 12;
+  }
+  if (record.tokensPerYear)
+    c.tokensPerYear[i] = fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR;
+  if (record.largestTrainingRun) {
+    let largestSite = 0;
+    const siteFlops = fleet.siteFlops;
+    for (let s = 0; s < siteFlops.length; s++) largestSite = Math.max(largestSite, siteFlops[s] as number);
+    c.largestTrainingRun[i] = largestSite * a.mfu * a.goodput * a.trainingRun;
+  }
 }
