@@ -170,7 +170,7 @@ async function compare(title: string, c: Contestants): Promise<void> {
   const header = [
     'samples',
     'gigawatt/s',
-    `${workers} workers/s`,
+    `${workers} threads/s`,
     'squiggle/s',
     'bare loop/s',
     'vs squiggle',

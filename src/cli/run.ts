@@ -133,7 +133,10 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
       '--sensitivity <output[@year]>',
       "rank the scenario's uncertain numbers by the swing each causes in a yearly output (a tornado; --chart draws it)",
     )
-    .option('--workers <n>', 'worker threads for large Monte Carlo runs (default: one per core)')
+    .option(
+      '--workers <n>',
+      'threads sharing a large Monte Carlo run, this one included (default: one per core)',
+    )
     .action(async (files: string[], options: RunOptions) => {
       if (options.chart !== undefined && !/\.(svg|png)$/i.test(options.chart)) {
         throw new InputError(`--chart: expected a file ending in .svg or .png, got "${options.chart}"`);

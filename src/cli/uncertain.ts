@@ -45,7 +45,7 @@ export function addUncertaintyOptions(command: Command): void {
     .option('--chart <file>', 'with --sensitivity: draw the tornado to an .svg or .png file')
     .option(
       '--workers <n>',
-      `worker threads for large runs (default ${defaultWorkers()}, this machine's cores); the figures do not depend on it`,
+      `threads sharing a large run, this one included (default ${defaultWorkers()}, this machine's cores); the figures do not depend on it`,
     );
 }
 

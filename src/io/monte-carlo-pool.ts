@@ -62,7 +62,7 @@ function workerAt(index: number): Worker {
 /** Tasks sent to workers so far (each split run sends one per worker). */
 export const monteCarloPoolTasks = () => nextTask;
 
-/** The smallest run worth splitting: lower once the workers it needs are already running. */
+/** The smallest run worth splitting: lower once the workers it needs (`workers`) are already running. */
 const splitFrom = (workers: number, cold: number, warm: number) => (pool.length >= workers ? warm : cold);
 
 /** Stop the pool's workers (tests and servers shutting down). */
@@ -108,34 +108,45 @@ function runOnWorker<Tally>(
 }
 
 /**
- * Split `blocks` into contiguous ranges, one per worker, run each range's task on its
- * worker, and return the tallies in block order (so merging them gives the same figures
- * for any number of workers).
+ * Split `blocks` into contiguous ranges, one per thread. This thread takes the first range
+ * itself (`here`), after handing the others to workers so they run meanwhile: one thread
+ * fewer to wake, and none left idle. Tallies come back in block order, so merging them
+ * gives the same figures for any number of threads.
  */
-function acrossWorkers<Tally>(
+async function acrossThreads<Tally>(
   blocks: number,
-  workers: number,
+  threads: number,
   task: (first: number, last: number) => DistributiveOmit<WorkerTask, 'id'>,
+  here: (first: number, last: number, onBlock: (done: number) => void) => Tally,
   progress: (blocksDone: number) => void,
 ): Promise<Tally[]> {
   let done = 0;
-  return Promise.all(
-    Array.from({ length: workers }, (_, w) =>
-      runOnWorker<Tally>(
-        workerAt(w),
-        task(Math.floor((w * blocks) / workers), Math.floor(((w + 1) * blocks) / workers)),
-        (n) => {
-          done += n;
-          progress(done);
-        },
-      ),
-    ),
+  const report = (blocks: number) => {
+    done += blocks;
+    progress(done);
+  };
+  const start = (t: number) => Math.floor((t * blocks) / threads);
+  const others = Array.from({ length: threads - 1 }, (_, w) =>
+    runOnWorker<Tally>(workerAt(w), task(start(w + 1), start(w + 2)), report),
   );
+  let reached = 0;
+  let mine: Tally;
+  try {
+    mine = here(0, start(1), (block) => {
+      report(block - reached);
+      reached = block;
+    });
+  } catch (error) {
+    // Let the workers finish (or fail) before giving up, so none of them fails unheard.
+    await Promise.allSettled(others);
+    throw error;
+  }
+  return [mine, ...(await Promise.all(others))];
 }
 
 /**
- * Monte Carlo across worker threads. Each worker rebuilds the run from plain data and
- * tallies its range of blocks.
+ * Monte Carlo across `workers` threads: this one and workers - 1 pool workers. Each worker
+ * rebuilds the run from plain data and tallies its range of blocks.
  */
 export async function runMonteCarloPool(
   calc: Calculator,
@@ -146,19 +157,20 @@ export async function runMonteCarloPool(
   // Validate on this thread first: a bad input fails once, with its flag named.
   const prepared = prepareMonteCarlo(calc, raw, catalog, options);
   const blocks = blockCount(options.samples);
-  const workers = Math.min(options.workers, blocks);
+  const threads = Math.min(options.workers, blocks);
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples);
-  if (workers <= 1 || options.samples < splitFrom(workers, PARALLEL_FROM, WARM_PARALLEL_FROM)) {
+  if (threads <= 1 || options.samples < splitFrom(threads - 1, PARALLEL_FROM, WARM_PARALLEL_FROM)) {
     return finishMonteCarlo(prepared, options, [
       sampleBlocks(prepared, 0, blocks, options.samples, progress),
     ]);
   }
   const { label: _label, onProgress: _onProgress, ...plain } = options;
-  const tallies = await acrossWorkers<BlockTally>(
+  const tallies = await acrossThreads<BlockTally>(
     blocks,
-    workers,
+    threads,
     (first, last) => ({ kind: 'calculator', calculator: calc.name, raw, options: plain, first, last }),
+    (first, last, onBlock) => sampleBlocks(prepared, first, last, options.samples, onBlock),
     progress,
   );
   return finishMonteCarlo(prepared, options, tallies);
@@ -180,20 +192,21 @@ export async function runScenarioMonteCarloPool(
 ): Promise<ScenarioMonteCarlo> {
   const prepared = prepareScenarioMonteCarlo(parsed, catalog, options);
   const blocks = scenarioBlockCount(options.samples);
-  const workers = Math.min(options.workers, blocks);
+  const threads = Math.min(options.workers, blocks);
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples);
   if (
-    workers <= 1 ||
-    options.samples < splitFrom(workers, SCENARIO_PARALLEL_FROM, WARM_SCENARIO_PARALLEL_FROM)
+    threads <= 1 ||
+    options.samples < splitFrom(threads - 1, SCENARIO_PARALLEL_FROM, WARM_SCENARIO_PARALLEL_FROM)
   ) {
     return finishScenarioMonteCarlo(prepared, [sampleScenarioBlocks(prepared, 0, blocks, progress)]);
   }
   const { onProgress: _onProgress, workers: _workers, ...plain } = options;
-  const tallies = await acrossWorkers<ScenarioTally>(
+  const tallies = await acrossThreads<ScenarioTally>(
     blocks,
-    workers,
+    threads,
     (first, last) => ({ kind: 'scenario', text, file: parsed.file, options: plain, first, last }),
+    (first, last, onBlock) => sampleScenarioBlocks(prepared, first, last, onBlock),
     progress,
   );
   return finishScenarioMonteCarlo(prepared, tallies);

@@ -26,15 +26,24 @@ describe('the Monte Carlo worker pool', () => {
     const before = monteCarloPoolTasks();
     const cold = await runMonteCarloPool(cluster, inputs, catalog, { ...job, samples: 10_000, workers: 2 });
     expect(monteCarloPoolTasks()).toBe(before);
-    // A large run starts the workers; after it, the same small run goes to both.
+    // A large run starts a worker (two threads: this one and one worker); after it, the
+    // same small run is shared with that worker.
     await runMonteCarloPool(cluster, inputs, catalog, { ...job, samples: 250_000, workers: 2 });
     const started = monteCarloPoolTasks();
-    expect(started).toBe(before + 2);
+    expect(started).toBe(before + 1);
     const warm = await runMonteCarloPool(cluster, inputs, catalog, { ...job, samples: 10_000, workers: 2 });
-    expect(monteCarloPoolTasks()).toBe(started + 2);
+    expect(monteCarloPoolTasks()).toBe(started + 1);
     // Split or not, the figures are the same to the last bit.
     expect(warm).toEqual(cold);
     expect(warm).toEqual(runMonteCarlo(cluster, inputs, catalog, { ...job, samples: 10_000 }));
+  });
+
+  it('gives the figures of one thread across three (this one and two workers)', async () => {
+    const options = { ...job, samples: 250_000 };
+    const before = monteCarloPoolTasks();
+    const three = await runMonteCarloPool(cluster, inputs, catalog, { ...options, workers: 3 });
+    expect(monteCarloPoolTasks()).toBe(before + 2);
+    expect(three).toEqual(runMonteCarlo(cluster, inputs, catalog, options));
   });
 
   it('splits a small scenario run on running workers with the figures of a one-thread run', async () => {
@@ -42,7 +51,7 @@ describe('the Monte Carlo worker pool', () => {
     const options = { ...job, samples: 3_000 };
     const before = monteCarloPoolTasks();
     const pooled = await runScenarioMonteCarloPool(parsed, text, catalog, { ...options, workers: 2 });
-    expect(monteCarloPoolTasks()).toBe(before + 2);
+    expect(monteCarloPoolTasks()).toBe(before + 1);
     expect(pooled).toEqual(runScenarioMonteCarlo(parsed, catalog, options));
   });
 });
