@@ -16,13 +16,16 @@ import {
 } from '../scenario/monte-carlo.js';
 import {
   BLOCK,
+  type BlockClaim,
   type BlockTally,
   blockCount,
+  blockRange,
   finishMonteCarlo,
   type MonteCarloOptions,
   type MonteCarloResult,
   prepareMonteCarlo,
   sampleBlocks,
+  sharedBlocks,
 } from '../uncertainty/monte-carlo.js';
 import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
 
@@ -108,34 +111,30 @@ function runOnWorker<Tally>(
 }
 
 /**
- * Split `blocks` into contiguous ranges, one per thread. This thread takes the first range
- * itself (`here`), after handing the others to workers so they run meanwhile: one thread
- * fewer to wake, and none left idle. Tallies come back in block order, so merging them
- * gives the same figures for any number of threads.
+ * Run a split run's blocks on `threads` threads: this one and threads - 1 pool workers, all
+ * taking the next block from one shared counter until none is left. This thread starts at
+ * once, so a worker slow to wake simply runs fewer blocks. Each block's figures depend only
+ * on its index and tallies merge in block order, so any split gives the same figures.
  */
 async function acrossThreads<Tally>(
   blocks: number,
   threads: number,
-  task: (first: number, last: number) => DistributiveOmit<WorkerTask, 'id'>,
-  here: (first: number, last: number, onBlock: (done: number) => void) => Tally,
+  task: (counter: SharedArrayBuffer) => DistributiveOmit<WorkerTask, 'id'>,
+  here: (claim: BlockClaim, onBlock: () => void) => Tally,
   progress: (blocksDone: number) => void,
 ): Promise<Tally[]> {
   let done = 0;
-  const report = (blocks: number) => {
-    done += blocks;
+  const report = (n: number) => {
+    done += n;
     progress(done);
   };
-  const start = (t: number) => Math.floor((t * blocks) / threads);
+  const counter = new SharedArrayBuffer(4);
   const others = Array.from({ length: threads - 1 }, (_, w) =>
-    runOnWorker<Tally>(workerAt(w), task(start(w + 1), start(w + 2)), report),
+    runOnWorker<Tally>(workerAt(w), task(counter), report),
   );
-  let reached = 0;
   let mine: Tally;
   try {
-    mine = here(0, start(1), (block) => {
-      report(block - reached);
-      reached = block;
-    });
+    mine = here(sharedBlocks(new Int32Array(counter), blocks), () => report(1));
   } catch (error) {
     // Let the workers finish (or fail) before giving up, so none of them fails unheard.
     await Promise.allSettled(others);
@@ -161,16 +160,17 @@ export async function runMonteCarloPool(
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples);
   if (threads <= 1 || options.samples < splitFrom(threads - 1, PARALLEL_FROM, WARM_PARALLEL_FROM)) {
+    let done = 0;
     return finishMonteCarlo(prepared, options, [
-      sampleBlocks(prepared, 0, blocks, options.samples, progress),
+      sampleBlocks(prepared, blockRange(0, blocks), options.samples, () => progress(++done)),
     ]);
   }
   const { label: _label, onProgress: _onProgress, ...plain } = options;
   const tallies = await acrossThreads<BlockTally>(
     blocks,
     threads,
-    (first, last) => ({ kind: 'calculator', calculator: calc.name, raw, options: plain, first, last }),
-    (first, last, onBlock) => sampleBlocks(prepared, first, last, options.samples, onBlock),
+    (counter) => ({ kind: 'calculator', calculator: calc.name, raw, options: plain, counter }),
+    (claim, onBlock) => sampleBlocks(prepared, claim, options.samples, onBlock),
     progress,
   );
   return finishMonteCarlo(prepared, options, tallies);
@@ -199,14 +199,17 @@ export async function runScenarioMonteCarloPool(
     threads <= 1 ||
     options.samples < splitFrom(threads - 1, SCENARIO_PARALLEL_FROM, WARM_SCENARIO_PARALLEL_FROM)
   ) {
-    return finishScenarioMonteCarlo(prepared, [sampleScenarioBlocks(prepared, 0, blocks, progress)]);
+    let done = 0;
+    return finishScenarioMonteCarlo(prepared, [
+      sampleScenarioBlocks(prepared, blockRange(0, blocks), () => progress(++done)),
+    ]);
   }
   const { onProgress: _onProgress, workers: _workers, ...plain } = options;
   const tallies = await acrossThreads<ScenarioTally>(
     blocks,
     threads,
-    (first, last) => ({ kind: 'scenario', text, file: parsed.file, options: plain, first, last }),
-    (first, last, onBlock) => sampleScenarioBlocks(prepared, first, last, onBlock),
+    (counter) => ({ kind: 'scenario', text, file: parsed.file, options: plain, counter }),
+    (claim, onBlock) => sampleScenarioBlocks(prepared, claim, onBlock),
     progress,
   );
   return finishScenarioMonteCarlo(prepared, tallies);

@@ -7,13 +7,23 @@ import {
   prepareScenarioMonteCarlo,
   type ScenarioMonteCarloOptions,
   sampleScenarioBlocks,
+  scenarioBlockCount,
 } from '../scenario/monte-carlo.js';
-import { type MonteCarloOptions, prepareMonteCarlo, sampleBlocks } from '../uncertainty/monte-carlo.js';
+import {
+  blockCount,
+  type MonteCarloOptions,
+  prepareMonteCarlo,
+  sampleBlocks,
+  sharedBlocks,
+} from '../uncertainty/monte-carlo.js';
 import type { SketchData } from '../uncertainty/sketch.js';
 import { loadCatalog } from './catalog-files.js';
 
-/** One task for a pool worker: rebuild the run from plain data, sample its block range. */
-export type WorkerTask = { id: number; first: number; last: number } & (
+/**
+ * One task for a pool worker: rebuild the run from plain data, then run blocks taken from
+ * the shared counter (an Int32 in `counter`) until none is left.
+ */
+export type WorkerTask = { id: number; counter: SharedArrayBuffer } & (
   | {
       kind: 'calculator';
       calculator: string;
@@ -45,16 +55,19 @@ function parsedScenario(text: string, file: string, catalog: Catalog): ParsedSce
   return lastScenario.parsed;
 }
 
-function run(task: WorkerTask, onBlock: (done: number) => void): { tally: unknown; sketches: SketchData[] } {
+function run(task: WorkerTask, onBlock: () => void): { tally: unknown; sketches: SketchData[] } {
   catalog ??= loadCatalog();
+  const counter = new Int32Array(task.counter);
   if (task.kind === 'calculator') {
     const prepared = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
-    const tally = sampleBlocks(prepared, task.first, task.last, task.options.samples, onBlock);
+    const claim = sharedBlocks(counter, blockCount(task.options.samples));
+    const tally = sampleBlocks(prepared, claim, task.options.samples, onBlock);
     return { tally, sketches: tally.sketches };
   }
   const parsed = parsedScenario(task.text, task.file, catalog);
   const prepared = prepareScenarioMonteCarlo(parsed, catalog, task.options);
-  const tally = sampleScenarioBlocks(prepared, task.first, task.last, onBlock);
+  const claim = sharedBlocks(counter, scenarioBlockCount(task.options.samples));
+  const tally = sampleScenarioBlocks(prepared, claim, onBlock);
   return { tally, sketches: tally.sketches };
 }
 
@@ -62,14 +75,15 @@ parentPort?.on('message', (task: WorkerTask) => {
   const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) =>
     parentPort?.postMessage(message, transfer);
   try {
-    let reported = task.first;
-    const { tally, sketches } = run(task, (done) => {
-      // Progress every few blocks keeps messages cheap.
-      if (done - reported >= 4 || done === task.last) {
-        post({ id: task.id, kind: 'progress', blocks: done - reported });
-        reported = done;
+    // Progress every few blocks keeps messages cheap.
+    let unreported = 0;
+    const { tally, sketches } = run(task, () => {
+      if (++unreported >= 4) {
+        post({ id: task.id, kind: 'progress', blocks: unreported });
+        unreported = 0;
       }
     });
+    if (unreported > 0) post({ id: task.id, kind: 'progress', blocks: unreported });
     post(
       { id: task.id, kind: 'done', tally },
       sketches.map((s) => s.counts.buffer as ArrayBuffer),

@@ -3,8 +3,7 @@ import { InputError, unknownId } from '../errors.js';
 import { copulaFactor } from '../uncertainty/correlation.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { quantile } from '../uncertainty/distributions.js';
-import { checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
-import type { UncertainInput } from '../uncertainty/sampler.js';
+import { type BlockClaim, blockRange, checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
 import { floatColumns, Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
@@ -91,11 +90,13 @@ export interface PreparedScenarioRun {
   years: number;
 }
 
-/** What a range of blocks contributes. Stats are numbered years × outputs, then months × series. */
+/** What the blocks one thread ran contribute. Stats are numbered years × outputs, then months × series. */
 export interface ScenarioTally {
   sketches: SketchData[];
-  /** blockSums[b * stats + s]: stat s summed over block b of the range. */
-  blockSums: Float64Array;
+  /** The blocks run, in the order they were claimed. */
+  blocks: number[];
+  /** blockSums[k * stats + s]: stat s summed over block blocks[k]. */
+  blockSums: number[];
   /** bindings[y * 5 + code]: samples whose year y was bound most by that constraint. */
   bindings: Float64Array;
 }
@@ -137,18 +138,20 @@ export function prepareScenarioMonteCarlo(
 const statCount = (p: PreparedScenarioRun) => p.years * p.outputKeys.length + p.months * p.seriesKeys.length;
 export const scenarioBlockCount = (samples: number) => Math.ceil(samples / SCENARIO_BLOCK);
 
-/** Draw and run blocks [first, last) of the run. */
+/** Draw and run the blocks `claim` hands out. */
 export function sampleScenarioBlocks(
   p: PreparedScenarioRun,
-  first: number,
-  last: number,
-  onBlock?: (done: number) => void,
+  claim: BlockClaim,
+  onBlock?: () => void,
 ): ScenarioTally {
   const { parsed, catalog, sampler, outputKeys, seriesKeys } = p;
   const samples = p.options.samples;
   const stats = statCount(p);
   const sketches = Array.from({ length: stats }, () => emptySketch());
-  const blockSums = new Float64Array((last - first) * stats);
+  const blocks: number[] = [];
+  const blockSums: number[] = [];
+  const sums = new Float64Array(stats);
+  const total = scenarioBlockCount(samples);
   const bindings = new Float64Array(p.years * CONSTRAINTS.length);
   const seriesColumns = seriesKeys.map((k) => MONTHLY_SERIES[k]);
   const monthStat = p.years * outputKeys.length;
@@ -169,10 +172,11 @@ export function sampleScenarioBlocks(
   let j = 0;
   const pick = (d: Distribution) =>
     d.kind === 'point' ? d.value : ((columnOf.get(d) as Float64Array)[j] as number);
-  for (let block = first; block < last; block++) {
+  for (let block = claim(); block < total; block = claim()) {
+    blocks.push(block);
     const offset = block * SCENARIO_BLOCK;
     const length = Math.min(SCENARIO_BLOCK, samples - offset);
-    const sums = blockSums.subarray((block - first) * stats, (block - first + 1) * stats);
+    sums.fill(0);
     sampler.draw(offset, length, draws);
     for (j = 0; j < length; j++) {
       runTimelineInto(resolution.update(pick), months, { workspace, record });
@@ -197,10 +201,11 @@ export function sampleScenarioBlocks(
         }
       }
     }
-    onBlock?.(block + 1);
+    for (const sum of sums) blockSums.push(sum);
+    onBlock?.();
     checkDeadline(p.options.deadline, samples);
   }
-  return { sketches, blockSums, bindings };
+  return { sketches, blocks, blockSums, bindings };
 }
 
 /** Merge tallies given in block order into the run's summary. */
@@ -211,13 +216,18 @@ export function finishScenarioMonteCarlo(
   const { parsed, options, outputKeys, seriesKeys, firstYear } = p;
   const q = options.quantiles;
   const stats = statCount(p);
+  // Each block's sums by block index, whichever thread ran it: added in block order, the
+  // totals are the same for any number of threads.
+  const byBlock = new Float64Array(scenarioBlockCount(options.samples) * stats);
+  for (const t of tallies)
+    t.blocks.forEach((block, k) => {
+      byBlock.set(t.blockSums.slice(k * stats, (k + 1) * stats), block * stats);
+    });
   const summary = (stat: number): Summary => {
     const sketch = emptySketch();
+    for (const t of tallies) mergeInto(sketch, t.sketches[stat] as SketchData);
     let sum = 0;
-    for (const t of tallies) {
-      mergeInto(sketch, t.sketches[stat] as SketchData);
-      for (let b = 0; b < t.blockSums.length / stats; b++) sum += t.blockSums[b * stats + stat] as number;
-    }
+    for (let b = 0; b < byBlock.length / stats; b++) sum += byBlock[b * stats + stat] as number;
     return {
       mean: sum / sketch.count,
       quantiles: Object.fromEntries(q.map((x) => [quantileKey(x), sketchQuantile(sketch, x)])),
@@ -268,12 +278,12 @@ export function runScenarioMonteCarlo(
   const p = prepareScenarioMonteCarlo(parsed, catalog, options);
   const blocks = scenarioBlockCount(options.samples);
   const { onProgress } = options;
+  let done = 0;
   const tally = sampleScenarioBlocks(
     p,
-    0,
-    blocks,
+    blockRange(0, blocks),
     // No callback without a listener: a fresh closure per run would unsettle optimized code.
-    onProgress && ((done) => onProgress(Math.min(options.samples, done * SCENARIO_BLOCK), options.samples)),
+    onProgress && (() => onProgress(Math.min(options.samples, ++done * SCENARIO_BLOCK), options.samples)),
   );
   return finishScenarioMonteCarlo(p, [tally]);
 }

@@ -152,22 +152,62 @@ export function prepareMonteCarlo(
   };
 }
 
-/** What a range of blocks contributes: bin counts, each block's sums (kept in order), rejects. */
+/** What the blocks one thread ran contribute: bin counts, each block's sums, rejects. */
 export interface BlockTally {
   sketches: SketchData[];
-  /** blockSums[o][b]: output o summed over block b of the range, in sample order. */
+  /** The blocks run, in the order they were claimed. */
+  blocks: number[];
+  /** blockSums[o][k]: output o summed over block blocks[k], in sample order. */
   blockSums: number[][];
   rejected: number;
   seen: boolean[];
 }
 
-/** Draw and evaluate blocks [first, last) of a run of `samples`. */
+/**
+ * Hands out the blocks a thread runs: the next block's index, or at least the run's block
+ * count when none is left. Any thread may run any block: a block's figures depend only on
+ * its index, and tallies are merged in block order.
+ */
+export type BlockClaim = () => number;
+
+/** Blocks [first, last), in order. */
+export function blockRange(first: number, last: number): BlockClaim {
+  let next = first;
+  return () => (next < last ? next++ : Number.POSITIVE_INFINITY);
+}
+
+/** Blocks taken one at a time from a counter that several threads share, until `blocks` are out. */
+export function sharedBlocks(counter: Int32Array, blocks: number): BlockClaim {
+  return () => {
+    const block = Atomics.add(counter, 0, 1);
+    return block < blocks ? block : Number.POSITIVE_INFINITY;
+  };
+}
+
+/**
+ * Each output's block sums added in block order, whichever thread ran each block: the same
+ * total for any number of threads.
+ */
+function sumsInBlockOrder(tallies: readonly BlockTally[], outputs: number, blocks: number): number[] {
+  const byBlock = Array.from({ length: outputs }, () => new Float64Array(blocks));
+  for (const t of tallies)
+    t.blocks.forEach((block, k) => {
+      for (let o = 0; o < outputs; o++)
+        (byBlock[o] as Float64Array)[block] = (t.blockSums[o] as number[])[k] as number;
+    });
+  return byBlock.map((sums) => {
+    let total = 0;
+    for (const sum of sums) total += sum;
+    return total;
+  });
+}
+
+/** Draw and evaluate the blocks `claim` hands out, of a run of `samples`. */
 export function sampleBlocks(
   p: PreparedRun,
-  first: number,
-  last: number,
+  claim: BlockClaim,
   samples: number,
-  onBlock?: (done: number) => void,
+  onBlock?: () => void,
 ): BlockTally {
   const { calc, catalog, base, uncertain, sampler, fast, label, outputNames } = p;
   const draws = floatColumns(uncertain.length, BLOCK);
@@ -176,7 +216,10 @@ export function sampleBlocks(
   const blockSums = outputNames.map(() => [] as number[]);
   const seen = outputNames.map(() => false);
   let rejected = 0;
-  for (let block = first; block < last; block++) {
+  const blocks: number[] = [];
+  const total = blockCount(samples);
+  for (let block = claim(); block < total; block = claim()) {
+    blocks.push(block);
     const start = block * BLOCK;
     const length = Math.min(BLOCK, samples - start);
     sampler.draw(start, length, draws);
@@ -217,10 +260,10 @@ export function sampleBlocks(
       for (let j = 0; j < kept; j++) sum += column[j] as number;
       (blockSums[o] as number[]).push(sum);
     }
-    onBlock?.(block + 1);
+    onBlock?.();
     checkDeadline(p.deadline, samples);
   }
-  return { sketches, blockSums, rejected, seen };
+  return { sketches, blocks, blockSums, rejected, seen };
 }
 
 /** Give up once past the deadline: one request must not hold the machine. */
@@ -245,13 +288,12 @@ export function finishMonteCarlo(
     );
   }
   const outputs: Record<string, OutputSummary> = {};
+  const sums = sumsInBlockOrder(tallies, outputNames.length, blockCount(options.samples));
   outputNames.forEach((name, o) => {
     const sketch = emptySketch();
     for (const t of tallies) mergeInto(sketch, t.sketches[o] as SketchData);
     if (!tallies.some((t) => t.seen[o]) || sketch.count === 0) return;
-    // Block sums added in block order: the same total whatever split the workers had.
-    let sum = 0;
-    for (const t of tallies) for (const b of t.blockSums[o] as number[]) sum += b;
+    const sum = sums[o] as number;
     const spec = calc.outputs.find((s) => s.name === name) as Calculator['outputs'][number];
     outputs[name] = {
       unit: BASE_UNIT[spec.dimension],
@@ -289,13 +331,13 @@ export function runMonteCarlo(
   const p = prepareMonteCarlo(calc, raw, catalog, options);
   const blocks = blockCount(options.samples);
   const { onProgress } = options;
+  let done = 0;
   const tally = sampleBlocks(
     p,
-    0,
-    blocks,
+    blockRange(0, blocks),
     options.samples,
     // No callback without a listener: a fresh closure per run would unsettle optimized code.
-    onProgress && ((done) => onProgress(Math.min(options.samples, done * BLOCK), options.samples)),
+    onProgress && (() => onProgress(Math.min(options.samples, ++done * BLOCK), options.samples)),
   );
   return finishMonteCarlo(p, options, [tally]);
 }
