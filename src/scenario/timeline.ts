@@ -72,8 +72,12 @@ const TREND_RATES = 256;
 const TREND_MONTHS = 1200;
 
 function trend(rate: number, month: number, from: number): number {
+  // Small enough for the engine to inline into the month loop; the table lookup is not.
+  return rate === 0 ? 1 : rememberedTrend(rate, month, from);
+}
+
+function rememberedTrend(rate: number, month: number, from: number): number {
   const offset = Math.max(0, month - from);
-  if (rate === 0) return 1;
   if (offset >= TREND_MONTHS) return (1 + rate) ** yearsSince(month, from);
   let table = trendCache.get(rate);
   if (!table) {
@@ -267,28 +271,56 @@ function placeInstalls(
   price: number,
   facilityCapex: number,
 ): void {
+  if (siteSpare.length > 1) {
+    placeAcrossSites(
+      fleet,
+      siteSpare,
+      order,
+      installs,
+      powerEach,
+      generation,
+      month,
+      performance,
+      price,
+      facilityCapex,
+    );
+    return;
+  }
+  // One site (or none: no power limit): everything goes there, rounding leftovers too. Kept
+  // apart from the many-site case so this common one is small enough to inline.
   let left = installs;
-  let roomiest = 0;
-  if (siteSpare.length <= 1) {
-    // One site (or none: no power limit): everything goes there.
-    const here =
-      siteSpare.length === 0 ? left : Math.min(left, Math.floor((siteSpare[0] as number) / powerEach));
-    if (here > 0) {
-      fleet.add(generation, 0, here, month, performance, here * price, here * facilityCapex);
-      left -= here;
-    }
-  } else {
-    // Most spare first; the sort is stable, so ties keep site order.
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
-    roomiest = order[0] ?? 0;
-    for (const site of order) {
-      if (left <= 0) break;
-      const here = Math.min(left, Math.floor((siteSpare[site] as number) / powerEach));
-      if (here <= 0) continue;
-      fleet.add(generation, site, here, month, performance, here * price, here * facilityCapex);
-      left -= here;
-    }
+  const here =
+    siteSpare.length === 0 ? left : Math.min(left, Math.floor((siteSpare[0] as number) / powerEach));
+  if (here > 0) {
+    fleet.add(generation, 0, here, month, performance, here * price, here * facilityCapex);
+    left -= here;
+  }
+  if (left > 0) fleet.add(generation, 0, left, month, performance, left * price, left * facilityCapex);
+}
+
+function placeAcrossSites(
+  fleet: FleetState,
+  siteSpare: Float64Array,
+  order: number[],
+  installs: number,
+  powerEach: number,
+  generation: number,
+  month: number,
+  performance: number,
+  price: number,
+  facilityCapex: number,
+): void {
+  let left = installs;
+  // Most spare first; the sort is stable, so ties keep site order.
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
+  const roomiest = order[0] ?? 0;
+  for (const site of order) {
+    if (left <= 0) break;
+    const here = Math.min(left, Math.floor((siteSpare[site] as number) / powerEach));
+    if (here <= 0) continue;
+    fleet.add(generation, site, here, month, performance, here * price, here * facilityCapex);
+    left -= here;
   }
   // Rounding across sites can leave a few over; they go to the roomiest site.
   if (left > 0) fleet.add(generation, roomiest, left, month, performance, left * price, left * facilityCapex);
