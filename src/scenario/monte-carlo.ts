@@ -53,7 +53,7 @@ export interface ScenarioMonteCarlo {
  * Samples per block. Means are summed per block and the block sums added in block order,
  * so any split of blocks across workers gives the same figures.
  */
-export const SCENARIO_BLOCK = 512;
+export const SCENARIO_BLOCK = 256;
 
 export interface ScenarioMonteCarloOptions {
   samples: number;

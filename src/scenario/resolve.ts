@@ -15,27 +15,53 @@ export type Pick = (d: Distribution) => number;
 /** Plain quantities are themselves; a deterministic run takes distributions at their medians. */
 export const atMedian: Pick = (d) => (d.kind === 'point' ? d.value : median(d));
 
-function assumptions(s: Scenario, catalog: Catalog, pick: Pick): TimelineAssumptions {
+/** The file's number where given, else the catalog default. */
+const given = (d: Distribution | undefined, fallback: number, pick: Pick) => (d ? pick(d) : fallback);
+
+/**
+ * Every assumption, written into `into` (a Monte Carlo run rewrites one object per sample
+ * rather than allocating a new one).
+ */
+function assumptions(
+  s: Scenario,
+  catalog: Catalog,
+  pick: Pick,
+  into: TimelineAssumptions,
+): TimelineAssumptions {
   const d = catalog.assumptions;
   const g = s.assumptions;
-  const or = (given: Distribution | undefined, fallback: number) => (given ? pick(given) : fallback);
-  const hardwareLifetime = or(g.hardware_lifetime, d.hardware_lifetime.value);
-  return {
-    pue: or(g.pue, d.pue.value),
-    electricityPrice: or(g.electricity_price, d.electricity_price.value),
-    facilityCapexPerItWatt: or(g.facility_capex, d.facility_capex_per_it_power.value),
-    hardwareLifetime,
-    hardwareLifetimeMonths: Math.max(1, Math.round(hardwareLifetime / SECONDS_PER_MONTH)),
-    facilityLifetime: or(g.facility_lifetime, d.facility_lifetime.value),
-    costOfCapital: or(g.cost_of_capital, d.cost_of_capital.value),
-    upkeep: or(g.upkeep, d.upkeep_rate.value),
-    loadFactor: or(g.load_factor, d.load_factor.value),
-    mfu: or(g.mfu, d.mfu_bf16.value),
-    goodput: or(g.goodput, d.goodput.value),
-    trainingRun: or(g.training_run, 100 * 86_400),
-    servingUtilization: or(g.serving_utilization, d.serving_utilization.value),
-  };
+  into.pue = given(g.pue, d.pue.value, pick);
+  into.electricityPrice = given(g.electricity_price, d.electricity_price.value, pick);
+  into.facilityCapexPerItWatt = given(g.facility_capex, d.facility_capex_per_it_power.value, pick);
+  into.hardwareLifetime = given(g.hardware_lifetime, d.hardware_lifetime.value, pick);
+  into.hardwareLifetimeMonths = Math.max(1, Math.round(into.hardwareLifetime / SECONDS_PER_MONTH));
+  into.facilityLifetime = given(g.facility_lifetime, d.facility_lifetime.value, pick);
+  into.costOfCapital = given(g.cost_of_capital, d.cost_of_capital.value, pick);
+  into.upkeep = given(g.upkeep, d.upkeep_rate.value, pick);
+  into.loadFactor = given(g.load_factor, d.load_factor.value, pick);
+  into.mfu = given(g.mfu, d.mfu_bf16.value, pick);
+  into.goodput = given(g.goodput, d.goodput.value, pick);
+  into.trainingRun = given(g.training_run, 100 * 86_400, pick);
+  into.servingUtilization = given(g.serving_utilization, d.serving_utilization.value, pick);
+  return into;
 }
+
+/** An assumptions object of fixed shape, for `assumptions` to fill. */
+const emptyAssumptions = (): TimelineAssumptions => ({
+  pue: 0,
+  electricityPrice: 0,
+  facilityCapexPerItWatt: 0,
+  hardwareLifetime: 0,
+  hardwareLifetimeMonths: 0,
+  facilityLifetime: 0,
+  costOfCapital: 0,
+  upkeep: 0,
+  loadFactor: 0,
+  mfu: 0,
+  goodput: 0,
+  trainingRun: 0,
+  servingUtilization: 0,
+});
 
 /** Linear between ramp points, flat after the last, zero before the first. */
 function rampAt(points: ReadonlyArray<{ month: number; power: number }>, month: number): number {
@@ -203,7 +229,7 @@ export class ScenarioResolution {
     this.inputs = {
       start: monthIndex(s.span.start),
       end: monthIndex(s.span.end),
-      assumptions: assumptions(s, catalog, atMedian),
+      assumptions: emptyAssumptions(),
       capital,
       sites,
       generations,
@@ -215,14 +241,15 @@ export class ScenarioResolution {
   update(pick: Pick): TimelineInputs {
     const s = this.parsed.scenario;
     const inputs = this.inputs;
-    inputs.assumptions = assumptions(s, this.catalog, pick);
-    s.fleet.forEach((entry, i) => {
+    assumptions(s, this.catalog, pick, inputs.assumptions);
+    for (let i = 0; i < s.fleet.length; i++) {
+      const entry = s.fleet[i] as Scenario['fleet'][number];
       const g = inputs.generations[i] as Generation;
       g.target = entry.target ? pick(entry.target) : undefined;
       g.price = entry.price ? pick(entry.price) : g.accelerator.price.value;
       g.priceChange = entry.price_change ? pick(entry.price_change) : 0;
       g.flopsGrowth = entry.flops_growth ? pick(entry.flops_growth) : 0;
-    });
+    }
     for (const ramp of this.ramps) {
       for (let j = 0; j < ramp.points.length; j++)
         (ramp.points[j] as { power: number }).power = pick(ramp.from[j] as Distribution);

@@ -48,13 +48,17 @@ export const YEAR_OUTPUTS: Record<
   installs: { dimension: 'count', label: 'Installed in year' },
 };
 
+const bindingCounts = new Int32Array(CONSTRAINTS.length);
+const bindingFirsts = new Int32Array(CONSTRAINTS.length);
+
 /**
  * The constraint that bound most often among months [from, to) that bought something;
  * on a tie, the one that bound first.
  */
 export function mostBindingCode(series: MonthSeries, from: number, to: number): number {
-  const counts = [0, 0, 0, 0, 0];
-  const first = [0, 0, 0, 0, 0];
+  // Scratch reused call after call: Monte Carlo asks this twice per sample per year.
+  const counts = bindingCounts.fill(0);
+  const first = bindingFirsts.fill(0);
   for (let i = from; i < to; i++) {
     const code = series.binding[i] as number;
     if (code === 0) continue;
