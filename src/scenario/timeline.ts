@@ -187,19 +187,14 @@ export function runTimelineInto(
       }
       installs = Math.floor(limit);
       if (installs > 0) {
-        const performance = trend(gen.flopsGrowth, month, gen.since);
-        placeInstalls(
-          fleet,
-          siteSpare,
-          order,
-          installs,
-          gen.itPower * a.pue,
-          g,
-          month,
-          performance,
-          price,
-          facilityCapex,
-        );
+        const purchase = work.purchase;
+        purchase.generation = g;
+        purchase.month = month;
+        purchase.powerEach = gen.itPower * a.pue;
+        purchase.performance = trend(gen.flopsGrowth, month, gen.since);
+        purchase.price = price;
+        purchase.facilityCapex = facilityCapex;
+        placeInstalls(fleet, siteSpare, order, installs, purchase);
         installedByGeneration[g] = (installedByGeneration[g] ?? 0) + installs;
         spent += installs * (price + facilityCapex);
         deployedPowerEver += installs * gen.itPower * a.pue;
@@ -230,6 +225,14 @@ export class TimelineWorkspace {
   siteSpare = new Float64Array(0);
   /** Site indices, sorted by spare power for each month's placement. */
   order: number[] = [];
+  readonly purchase: Purchase = {
+    generation: 0,
+    month: 0,
+    powerEach: 0,
+    performance: 0,
+    price: 0,
+    facilityCapex: 0,
+  };
   // The last rate and lifetime of each recovery factor and its value: two powers a run
   // (~70 ns each) that most Monte Carlo samples share with the sample before.
   private readonly recoveryInputs = new Float64Array(4).fill(Number.NaN);
@@ -258,44 +261,44 @@ export class TimelineWorkspace {
   }
 }
 
+/** What this month buys, one of each: a scratch object the placement functions share. */
+interface Purchase {
+  generation: number;
+  month: number;
+  /** Watts each accelerator draws at the meter. */
+  powerEach: number;
+  performance: number;
+  price: number;
+  facilityCapex: number;
+}
+
+/** Add `count` accelerators of this month's purchase at `site`. */
+function buy(fleet: FleetState, p: Purchase, site: number, count: number): void {
+  fleet.add(p.generation, site, count, p.month, p.performance, count * p.price, count * p.facilityCapex);
+}
+
 /** Put installs on the sites with the most spare power first (one virtual site without sites). */
 function placeInstalls(
   fleet: FleetState,
   siteSpare: Float64Array,
   order: number[],
   installs: number,
-  powerEach: number,
-  generation: number,
-  month: number,
-  performance: number,
-  price: number,
-  facilityCapex: number,
+  p: Purchase,
 ): void {
   if (siteSpare.length > 1) {
-    placeAcrossSites(
-      fleet,
-      siteSpare,
-      order,
-      installs,
-      powerEach,
-      generation,
-      month,
-      performance,
-      price,
-      facilityCapex,
-    );
+    placeAcrossSites(fleet, siteSpare, order, installs, p);
     return;
   }
   // One site (or none: no power limit): everything goes there, rounding leftovers too. Kept
   // apart from the many-site case so this common one is small enough to inline.
   let left = installs;
   const here =
-    siteSpare.length === 0 ? left : Math.min(left, Math.floor((siteSpare[0] as number) / powerEach));
+    siteSpare.length === 0 ? left : Math.min(left, Math.floor((siteSpare[0] as number) / p.powerEach));
   if (here > 0) {
-    fleet.add(generation, 0, here, month, performance, here * price, here * facilityCapex);
+    buy(fleet, p, 0, here);
     left -= here;
   }
-  if (left > 0) fleet.add(generation, 0, left, month, performance, left * price, left * facilityCapex);
+  if (left > 0) buy(fleet, p, 0, left);
 }
 
 function placeAcrossSites(
@@ -303,12 +306,7 @@ function placeAcrossSites(
   siteSpare: Float64Array,
   order: number[],
   installs: number,
-  powerEach: number,
-  generation: number,
-  month: number,
-  performance: number,
-  price: number,
-  facilityCapex: number,
+  p: Purchase,
 ): void {
   let left = installs;
   // Most spare first; the sort is stable, so ties keep site order.
@@ -317,13 +315,13 @@ function placeAcrossSites(
   const roomiest = order[0] ?? 0;
   for (const site of order) {
     if (left <= 0) break;
-    const here = Math.min(left, Math.floor((siteSpare[site] as number) / powerEach));
+    const here = Math.min(left, Math.floor((siteSpare[site] as number) / p.powerEach));
     if (here <= 0) continue;
-    fleet.add(generation, site, here, month, performance, here * price, here * facilityCapex);
+    buy(fleet, p, site, here);
     left -= here;
   }
   // Rounding across sites can leave a few over; they go to the roomiest site.
-  if (left > 0) fleet.add(generation, roomiest, left, month, performance, left * price, left * facilityCapex);
+  if (left > 0) buy(fleet, p, roomiest, left);
 }
 
 function recordMonth(

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { runScenarioMonteCarlo } from '../../src/scenario/monte-carlo.js';
+import { MonthSeries, recording } from '../../src/scenario/month-series.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
 import { monthlyQuantileRecords, runScenarioUncertain } from '../../src/scenario/run.js';
+import { YEAR_OUTPUTS, YEAR_READS, YEAR_VALUE, yearSpans } from '../../src/scenario/summary.js';
+import { runTimelineInto, timelineSeries } from '../../src/scenario/timeline.js';
 import { catalog } from '../helpers/catalog.js';
 
 const text = readFileSync('scenarios/stargate-ranges.yaml', 'utf8');
@@ -97,6 +101,25 @@ describe('scenario Monte Carlo outputs', () => {
     expect(Object.keys(some.monthly[0]?.series ?? {})).toEqual(['accelerators']);
     expect(some.yearly[2]?.outputs.energy).toEqual(all.yearly[2]?.outputs.energy);
     expect(some.monthly[30]?.series.accelerators).toEqual(all.monthly[30]?.series.accelerators);
+  });
+
+  it('records, for each yearly output alone, every month field it reads, with the figures of a full run', () => {
+    // Monte Carlo records only the fields YEAR_READS names, and the fleet keeps only the
+    // sums those need. Fields left out are poisoned with NaN here, so a field missing from
+    // the table, or a sum the fleet stopped keeping, changes the output.
+    const inputs = resolveScenario(parsed, catalog);
+    const full = timelineSeries(inputs);
+    const spans = yearSpans(full);
+    for (const output of Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>) {
+      const fields = YEAR_READS[output];
+      const series = new MonthSeries(full.start, full.length);
+      for (const column of Object.values(series.columns)) column.fill(Number.NaN);
+      runTimelineInto(inputs, series, { record: recording(fields) });
+      for (const { year, from, to } of spans) {
+        const expected = YEAR_VALUE[output](full.columns, from, to);
+        expect(YEAR_VALUE[output](series.columns, from, to), `${output} in ${year}`).toBe(expected);
+      }
+    }
   });
 
   it('names an unknown output and suggests the nearest', () => {
