@@ -14,18 +14,16 @@ import {
   sampleScenarioBlocks,
   scenarioBlockCount,
 } from '../scenario/monte-carlo.js';
+import { type BlockClaim, blockRange, sharedBlocks } from '../uncertainty/blocks.js';
 import {
   BLOCK,
-  type BlockClaim,
   type BlockTally,
   blockCount,
-  blockRange,
   finishMonteCarlo,
   type MonteCarloOptions,
   type MonteCarloResult,
   prepareMonteCarlo,
   sampleBlocks,
-  sharedBlocks,
 } from '../uncertainty/monte-carlo.js';
 import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
 
@@ -145,7 +143,7 @@ async function acrossThreads<Tally>(
 
 /**
  * Monte Carlo across `workers` threads: this one and workers - 1 pool workers. Each worker
- * rebuilds the run from plain data and tallies its range of blocks.
+ * rebuilds the run from plain data and tallies the blocks it takes.
  */
 export async function runMonteCarloPool(
   calc: Calculator,

@@ -9,12 +9,12 @@ import {
   sampleScenarioBlocks,
   scenarioBlockCount,
 } from '../scenario/monte-carlo.js';
+import { sharedBlocks } from '../uncertainty/blocks.js';
 import {
   blockCount,
   type MonteCarloOptions,
   prepareMonteCarlo,
   sampleBlocks,
-  sharedBlocks,
 } from '../uncertainty/monte-carlo.js';
 import type { SketchData } from '../uncertainty/sketch.js';
 import { loadCatalog } from './catalog-files.js';

@@ -1,9 +1,10 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId } from '../errors.js';
+import { type BlockClaim, blockRange } from '../uncertainty/blocks.js';
 import { copulaFactor } from '../uncertainty/correlation.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { quantile } from '../uncertainty/distributions.js';
-import { type BlockClaim, blockRange, checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
+import { checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
 import { floatColumns, Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
@@ -51,7 +52,7 @@ export interface ScenarioMonteCarlo {
 
 /**
  * Samples per block. Means are summed per block and the block sums added in block order,
- * so any split of blocks across workers gives the same figures.
+ * so any split of blocks across threads gives the same figures.
  */
 export const SCENARIO_BLOCK = 256;
 
@@ -208,7 +209,7 @@ export function sampleScenarioBlocks(
   return { sketches, blocks, blockSums, bindings };
 }
 
-/** Merge tallies given in block order into the run's summary. */
+/** Merge the threads' tallies into the run's summary, block sums in block order. */
 export function finishScenarioMonteCarlo(
   p: PreparedScenarioRun,
   tallies: readonly ScenarioTally[],

@@ -4,6 +4,7 @@ import type { Calculator, Kernel, ParsedInputs, QuantityInput } from '../calcula
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
 import { BASE_UNIT } from '../units/dimensions.js';
+import { type BlockClaim, blockRange } from './blocks.js';
 import { type CorrelationSpec, copulaFactor } from './correlation.js';
 import { isUncertain, median, quantile } from './distributions.js';
 import { checkRange, parseDistribution } from './parse.js';
@@ -12,7 +13,7 @@ import { addBlock, emptySketch, mergeInto, type SketchData, sketchQuantile } fro
 
 /**
  * Samples are drawn and summed in blocks of this size; the block order fixes the sums.
- * Small enough that a 10k-sample run splits evenly across two workers, large enough that
+ * Small enough that a 10k-sample run splits evenly across two threads, large enough that
  * per-block set-up is lost in the sampling.
  */
 export const BLOCK = 1024;
@@ -164,27 +165,6 @@ export interface BlockTally {
 }
 
 /**
- * Hands out the blocks a thread runs: the next block's index, or at least the run's block
- * count when none is left. Any thread may run any block: a block's figures depend only on
- * its index, and tallies are merged in block order.
- */
-export type BlockClaim = () => number;
-
-/** Blocks [first, last), in order. */
-export function blockRange(first: number, last: number): BlockClaim {
-  let next = first;
-  return () => (next < last ? next++ : Number.POSITIVE_INFINITY);
-}
-
-/** Blocks taken one at a time from a counter that several threads share, until `blocks` are out. */
-export function sharedBlocks(counter: Int32Array, blocks: number): BlockClaim {
-  return () => {
-    const block = Atomics.add(counter, 0, 1);
-    return block < blocks ? block : Number.POSITIVE_INFINITY;
-  };
-}
-
-/**
  * Each output's block sums added in block order, whichever thread ran each block: the same
  * total for any number of threads.
  */
@@ -274,7 +254,7 @@ export function checkDeadline(deadline: number | undefined, samples: number): vo
 
 export const blockCount = (samples: number) => Math.ceil(samples / BLOCK);
 
-/** Merge tallies given in block order into the run's summary. */
+/** Merge the threads' tallies into the run's summary, block sums in block order. */
 export function finishMonteCarlo(
   p: PreparedRun,
   options: MonteCarloOptions,
