@@ -3,7 +3,8 @@ import { InputError, nearest } from '../errors.js';
 import { parseQuantity } from '../units/parse.js';
 import type { Bounds, InputSpec, ParsedInputs } from './types.js';
 
-function boundsProblem(value: number, bounds: Bounds): string | undefined {
+/** What is wrong with a value for these bounds, in a few words; undefined when nothing is. */
+export function boundsProblem(value: number, bounds: Bounds): string | undefined {
   const { min, max, exclusiveMin, integer } = bounds;
   if (integer && !Number.isInteger(value)) return 'must be a whole number';
   if (min !== undefined && (exclusiveMin ? value <= min : value < min)) {

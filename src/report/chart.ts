@@ -86,6 +86,31 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
   const opex = m.map((s) => ({ date: date(s.month), billions: (s.opex * 12) / 1e9 }));
   const constraints = ['power', 'capital', 'supply', 'plan', 'none'];
   const binding = m.map((s) => ({ date: date(s.month), constraint: s.binding }));
+  /** A money series in $B over time: a line, with the area under it filled if asked. */
+  const billionsPanel = (
+    id: string,
+    title: string,
+    rows: Array<{ date: Date; billions: number }>,
+    colour: string | undefined,
+    filled: boolean,
+  ): Panel => ({
+    id,
+    title,
+    legend: [],
+    svg: svg(
+      Plot.plot({
+        ...base,
+        y: { grid: true, label: null },
+        marks: [
+          ...(filled
+            ? [Plot.areaY(rows, { x: 'date', y: 'billions', fill: colour, fillOpacity: 0.25 })]
+            : []),
+          Plot.lineY(rows, { x: 'date', y: 'billions', stroke: colour, strokeWidth: 2 }),
+          Plot.ruleY([0]),
+        ],
+      }),
+    ),
+  });
 
   return [
     {
@@ -130,37 +155,8 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
         }),
       ),
     },
-    {
-      id: 'capex',
-      title: 'Cumulative capex, $B',
-      legend: [],
-      svg: svg(
-        Plot.plot({
-          ...base,
-          y: { grid: true, label: null },
-          marks: [
-            Plot.areaY(capex, { x: 'date', y: 'billions', fill: PALETTE[0], fillOpacity: 0.25 }),
-            Plot.lineY(capex, { x: 'date', y: 'billions', stroke: PALETTE[0], strokeWidth: 2 }),
-            Plot.ruleY([0]),
-          ],
-        }),
-      ),
-    },
-    {
-      id: 'opex',
-      title: 'Opex at the yearly rate (energy and upkeep), $B/yr',
-      legend: [],
-      svg: svg(
-        Plot.plot({
-          ...base,
-          y: { grid: true, label: null },
-          marks: [
-            Plot.lineY(opex, { x: 'date', y: 'billions', stroke: PALETTE[1], strokeWidth: 2 }),
-            Plot.ruleY([0]),
-          ],
-        }),
-      ),
-    },
+    billionsPanel('capex', 'Cumulative capex, $B', capex, PALETTE[0], true),
+    billionsPanel('opex', 'Opex at the yearly rate (energy and upkeep), $B/yr', opex, PALETTE[1], false),
     {
       id: 'binding',
       title: 'What binds each month',

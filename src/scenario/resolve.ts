@@ -171,6 +171,8 @@ export class ScenarioResolution {
   private readonly ramps: Array<{ from: Distribution[]; points: Array<{ month: number; power: number }> }>;
   private readonly releases: Release[];
   private readonly supply: SupplyPlan | undefined;
+  /** The per-GW release of whichever program has one. */
+  private readonly perGw: NonNullable<Scenario['programs'][number]['per_gw']> | undefined;
 
   constructor(
     private readonly parsed: ParsedScenario,
@@ -210,6 +212,7 @@ export class ScenarioResolution {
       ),
     );
     this.supply = s.supply ? new SupplyPlan(s.supply, catalog, generations) : undefined;
+    this.perGw = s.programs.find((program) => program.per_gw)?.per_gw;
     const releases = this.releases;
     const capital: CapitalPlan | undefined =
       s.programs.length > 0
@@ -259,7 +262,7 @@ export class ScenarioResolution {
       r.perMonth = r.from === r.to ? amount : amount / (r.to - r.from + 1);
     }
     if (inputs.capital) {
-      const perGw = s.programs.find((program) => program.per_gw)?.per_gw;
+      const perGw = this.perGw;
       inputs.capital.perGw = perGw
         ? { amount: pick(perGw.amount), upTo: perGw.up_to ? pick(perGw.up_to) : Number.POSITIVE_INFINITY }
         : undefined;

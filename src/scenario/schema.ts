@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { boundsProblem } from '../calculators/inputs.js';
+import type { Bounds } from '../calculators/types.js';
 import { PRECISIONS } from '../catalog/types.js';
 import { InputError } from '../errors.js';
 import type { Distribution } from '../uncertainty/distributions.js';
@@ -19,19 +21,7 @@ export const monthSchema = z
   .regex(MONTH, 'expected a month like "2026-01"')
   .describe('A calendar month, written "YYYY-MM".');
 
-/** Month texts seen so far: Monte Carlo resolves the same few months once per sample. */
-const monthIndexes = new Map<string, number>();
-
 export function monthIndex(text: string): number {
-  let index = monthIndexes.get(text);
-  if (index === undefined) {
-    index = toMonthIndex(text);
-    if (monthIndexes.size < 10_000) monthIndexes.set(text, index);
-  }
-  return index;
-}
-
-function toMonthIndex(text: string): number {
   const match = MONTH.exec(text);
   if (!match) throw new Error(`not a month: ${text}`);
   return Number(match[1]) * 12 + Number(match[2]) - 1;
@@ -42,31 +32,19 @@ export function monthLabel(index: number): string {
   return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-interface Range {
-  min?: number;
-  exclusiveMin?: boolean;
-  max?: number;
-}
+/** The calculators' bounds messages, with the wording a yearly rate of change needs. */
+const rangeProblem = (v: number, r: Bounds) =>
+  r.min === -1 && v <= -1 ? 'a yearly change must be above -100%' : boundsProblem(v, r);
 
-function rangeProblem(v: number, r: Range): string | undefined {
-  if (r.min !== undefined && (r.exclusiveMin ? v <= r.min : v < r.min)) {
-    if (r.min === 0) return r.exclusiveMin ? 'must be positive' : 'cannot be negative';
-    if (r.min === -1) return 'a yearly change must be above -100%';
-    return `must be at least ${r.min}`;
-  }
-  if (r.max !== undefined && v > r.max) return 'cannot exceed 100%';
-  return undefined;
-}
+/** Each uncertain number's kind of quantity and allowed range (sampled tails are kept inside it). */
+export const uncertainNumberInfo = new WeakMap<Distribution, { dimension: Dimension; range: Bounds }>();
 
 /**
  * A number in a scenario file: a quantity as people write it ("1.2 GW"), or a distribution
  * over one ("1 to 1.5 GW", "pert(...)") for Monte Carlo runs. It parses to a Distribution
  * (a point for plain quantities); the JSON Schema shows the text form.
  */
-/** Each uncertain number's kind of quantity and allowed range (sampled tails are kept inside it). */
-export const uncertainNumberInfo = new WeakMap<Distribution, { dimension: Dimension; range: Range }>();
-
-function quantity(dimension: Dimension, description: string, range: Range = { min: 0 }) {
+function quantity(dimension: Dimension, description: string, range: Bounds = { min: 0 }) {
   return z
     .union([z.string(), z.number()])
     .describe(`${description} May be a distribution, e.g. "a to b" (a 90% interval).`)
@@ -235,13 +213,13 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     // Refinements can run even when a month failed its format check; compare only valid ones.
-    const monthIndex = (text: string) => (MONTH.test(text) ? toMonthIndex(text) : Number.NaN);
+    const validMonth = (text: string) => (MONTH.test(text) ? monthIndex(text) : Number.NaN);
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (monthIndex(s.span.end) < monthIndex(s.span.start)) issue(['span', 'end'], 'ends before it starts');
+    if (validMonth(s.span.end) < validMonth(s.span.start)) issue(['span', 'end'], 'ends before it starts');
     for (const [i, site] of s.sites.entries()) {
       for (const [j, point] of site.ramp.entries()) {
         const previous = site.ramp[j - 1];
-        if (previous && monthIndex(point.at) <= monthIndex(previous.at)) {
+        if (previous && validMonth(point.at) <= validMonth(previous.at)) {
           issue(
             ['sites', i, 'ramp', j, 'at'],
             `goes backwards in time: ${point.at} is not after ${previous.at}`,
@@ -251,17 +229,17 @@ export const scenarioSchema = z
     }
     for (const [i, program] of s.programs.entries()) {
       for (const [j, c] of program.commitments.entries()) {
-        if ('to' in c && monthIndex(c.to) < monthIndex(c.from)) {
+        if ('to' in c && validMonth(c.to) < validMonth(c.from)) {
           issue(['programs', i, 'commitments', j, 'to'], 'ends before it starts');
         }
       }
     }
     s.fleet.forEach((entry, i) => {
       const previous = s.fleet[i - 1];
-      if (previous && monthIndex(entry.from) < monthIndex(previous.from)) {
+      if (previous && validMonth(entry.from) < validMonth(previous.from)) {
         issue(['fleet', i, 'from'], `goes backwards in time: ${entry.from} is before ${previous.from}`);
       }
-      if (entry.to && monthIndex(entry.to) < monthIndex(entry.from))
+      if (entry.to && validMonth(entry.to) < validMonth(entry.from))
         issue(['fleet', i, 'to'], 'ends before it starts');
     });
   });

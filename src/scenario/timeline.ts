@@ -233,8 +233,8 @@ export class TimelineWorkspace {
     price: 0,
     facilityCapex: 0,
   };
-  // The last rate and lifetime of each recovery factor and its value: two powers a run
-  // (~70 ns each) that most Monte Carlo samples share with the sample before.
+  // The last rate and lifetime of each recovery factor and its value: two exp/log pairs a
+  // run that most Monte Carlo samples share with the sample before.
   private readonly recoveryInputs = new Float64Array(4).fill(Number.NaN);
   private readonly recoveryValues = new Float64Array(2);
 
