@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { dataDirectory } from '../io/data-dir.js';
-import { startServer } from '../server/serve.js';
 import type { CliIo } from './io.js';
 import { wholeNumber } from './uncertain.js';
 
@@ -22,6 +21,8 @@ export function registerServe(program: Command, io: CliIo, catalog: () => Catalo
       const port = options.port === undefined ? DEFAULT_PORT : wholeNumber('--port', options.port, 0);
       if (port > 65535) throw new InputError(`--port: expected a port from 0 to 65535, got ${port}`);
       const dataDir = dataDirectory(options.dataDir);
+      // Loaded here, not at the top: the server (hono, SQLite) would slow every other command's start.
+      const { startServer } = await import('../server/serve.js');
       const server = await startServer({ port, host: options.host, dataDir, catalog: catalog() });
       io.stdout(`gigawatt explorer: ${server.url}\nsaved runs: ${dataDir}\n`);
       const stop = () => {
