@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId } from '../errors.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
@@ -67,13 +67,15 @@ export function applyOverrides(
   overrides: Record<string, string>,
 ): { text: string; written: Record<string, string> } {
   const keys = CONTROL_SPECS.map((c) => c.key);
-  const doc = parseDocument(text);
   for (const [key, value] of Object.entries(overrides)) {
     if (!keys.includes(key)) throw new InputError(unknownId('scenario assumption', key, keys));
     if (typeof value !== 'string' || value.trim() === '')
       throw new InputError(`assumption ${key}: expected a value such as "1.3" or "1.1 to 1.4"`);
-    doc.setIn(['assumptions', key], value.trim());
   }
+  const doc = parseDocument(text);
+  // Text that is not a YAML mapping cannot take edits; parsing it then names the mistake by line:col.
+  if (doc.errors.length > 0 || !(doc.contents === null || isMap(doc.contents))) return { text, written: {} };
+  for (const [key, value] of Object.entries(overrides)) doc.setIn(['assumptions', key], value.trim());
   const written: Record<string, string> = {};
   for (const key of keys) {
     const value = doc.getIn(['assumptions', key]);

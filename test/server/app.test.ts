@@ -192,6 +192,14 @@ describe('scenario API', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('names broken YAML by line and column even with a slider moved', async () => {
+    for (const yaml of ['name: x\nspan: {start: 2026-01\n', '- just\n- a list\n']) {
+      const res = await server.request('/api/scenarios/run', post({ yaml, overrides: { pue: '1.2' } }));
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/^your scenario/);
+    }
+  });
+
   it('stops Monte Carlo at the time limit', async () => {
     const { app: hurried } = app({ timeLimit: 1 });
     const res = await hurried.request(
