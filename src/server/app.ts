@@ -13,6 +13,12 @@ import { defaultWorkers } from '../io/monte-carlo-pool.js';
 import type { RunStore } from '../store/runs.js';
 import { calculatorInfo, calculatorList, calculatorView } from './calculator-view.js';
 import { errorResponse, HttpError, notFound, readJson } from './http.js';
+import {
+  type CalculatorRequest,
+  calculatorRequestSchema,
+  type ScenarioRunRequest,
+  scenarioRequestSchema,
+} from './requests.js';
 import { registerRunRoutes } from './runs-api.js';
 import { scenarioView } from './scenario-view.js';
 import { staticFile } from './static-files.js';
@@ -51,26 +57,6 @@ export interface AppOptions {
 }
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
-
-const samplesSchema = z.int().min(1).optional();
-
-const calculatorRequestSchema = z.strictObject({
-  inputs: z.record(z.string(), z.string()).default({}),
-  samples: samplesSchema,
-  seed: z.int().min(0).default(1),
-});
-
-const scenarioRequestSchema = z
-  .strictObject({
-    scenario: z.string().min(1).optional().describe('a shipped scenario id'),
-    yaml: z.string().optional().describe('scenario text, instead of a shipped id'),
-    overrides: z.record(z.string(), z.string()).default({}),
-    samples: samplesSchema,
-    seed: z.int().min(0).default(1),
-  })
-  .refine((r) => (r.scenario === undefined) !== (r.yaml === undefined), {
-    message: 'give either scenario (a shipped id) or yaml (a scenario text)',
-  });
 
 /** A calculator by name; an unknown one is a 404 that names the nearest. */
 function calculatorOr404(name: string): Calculator {
@@ -135,13 +121,7 @@ export function createApp(options: AppOptions): Hono {
     const file = `scenarios/${id}.yaml`;
     return { file, text: readUserFile(join(options.scenariosDir, `${id}.yaml`)) };
   };
-  const runScenario = (request: {
-    scenario?: string | undefined;
-    yaml?: string | undefined;
-    overrides: Record<string, string>;
-    samples?: number | undefined;
-    seed?: number | undefined;
-  }) => {
+  const runScenario = (request: ScenarioRunRequest) => {
     const source = request.scenario
       ? scenarioText(request.scenario)
       : { file: 'your scenario', text: request.yaml ?? '' };
@@ -150,23 +130,20 @@ export function createApp(options: AppOptions): Hono {
         ...source,
         overrides: request.overrides,
         samples: samples(request.samples, 1000, limits.scenarioSamples),
-        seed: request.seed ?? 1,
+        seed: request.seed,
         workers,
         deadline: deadline(),
       },
       catalog,
     );
   };
-  const runCalculator = (
-    name: string,
-    request: { inputs: Record<string, string>; samples?: number | undefined; seed?: number | undefined },
-  ) => {
+  const runCalculator = (name: string, request: CalculatorRequest) => {
     return calculatorView(
       calculatorOr404(name),
       {
         inputs: request.inputs,
         samples: samples(request.samples, 10_000, limits.calculatorSamples),
-        seed: request.seed ?? 1,
+        seed: request.seed,
         workers,
         deadline: deadline(),
       },

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { stringify } from 'yaml';
-import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { panelSvg } from '../report/chart.js';
 import { type ComparableSeries, comparisonPanels } from '../report/comparison-chart.js';
@@ -10,33 +9,8 @@ import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import type { CalculatorView } from './calculator-view.js';
 import { notFound, readJson } from './http.js';
+import { type SaveRunRequest, saveRunSchema } from './requests.js';
 import type { ScenarioView } from './scenario-view.js';
-
-/** What the explorer sends to save a run: the same request that produced the view, and a name. */
-export const saveRunSchema = z.discriminatedUnion('kind', [
-  z
-    .strictObject({
-      kind: z.literal('scenario'),
-      name: z.string().trim().min(1).max(200),
-      scenario: z.string().min(1).optional(),
-      yaml: z.string().optional(),
-      overrides: z.record(z.string(), z.string()).default({}),
-      samples: z.int().optional(),
-      seed: z.int().optional(),
-    })
-    .refine((r) => (r.scenario === undefined) !== (r.yaml === undefined), {
-      message: 'give either scenario (a shipped id) or yaml (a scenario text)',
-    }),
-  z.strictObject({
-    kind: z.literal('calculator'),
-    name: z.string().trim().min(1).max(200),
-    calculator: z.string().min(1),
-    inputs: z.record(z.string(), z.string()).default({}),
-    samples: z.int().optional(),
-    seed: z.int().optional(),
-  }),
-]);
-export type SaveRunRequest = z.output<typeof saveRunSchema>;
 
 /** Computes the view a save request describes (the server never stores a result it did not compute). */
 export interface RunComputer {

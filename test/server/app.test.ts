@@ -334,4 +334,16 @@ describe('saved runs', () => {
     const bad = await server.request('/api/runs', post({ kind: 'scenario', name: '', scenario: 'stargate' }));
     expect(bad.status).toBe(400);
   });
+
+  it('refuses to save a run its own route would refuse to run', async () => {
+    const { app: server } = app();
+    // Saved requests are rerun when reopened, so they meet the run routes' rules.
+    for (const body of [
+      { kind: 'scenario', name: 'x', scenario: 'stargate', samples: 0 },
+      { kind: 'scenario', name: 'x', scenario: 'stargate', seed: -1 },
+      { kind: 'calculator', name: 'x', calculator: 'cluster', inputs: { count: '1k' }, samples: 0 },
+    ]) {
+      expect((await server.request('/api/runs', post(body))).status).toBe(400);
+    }
+  });
 });

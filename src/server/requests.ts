@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The bodies the explorer posts: run a calculator, run a scenario, save either. A save
+ * carries the request that produced the view, so its fields are the run requests' own.
+ */
+
+const samples = z.int().min(1).optional();
+const seed = z.int().min(0).default(1);
+
+const calculatorFields = {
+  inputs: z.record(z.string(), z.string()).default({}),
+  samples,
+  seed,
+};
+
+const scenarioFields = {
+  scenario: z.string().min(1).optional().describe('a shipped scenario id'),
+  yaml: z.string().optional().describe('scenario text, instead of a shipped id'),
+  overrides: z.record(z.string(), z.string()).default({}),
+  samples,
+  seed,
+};
+
+const oneSource = (r: { scenario?: string | undefined; yaml?: string | undefined }) =>
+  (r.scenario === undefined) !== (r.yaml === undefined);
+const oneSourceMessage = { message: 'give either scenario (a shipped id) or yaml (a scenario text)' };
+
+export const calculatorRequestSchema = z.strictObject(calculatorFields);
+export type CalculatorRequest = z.output<typeof calculatorRequestSchema>;
+
+export const scenarioRequestSchema = z.strictObject(scenarioFields).refine(oneSource, oneSourceMessage);
+export type ScenarioRunRequest = z.output<typeof scenarioRequestSchema>;
+
+const runName = z.string().trim().min(1).max(200);
+
+export const saveRunSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({ kind: z.literal('scenario'), name: runName, ...scenarioFields })
+    .refine(oneSource, oneSourceMessage),
+  z.strictObject({
+    kind: z.literal('calculator'),
+    name: runName,
+    calculator: z.string().min(1),
+    ...calculatorFields,
+  }),
+]);
+export type SaveRunRequest = z.output<typeof saveRunSchema>;
