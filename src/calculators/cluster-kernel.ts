@@ -129,7 +129,7 @@ export class ClusterKernel implements Kernel {
       spec.count =
         mode === 'count'
           ? countColumn
-            ? Math.round(countColumn[j] as number)
+            ? (countColumn[j] as number)
             : fixedCount
           : mode === 'power'
             ? acceleratorsForPower(budgetOrPower, spec.itPowerPerAccelerator, spec.pue)

@@ -84,7 +84,8 @@ export function splitInputs(
       continue;
     }
     withContext(label(name), () => checkRange(distribution, q.dimension, q.bounds ?? {}));
-    uncertain.push({ name, distribution, min: q.bounds?.min, max: q.bounds?.max });
+    const { min, max, integer } = q.bounds ?? {};
+    uncertain.push({ name, distribution, min, max, integer });
     written[name] = String(value);
   }
   return { fixed, uncertain, written };

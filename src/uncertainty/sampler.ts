@@ -11,6 +11,8 @@ export interface UncertainInput {
   /** Samples are kept inside the input's allowed range. */
   min?: number | undefined;
   max?: number | undefined;
+  /** Samples are rounded to whole numbers (a count of accelerators, say). */
+  integer?: boolean | undefined;
 }
 
 /**
@@ -65,12 +67,13 @@ export class Sampler {
       const input = this.inputs[k] as UncertainInput;
       const column = out[k] as Float64Array;
       quantileColumn(input.distribution, uniforms[k] as Float64Array, length, column);
-      const { min, max } = input;
-      if (min === undefined && max === undefined) continue;
+      const { min, max, integer } = input;
+      if (min === undefined && max === undefined && !integer) continue;
       for (let j = 0; j < length; j++) {
-        const v = column[j] as number;
-        if (min !== undefined && v < min) column[j] = min;
-        else if (max !== undefined && v > max) column[j] = max;
+        let v = column[j] as number;
+        if (min !== undefined && v < min) v = min;
+        else if (max !== undefined && v > max) v = max;
+        column[j] = integer ? Math.round(v) : v;
       }
     }
   }

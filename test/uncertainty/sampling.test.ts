@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { tokenFactory } from '../../src/calculators/token-factory.js';
 import { cholesky, copulaFactor, spearman } from '../../src/uncertainty/correlation.js';
+import { splitInputs } from '../../src/uncertainty/monte-carlo.js';
 import { parseDistribution } from '../../src/uncertainty/parse.js';
 import { uniformAt } from '../../src/uncertainty/random.js';
 import { Sampler } from '../../src/uncertainty/sampler.js';
@@ -89,5 +91,27 @@ describe('rank correlation through a Gaussian copula', () => {
     const out = [new Float64Array(n), new Float64Array(n)];
     new Sampler(inputs, 42, factor).draw(0, n, out);
     expect(Math.abs(spearman(out[0] as Float64Array, out[1] as Float64Array) - target)).toBeLessThan(0.02);
+  });
+});
+
+describe('whole-number inputs', () => {
+  it('draws an input whose bounds ask for whole numbers as whole numbers, inside its range', () => {
+    const sampler = new Sampler(
+      [{ name: 'count', distribution: parseDistribution('1k to 2k', 'count'), min: 1, integer: true }],
+      3,
+    );
+    const out = [new Float64Array(4096)];
+    sampler.draw(0, 4096, out);
+    expect(out[0]?.every((v) => Number.isInteger(v) && v >= 1)).toBe(true);
+    // Without the flag the same draws keep their fractions.
+    const free = new Sampler([{ name: 'count', distribution: parseDistribution('1k to 2k', 'count') }], 3);
+    free.draw(0, 4096, out);
+    expect(out[0]?.some((v) => !Number.isInteger(v))).toBe(true);
+  });
+
+  it('takes the whole-number rule from the calculator input (token-factory count)', () => {
+    const { uncertain } = splitInputs(tokenFactory, { count: '1k to 2k', pue: '1.1 to 1.3' }, (n) => n);
+    expect(uncertain.find((u) => u.name === 'count')?.integer).toBe(true);
+    expect(uncertain.find((u) => u.name === 'pue')?.integer).toBeUndefined();
   });
 });
