@@ -9,6 +9,7 @@ import { renderMonteCarloReport, renderSensitivity } from '../report/monte-carlo
 import { tornadoSvg } from '../report/tornado.js';
 import type { CorrelationSpec } from '../uncertainty/correlation.js';
 import { sensitivity, splitInputs } from '../uncertainty/monte-carlo.js';
+import { parseQuantity } from '../units/parse.js';
 import type { CliIo } from './io.js';
 import { ProgressBar } from './progress.js';
 
@@ -49,8 +50,14 @@ export function addUncertaintyOptions(command: Command): void {
     );
 }
 
+/** A whole-number flag, written as counts are anywhere ("10000", "10_000", "1.5k", "2M"). */
 export function wholeNumber(flag: string, text: string, min: number): number {
-  const value = Number(text.replaceAll(/[,_]/g, '').replace(/k$/i, '000').replace(/M$/, '000000'));
+  let value = Number.NaN;
+  try {
+    value = parseQuantity(text.replaceAll('_', ''), 'count');
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+  }
   if (!Number.isInteger(value) || value < min)
     throw new InputError(`${flag}: expected a whole number of at least ${min}, got "${text}"`);
   return value;

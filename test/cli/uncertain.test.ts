@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wholeNumber } from '../../src/cli/uncertain.js';
 import { cli, compiledCli } from '../helpers/cli.js';
 
 describe('gigawatt calc with distributions', () => {
@@ -148,5 +149,19 @@ describe('Monte Carlo across worker threads', () => {
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout).samples).toBe(24000);
     expect(two.stdout).toBe(one.stdout);
+  });
+});
+
+describe('whole-number flags', () => {
+  it('read counts the way every other count is written', () => {
+    expect(wholeNumber('--samples', '1.5k', 1)).toBe(1500);
+    expect(wholeNumber('--samples', '2.5M', 1)).toBe(2_500_000);
+    expect(wholeNumber('--samples', '10_000', 1)).toBe(10_000);
+    expect(wholeNumber('--port', '0', 0)).toBe(0);
+    for (const text of ['1.5', 'lots', '0']) {
+      expect(() => wholeNumber('--samples', text, 1)).toThrow(
+        `--samples: expected a whole number of at least 1, got "${text}"`,
+      );
+    }
   });
 });
