@@ -19,13 +19,21 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return data;
 }
 
-/** Requests overtaken by newer ones are dropped, so the page shows the latest answer only. */
+/**
+ * Requests overtaken by newer ones are dropped, answers and errors alike, so the page shows
+ * the latest outcome only.
+ */
 export function latest<A extends unknown[], T>(fn: (...args: A) => Promise<T>) {
   let ticket = 0;
   return async (...args: A): Promise<{ value: T } | undefined> => {
     const mine = ++ticket;
-    const value = await fn(...args);
-    return mine === ticket ? { value } : undefined;
+    try {
+      const value = await fn(...args);
+      return mine === ticket ? { value } : undefined;
+    } catch (error) {
+      if (mine === ticket) throw error;
+      return undefined;
+    }
   };
 }
 

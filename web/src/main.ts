@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import { go } from './nav.js';
 import { calculatorPage } from './pages/calculator.js';
 import { claimsPage } from './pages/claims.js';
 import { comparePage } from './pages/compare.js';
@@ -18,8 +19,10 @@ const ROUTES: Array<[RegExp, (page: HTMLElement, match: RegExpMatchArray) => Pro
   ];
 
 async function render(): Promise<void> {
-  const page = document.getElementById('page') as HTMLElement;
-  page.replaceChildren();
+  // Each visit gets a fresh element: a page still loading when the user moves on keeps
+  // filling its own, now detached, element instead of the page that replaced it.
+  const page = h('div');
+  (document.getElementById('page') as HTMLElement).replaceChildren(page);
   for (const [pattern, show, nav] of ROUTES) {
     const match = location.pathname.match(pattern);
     if (!match) continue;
@@ -44,8 +47,7 @@ document.addEventListener('click', (event) => {
   const url = new URL(link.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
   event.preventDefault();
-  history.pushState(null, '', url.pathname + url.search);
-  void render();
+  go(url.pathname + url.search);
 });
 window.addEventListener('popstate', () => void render());
 void render();

@@ -3,7 +3,12 @@ export function readState(): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(location.search));
 }
 
-export function writeState(state: Record<string, string>): void {
+/**
+ * Write a page's state into the query string, unless the user has moved on from `path`
+ * (the page the state belongs to): a late keystroke must not stamp one page's state on another.
+ */
+export function writeState(state: Record<string, string>, path: string): void {
+  if (location.pathname !== path) return;
   const query = new URLSearchParams(Object.entries(state).filter(([, v]) => v !== '')).toString();
   const url = `${location.pathname}${query ? `?${query}` : ''}`;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);

@@ -37,9 +37,10 @@ interface CalculatorView {
 
 /** A form generated from the calculator's schema; it recomputes as you type. */
 export async function calculatorPage(page: HTMLElement, name: string): Promise<void> {
+  const path = location.pathname;
+  const given = readState();
   const info = await api<CalculatorInfo>(`/api/calculators/${encodeURIComponent(name)}`);
   // A bare link opens with the calculator's example, so there are numbers from the start.
-  const given = readState();
   const state = Object.keys(given).length > 0 ? given : info.example;
   const controls = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const form = h('form', { class: 'fields', 'data-testid': 'calculator-form' });
@@ -108,7 +109,7 @@ export async function calculatorPage(page: HTMLElement, name: string): Promise<v
   const compute = latest((body: unknown) => api<CalculatorView>(`/api/calculators/${info.name}`, { body }));
 
   const recompute = async () => {
-    writeState({ ...inputs(), samples: samples.value === '10000' ? '' : samples.value });
+    writeState({ ...inputs(), samples: samples.value === '10000' ? '' : samples.value }, path);
     status.textContent = 'computing…';
     try {
       const answer = await compute({ inputs: inputs(), samples: sampleCount() });

@@ -48,6 +48,7 @@ const CUSTOM = 'custom';
  * scenario (?from=id) or a saved run (?run=id).
  */
 export async function scenarioPage(page: HTMLElement, id: string): Promise<void> {
+  const path = location.pathname;
   const state = readState();
   const overrides: Record<string, string> = Object.fromEntries(
     Object.entries(state).filter(([k]) => !SETTINGS.includes(k)),
@@ -74,7 +75,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   const download = h('a', { download: `${id}.yaml`, href: '#' }, 'Download this scenario as YAML');
 
   const refresh = async () => {
-    writeState({ ...(editor ? origin : {}), ...overrides, ...settings });
+    writeState({ ...(editor ? origin : {}), ...overrides, ...settings }, path);
     status.textContent = 'running…';
     try {
       const answer = await run(request());
