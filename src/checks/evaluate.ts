@@ -3,6 +3,7 @@ import { runCalculator } from '../calculators/run.js';
 import type { Calculator, CalculatorResult } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
+import { median } from '../uncertainty/distributions.js';
 import { runMonteCarlo, splitInputs } from '../uncertainty/monte-carlo.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
@@ -104,11 +105,14 @@ function closestReading(
   label: (n: string) => string,
 ): Reading | undefined {
   if (!check.explore) return undefined;
+  // Inputs written as distributions are explored at their medians.
+  const { fixed, uncertain } = splitInputs(calc, check.inputs, label);
+  const inputs = { ...fixed, ...Object.fromEntries(uncertain.map((u) => [u.name, median(u.distribution)])) };
   const readings: Array<{ combo: Record<string, string | number>; value: number; display: string }> = [];
   for (const combo of combinations(check.explore)) {
     let result: CalculatorResult;
     try {
-      result = run(calc, { ...check.inputs, ...combo }, catalog, label);
+      result = run(calc, { ...inputs, ...combo }, catalog, label);
     } catch (error) {
       // A reading the hardware does not support (fp4 on an H100) is simply not a candidate.
       if (error instanceof InputError) continue;
@@ -135,22 +139,27 @@ function judge(
   expectation: Expectation,
   modelValue: number,
   reference: number | undefined,
+  /** The model's 90% interval, when its inputs are uncertain: a figure inside it holds. */
+  interval?: [number, number],
 ): Pick<ExpectationResult, 'holds' | 'difference' | 'verdict' | 'tolerance'> {
   if (reference === undefined) return { verdict: 'model estimate (no figure claimed)' };
   const tolerance: Tolerance = parseTolerance(expectation.tolerance ?? DEFAULT_CLAIM_TOLERANCE);
-  const holds = within(modelValue, reference, tolerance);
   const tol = describeTolerance(tolerance);
-  if (kind === 'published') {
-    const difference = describeDifference(modelValue, reference);
+  // For a claim, say how the claim compares with the model, not the other way round.
+  const difference =
+    kind === 'published'
+      ? describeDifference(modelValue, reference)
+      : describeDifference(reference, modelValue);
+  if (interval && reference >= interval[0] && reference <= interval[1])
+    return { holds: true, difference, tolerance: tol, verdict: 'inside the 90% interval' };
+  const holds = within(modelValue, reference, tolerance);
+  if (kind === 'published')
     return {
       holds,
       difference,
       tolerance: tol,
       verdict: holds ? `holds (${tol})` : `off by ${difference} (${tol})`,
     };
-  }
-  // For a claim, say how the claim compares with the model, not the other way round.
-  const difference = describeDifference(reference, modelValue);
   return {
     holds,
     difference,
@@ -168,7 +177,10 @@ const CHECK_SAMPLES = 4000;
 function runCheckInputs(calc: Calculator, check: Check, catalog: Catalog, label: (n: string) => string) {
   const { uncertain } = splitInputs(calc, check.inputs, label);
   if (uncertain.length === 0)
-    return { ...run(calc, check.inputs, catalog, label), intervals: {} as Record<string, [number, number]> };
+    return {
+      outputs: run(calc, check.inputs, catalog, label).outputs,
+      intervals: {} as Record<string, [number, number]>,
+    };
   const mc = runMonteCarlo(calc, check.inputs, catalog, {
     samples: CHECK_SAMPLES,
     seed: 1,
@@ -185,7 +197,7 @@ function runCheckInputs(calc: Calculator, check: Check, catalog: Catalog, label:
     outputs[spec.name] = { value: p50, unit: s.unit, display: `${show(p50)} (${show(p5)} to ${show(p95)})` };
     intervals[spec.name] = [p5, p95];
   }
-  return { calculator: calc.name, inputs: {}, outputs, notes: [], intervals };
+  return { outputs, intervals };
 }
 
 function evaluateCheck(
@@ -212,15 +224,7 @@ function evaluateCheck(
         : withContext(`${at('expect', e, 'value')}: checks[${index}].expect[${e}].value`, () =>
             parseQuantity(expectation.value as string | number, spec.dimension),
           );
-    const interval = result.intervals[expectation.output];
-    const judged =
-      interval && reference !== undefined && reference >= interval[0] && reference <= interval[1]
-        ? {
-            holds: true,
-            difference: describeDifference(out.value, reference),
-            verdict: 'inside the 90% interval',
-          }
-        : judge(kind, expectation, out.value, reference);
+    const judged = judge(kind, expectation, out.value, reference, result.intervals[expectation.output]);
     const closest =
       reference !== undefined && kind === 'claims'
         ? closestReading(calc, check, catalog, expectation.output, reference, label)

@@ -111,6 +111,28 @@ checks:
     expect(r.failures).toBe(0);
   });
 
+  it('judges a claim with uncertain inputs like any claim: its difference, tolerance and closest reading', () => {
+    const r = evaluate(`kind: claims
+checks:
+  - id: C-1
+    title: "100,000 H100 = 400 EFLOP/s at 170 MW"
+    calculator: cluster
+    inputs: {accelerator: h100, count: 100k, pue: "1.1 to 1.4"}
+    explore: {precision: [bf16, fp8], sparsity: [dense, sparse]}
+    expect:
+      - {output: peak_flops, value: 400 EFLOP/s}
+      - {output: facility_power, value: 170 MW}
+    source: {title: a press release}
+`);
+    const [flops, power] = r.results[0]?.expectations ?? [];
+    // The 400 EFLOP/s claim only works as sparse FP8, uncertain PUE or not.
+    expect(flops?.closest?.inputs).toEqual({ precision: 'fp8', sparsity: 'sparse' });
+    // 170 MW sits inside the interval; the difference reads claim against model, as for any claim.
+    expect(power?.verdict).toBe('inside the 90% interval');
+    expect(power?.tolerance).toBe('±10%');
+    expect(power?.difference).toMatch(/^-/);
+  });
+
   it('reports how often published facts fall inside the model intervals', async () => {
     const { calibrateCheckFile } = await import('../../src/checks/calibrate.js');
     const c = calibrateCheckFile(
