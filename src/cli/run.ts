@@ -135,7 +135,7 @@ export function registerRun(program: Command, io: CliIo, catalog: () => Catalog)
     )
     .option(
       '--workers <n>',
-      'threads sharing a large Monte Carlo run, this one included (default: one per core)',
+      `threads sharing a large Monte Carlo run, this one included (default ${defaultWorkers()}: one per core, up to 8); the figures do not depend on it`,
     )
     .action(async (files: string[], options: RunOptions) => {
       if (options.chart !== undefined && !/\.(svg|png)$/i.test(options.chart)) {

@@ -46,7 +46,7 @@ export function addUncertaintyOptions(command: Command): void {
     .option('--chart <file>', 'with --sensitivity: draw the tornado to an .svg or .png file')
     .option(
       '--workers <n>',
-      `threads sharing a large run, this one included (default ${defaultWorkers()}, this machine's cores); the figures do not depend on it`,
+      `threads sharing a large Monte Carlo run, this one included (default ${defaultWorkers()}: one per core, up to 8); the figures do not depend on it`,
     );
 }
 

@@ -159,8 +159,10 @@ export async function runMonteCarloPool(
     options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples);
   if (threads <= 1 || options.samples < splitFrom(threads - 1, PARALLEL_FROM, WARM_PARALLEL_FROM)) {
     let done = 0;
+    // No callback without a listener: a fresh closure per run would unsettle optimized code.
+    const onBlock = options.onProgress && (() => progress(++done));
     return finishMonteCarlo(prepared, options, [
-      sampleBlocks(prepared, blockRange(0, blocks), options.samples, () => progress(++done)),
+      sampleBlocks(prepared, blockRange(0, blocks), options.samples, onBlock),
     ]);
   }
   const { label: _label, onProgress: _onProgress, ...plain } = options;
@@ -198,8 +200,9 @@ export async function runScenarioMonteCarloPool(
     options.samples < splitFrom(threads - 1, SCENARIO_PARALLEL_FROM, WARM_SCENARIO_PARALLEL_FROM)
   ) {
     let done = 0;
+    const onBlock = options.onProgress && (() => progress(++done));
     return finishScenarioMonteCarlo(prepared, [
-      sampleScenarioBlocks(prepared, blockRange(0, blocks), () => progress(++done)),
+      sampleScenarioBlocks(prepared, blockRange(0, blocks), onBlock),
     ]);
   }
   const { onProgress: _onProgress, workers: _workers, ...plain } = options;

@@ -115,8 +115,8 @@ export function createApp(options: AppOptions): Hono {
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.replace(/\.yaml$/, ''))
       .sort();
-  const scenarioText = (id: string) => {
-    const ids = scenarioIds();
+  // Read on each request rather than cached, so an edited scenario file shows without a restart.
+  const scenarioText = (id: string, ids = scenarioIds()) => {
     if (!ids.includes(id)) throw notFound(unknownId('scenario', id, ids));
     const file = `scenarios/${id}.yaml`;
     return { file, text: readUserFile(join(options.scenariosDir, `${id}.yaml`)) };
@@ -163,8 +163,8 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/scenarios', (c) =>
     c.json({
-      scenarios: scenarioIds().map((id) => {
-        const { text } = scenarioText(id);
+      scenarios: scenarioIds().map((id, _, ids) => {
+        const { text } = scenarioText(id, ids);
         const name = /^name:\s*(.+)$/m.exec(text)?.[1]?.trim() ?? id;
         return { id, name };
       }),

@@ -53,12 +53,22 @@ interface Row {
 /** Saved runs in an embedded SQLite database (`runs.sqlite` in the data directory). */
 export class RunStore {
   private readonly db: Database.Database;
+  /** Prepared once, after the schema is up to date. */
+  private readonly statements: Record<'list' | 'get' | 'insert' | 'delete', Database.Statement>;
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'runs.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.migrate();
+    this.statements = {
+      list: this.db.prepare('SELECT id, name, kind, subject, created_at FROM runs ORDER BY id DESC'),
+      get: this.db.prepare('SELECT * FROM runs WHERE id = ?'),
+      insert: this.db.prepare(
+        'INSERT INTO runs (name, kind, subject, created_at, spec, state, result) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      delete: this.db.prepare('DELETE FROM runs WHERE id = ?'),
+    };
   }
 
   private migrate(): void {
@@ -72,14 +82,12 @@ export class RunStore {
   }
 
   list(): SavedRunSummary[] {
-    const rows = this.db
-      .prepare('SELECT id, name, kind, subject, created_at FROM runs ORDER BY id DESC')
-      .all() as Row[];
+    const rows = this.statements.list.all() as Row[];
     return rows.map(summaryOf);
   }
 
   get(id: number): SavedRun | undefined {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as Row | undefined;
+    const row = this.statements.get.get(id) as Row | undefined;
     if (!row) return undefined;
     return {
       ...summaryOf(row),
@@ -91,19 +99,15 @@ export class RunStore {
 
   save(run: NewRun): SavedRunSummary {
     const createdAt = new Date().toISOString();
-    const info = this.db
-      .prepare(
-        'INSERT INTO runs (name, kind, subject, created_at, spec, state, result) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        run.name,
-        run.kind,
-        run.subject,
-        createdAt,
-        run.spec,
-        JSON.stringify(run.state),
-        JSON.stringify(run.result),
-      );
+    const info = this.statements.insert.run(
+      run.name,
+      run.kind,
+      run.subject,
+      createdAt,
+      run.spec,
+      JSON.stringify(run.state),
+      JSON.stringify(run.result),
+    );
     return {
       id: Number(info.lastInsertRowid),
       name: run.name,
@@ -115,7 +119,7 @@ export class RunStore {
 
   /** True when a run was deleted. */
   delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+    return this.statements.delete.run(id).changes > 0;
   }
 
   close(): void {
