@@ -4,7 +4,7 @@ import { acceleratorsForPower } from '../model/power.js';
 import type { Kernel } from './types.js';
 
 /** Input name → the ClusterSpec field it sets, for the Monte Carlo fast path. */
-export const SPEC_FIELDS = {
+const SPEC_FIELDS = {
   pue: 'pue',
   it_power: 'itPowerPerAccelerator',
   price: 'pricePerAccelerator',

@@ -35,7 +35,7 @@ export interface CalibrationResult {
  * The check's inputs, plus the catalog's stated uncertainty (`range` in
  * data/assumptions.yaml) on every default the check leaves to the model.
  */
-export function withStatedUncertainty(
+function withStatedUncertainty(
   calc: Calculator,
   inputs: Record<string, unknown>,
   catalog: Catalog,

@@ -5,7 +5,7 @@ import { dataDirectory } from '../io/data-dir.js';
 import type { CliIo } from './io.js';
 import { wholeNumber } from './uncertain.js';
 
-export const DEFAULT_PORT = 4321;
+const DEFAULT_PORT = 4321;
 
 export function registerServe(program: Command, io: CliIo, catalog: () => Catalog): void {
   program

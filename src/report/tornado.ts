@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
 import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
+import { escapeXml, plotSetup } from './chart.js';
 
 /** A tornado chart: one bar per input from its p5 value to its p95 value, widest on top. */
 export function tornadoSvg(
@@ -10,7 +10,7 @@ export function tornadoSvg(
   scale = 1,
   unit = '',
 ): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const { document } = plotSetup().base;
   const data = rows.map((r) => ({
     input: r.input,
     low: Math.min(r.low, r.high) / scale,
@@ -37,6 +37,5 @@ export function tornadoSvg(
     ],
   });
   const svg = plot.outerHTML.replace('<svg', '<svg x="0" y="44"');
-  const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="${height + 44}" font-family="sans-serif"><rect width="100%" height="100%" fill="white"/><text x="12" y="22" font-size="15" font-weight="bold">${escaped}</text><text x="12" y="40" font-size="12" fill="#444">each bar: the input from its p5 to its p95, the rest at their medians; blue: the output rises with the input, red: it falls</text>${svg}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="${height + 44}" font-family="sans-serif"><rect width="100%" height="100%" fill="white"/><text x="12" y="22" font-size="15" font-weight="bold">${escapeXml(title)}</text><text x="12" y="40" font-size="12" fill="#444">each bar: the input from its p5 to its p95, the rest at their medians; blue: the output rises with the input, red: it falls</text>${svg}</svg>\n`;
 }

@@ -31,7 +31,7 @@ export interface Limits {
   timeLimit: number;
 }
 
-export const DEFAULT_LIMITS: Limits = {
+const DEFAULT_LIMITS: Limits = {
   bodyBytes: 1024 * 1024,
   calculatorSamples: 200_000,
   scenarioSamples: 20_000,

@@ -62,7 +62,7 @@ export interface ScenarioView {
  * Apply the edits to the scenario's text, keeping its comments and layout, and read back
  * what each assumption is now written as (numbers and distributions as text).
  */
-export function applyOverrides(
+function applyOverrides(
   text: string,
   overrides: Record<string, string>,
 ): { text: string; written: Record<string, string> } {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wholeNumber } from '../../src/cli/uncertain.js';
 import { cli, compiledCli } from '../helpers/cli.js';
@@ -80,6 +83,7 @@ describe('gigawatt calc with distributions', () => {
   });
 
   it('prints a tornado table and draws it', async () => {
+    const chart = join(mkdtempSync(join(tmpdir(), 'gigawatt-tornado-')), 'tornado.svg');
     const r = await cli(
       'calc',
       'cluster',
@@ -91,9 +95,15 @@ describe('gigawatt calc with distributions', () => {
       '$20k to $40k',
       '--sensitivity',
       'cost-per-accelerator-hour',
+      '--chart',
+      chart,
     );
     expect(r.stdout).toMatch(/Sensitivity of cost_per_accelerator_hour/);
     expect(r.stdout).toMatch(/price\s+\$[\d.]+\/h\s+\$[\d.]+\/h/);
+    const svg = readFileSync(chart, 'utf8');
+    expect(svg).toMatch(/^<svg[^>]*>/);
+    // One bar per uncertain input, price and PUE.
+    expect(svg.match(/<rect[^>]*fill="#(4e79a7|e15759)"/g)?.length).toBe(2);
   });
 
   it.each([
