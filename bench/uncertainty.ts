@@ -15,12 +15,10 @@ import {
   capitalRecoveryFactor,
   cluster,
   type Distribution,
-  indexHashes,
   interval,
   loadCatalog,
-  quantileColumn,
   runMonteCarlo,
-  uniformColumn,
+  Sampler,
 } from '../dist/index.js';
 import { defaultWorkers, runMonteCarloPool, runScenarioMonteCarloPool } from '../dist/io/monte-carlo-pool.js';
 import { parseScenario } from '../dist/scenario/load.js';
@@ -77,20 +75,21 @@ function summarizeColumn(column: Float64Array): number[] {
   ];
 }
 
-/** Draw input k of samples [0, n) into a column, in blocks, with the library's own draw functions. */
+/** Every input's draws for samples [0, n), one column each, with the library's own sampler. */
 function drawColumns(distributions: Distribution[], n: number): Float64Array[] {
   const block = 4096;
-  const hashA = new Uint32Array(block);
-  const hashB = new Uint32Array(block);
-  const u = new Float64Array(block);
+  const sampler = new Sampler(
+    distributions.map((distribution, k) => ({ name: String(k), distribution })),
+    1,
+  );
   const columns = distributions.map(() => new Float64Array(n));
   for (let start = 0; start < n; start += block) {
     const length = Math.min(block, n - start);
-    indexHashes(start, length, hashA, hashB);
-    distributions.forEach((d, k) => {
-      uniformColumn(1, k, length, hashA, hashB, u);
-      quantileColumn(d, u, length, (columns[k] as Float64Array).subarray(start, start + length));
-    });
+    sampler.draw(
+      start,
+      length,
+      columns.map((c) => c.subarray(start, start + length)),
+    );
   }
   return columns;
 }

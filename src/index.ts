@@ -21,5 +21,6 @@ export { runTimeline, timelineSeries } from './scenario/timeline.js';
 export * from './uncertainty/distributions.js';
 export { runMonteCarlo, sensitivity } from './uncertainty/monte-carlo.js';
 export { parseDistribution } from './uncertainty/parse.js';
-export { indexHashes, uniformAt, uniformColumn } from './uncertainty/random.js';
+export { uniformAt } from './uncertainty/random.js';
+export { Sampler, type UncertainInput } from './uncertainty/sampler.js';
 export * from './units/index.js';
