@@ -72,6 +72,8 @@ export function monthlyRecords(run: ScenarioRun): Array<Record<string, string | 
 export interface ScenarioUncertainRun {
   parsed: ParsedScenario;
   mc: ScenarioMonteCarlo;
+  /** Each year's medians, and the constraint that bound most often across samples. */
+  medianRows: YearRow[];
   claims: ClaimVerdict[];
 }
 
@@ -113,7 +115,7 @@ export function judgeUncertainRun(parsed: ParsedScenario, mc: ScenarioMonteCarlo
     const q = mc.yearly.find((y) => y.year === year)?.outputs[output]?.quantiles;
     return [q?.p5 ?? 0, q?.p95 ?? 0];
   };
-  return { parsed, mc, claims: judgeClaims(parsed, medianRows, interval) };
+  return { parsed, mc, medianRows, claims: judgeClaims(parsed, medianRows, interval) };
 }
 
 /** The monthly quantiles as records: one column per series and quantile. */

@@ -12,7 +12,7 @@ import {
   runParsedScenario,
   withIntervalQuantiles,
 } from '../scenario/run.js';
-import { type ClaimVerdict, YEAR_OUTPUTS } from '../scenario/summary.js';
+import { type ClaimVerdict, YEAR_OUTPUTS, type YearRow } from '../scenario/summary.js';
 import { formatQuantity } from '../units/format.js';
 import { CONTROL_SPECS, type Control, scenarioControls } from './scenario-controls.js';
 
@@ -143,19 +143,19 @@ export async function scenarioView(request: ScenarioRequest, catalog: Catalog): 
   );
   const run = judgeUncertainRun(parsed, mc);
   const bands = fanPanels(run);
-  // Bands where Monte Carlo gives them; fleet by generation, opex and binding from the median run.
+  // Bands where Monte Carlo gives them (power, accelerators, FLOP/s, capex); opex and binding from the median run.
   const charts = medianPanels.map((p) => bands.find((b) => b.id === p.id) ?? p);
   const p50 = (series: keyof (typeof mc.monthly)[number]['series']) =>
     mc.monthly.map((m) => m.series[series]?.quantiles.p50 ?? 0);
   return {
     ...base,
     samples: request.samples,
-    yearly: mc.yearly.map((y) => {
+    yearly: mc.yearly.map((y, i) => {
       const q = (key: YearKey) => y.outputs[key]?.quantiles ?? {};
-      const binding = Object.entries(y.binding).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+      const { binding, ...medians } = run.medianRows[i] as YearRow;
       return {
         year: y.year,
-        values: Object.fromEntries(outputs.map(({ key }) => [key, q(key).p50 ?? 0])),
+        values: Object.fromEntries(outputs.map(({ key }) => [key, medians[key] as number])),
         cells: Object.fromEntries(
           outputs.map(({ key }) => {
             const v = q(key);
