@@ -125,9 +125,6 @@ export async function calculatorView(
   const inputs = Object.fromEntries(
     Object.entries(request.inputs).filter(([, v]) => String(v).trim() !== ''),
   );
-  for (const key of Object.keys(inputs)) {
-    if (!calc.inputs.some((s) => s.name === key)) throw new InputError(`${calc.name} has no input '${key}'`);
-  }
   const uncertain = splitInputs(calc, inputs, (n) => n).uncertain.length > 0;
   if (!uncertain) {
     const result = runCalculator(calc, inputs, catalog);

@@ -83,6 +83,19 @@ describe('calculator API', () => {
     expect(await res.json()).toEqual({ error: "unknown calculator 'clustr'; did you mean 'cluster'?" });
   });
 
+  it('answers an unknown input with 400 and the nearest name, plain or uncertain', async () => {
+    for (const pue of ['1.2', '1.1 to 1.4']) {
+      const res = await server.request(
+        '/api/calculators/cluster',
+        post({ inputs: { count: '1000', peu: pue } }),
+      );
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toBe(
+        "unknown input 'peu'; did you mean 'pue'?",
+      );
+    }
+  });
+
   it('answers a bad distribution with 400 naming the input', async () => {
     const res = await server.request(
       '/api/calculators/cluster',
