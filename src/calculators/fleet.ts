@@ -5,6 +5,9 @@ import type { ClusterSpec } from '../model/cluster.js';
 import type { CalculatorContext, InputSpec } from './types.js';
 
 /** Inputs every fleet-costing calculator shares: the hardware and how it is housed and paid for. */
+/** The number format a fleet is counted in unless told otherwise. */
+export const DEFAULT_PRECISION: Precision = 'bf16';
+
 export const FLEET_INPUTS: readonly InputSpec[] = [
   {
     name: 'accelerator',
@@ -16,7 +19,7 @@ export const FLEET_INPUTS: readonly InputSpec[] = [
     name: 'precision',
     type: 'choice',
     choices: PRECISIONS,
-    default: 'bf16',
+    default: DEFAULT_PRECISION,
     description: 'number format whose peak FLOP/s counts',
   },
   {

@@ -44,8 +44,10 @@ function createContext(
         resolved[name] = { value, dimension, origin: 'given' };
         return value;
       }
-      if (s.assumption) {
-        const found = assumptionDefault(catalog, s.assumption);
+      // The catalog default, which may depend on other inputs (MFU on the precision).
+      const assumption = s.type === 'quantity' ? (s.assumptionFor?.(given) ?? s.assumption) : undefined;
+      if (assumption) {
+        const found = assumptionDefault(catalog, assumption);
         resolved[name] = { dimension, ...found };
         return found.value;
       }

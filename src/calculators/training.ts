@@ -12,8 +12,7 @@ import {
   trainingFlop,
 } from '../model/training.js';
 import { SECONDS_PER_HOUR } from '../units/dimensions.js';
-import { assumptionDefault } from './defaults.js';
-import { catalogNumber, FLEET_INPUTS, fleetSpec, peakPerAccelerator } from './fleet.js';
+import { catalogNumber, DEFAULT_PRECISION, FLEET_INPUTS, fleetSpec, peakPerAccelerator } from './fleet.js';
 import type { Calculator, CalculatorContext } from './types.js';
 
 interface Workload {
@@ -180,7 +179,8 @@ export const training: Calculator = {
       dimension: 'fraction',
       bounds: { min: 0, exclusiveMin: true, max: 1 },
       defaultText: 'assumption mfu_bf16, mfu_fp8 or mfu_fp4 by precision',
-      assumptionFor: (given) => MFU_BY_PRECISION[(given.precision as Precision | undefined) ?? 'bf16'],
+      assumptionFor: (given) =>
+        MFU_BY_PRECISION[(given.precision as Precision | undefined) ?? DEFAULT_PRECISION],
       description: 'model FLOP utilization while running, against the dense peak at the precision',
     },
     {
@@ -268,7 +268,7 @@ export const training: Calculator = {
     });
     const precision = ctx.text('precision') as Precision;
     const peak = peakPerAccelerator(ctx, accelerator, precision);
-    const mfu = ctx.number('mfu', () => assumptionDefault(ctx.catalog, MFU_BY_PRECISION[precision]));
+    const mfu = ctx.number('mfu');
     const goodput = ctx.number('goodput');
     const perAccelerator = effectiveThroughput(1, peak, mfu, goodput);
 

@@ -1,6 +1,6 @@
 import { parseInputs } from '../calculators/inputs.js';
 import { findCalculator } from '../calculators/registry.js';
-import type { Calculator, QuantityInput } from '../calculators/types.js';
+import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { runMonteCarlo } from '../uncertainty/monte-carlo.js';
 import { formatQuantity } from '../units/format.js';
@@ -47,7 +47,7 @@ function withStatedUncertainty(
   const given = parseInputs(calc.inputs, exact, (n) => n);
   for (const spec of calc.inputs) {
     if (spec.type !== 'quantity' || inputs[spec.name] !== undefined) continue;
-    const key = (spec as QuantityInput).assumptionFor?.(given) ?? spec.assumption;
+    const key = spec.assumptionFor?.(given) ?? spec.assumption;
     const range = key ? catalog.assumptions[key].range : undefined;
     if (range) out[spec.name] = range;
   }

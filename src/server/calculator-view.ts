@@ -2,7 +2,6 @@ import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Calculator, InputSpec } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError } from '../errors.js';
 import { runMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { splitInputs } from '../uncertainty/monte-carlo.js';
 import { BASE_UNIT } from '../units/dimensions.js';
