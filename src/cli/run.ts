@@ -24,8 +24,7 @@ import {
 } from '../scenario/run.js';
 import { scenarioSensitivity } from '../scenario/sensitivity.js';
 import type { CliIo } from './io.js';
-import { ProgressBar } from './progress.js';
-import { parseQuantiles, wholeNumber } from './uncertain.js';
+import { monteCarloFlags } from './uncertain.js';
 
 interface RunOptions {
   csv?: string | boolean;
@@ -53,25 +52,8 @@ async function runUncertainScenario(
   catalog: Catalog,
 ): Promise<void> {
   const file = parsed.file;
-  const samples =
-    options.samples === undefined ? DEFAULT_SCENARIO_SAMPLES : wholeNumber('--samples', options.samples, 1);
-  const seed = options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0);
-  const quantiles = options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles);
-  const workers =
-    options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1);
-  const progress = new ProgressBar(io, samples);
-  const mc = await runScenarioMonteCarloPool(
-    parsed,
-    text,
-    catalog,
-    withIntervalQuantiles({
-      samples,
-      seed,
-      quantiles,
-      workers,
-      onProgress: (done: number) => progress.update(done),
-    }),
-  );
+  const { progress, ...flags } = monteCarloFlags(options, DEFAULT_SCENARIO_SAMPLES, io);
+  const mc = await runScenarioMonteCarloPool(parsed, text, catalog, withIntervalQuantiles(flags));
   progress.finish();
   const run = judgeUncertainRun(parsed, mc);
   const outputs: Array<[string, string | Uint8Array]> = [];

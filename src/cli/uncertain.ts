@@ -50,6 +50,25 @@ export function addUncertaintyOptions(command: Command): void {
     );
 }
 
+/** --samples, --seed, --quantiles and --workers as a Monte Carlo run takes them, with a progress bar on a terminal. */
+export function monteCarloFlags(
+  options: { samples?: string; seed?: string; quantiles?: string; workers?: string },
+  defaultSamples: number,
+  io: CliIo,
+) {
+  const samples =
+    options.samples === undefined ? defaultSamples : wholeNumber('--samples', options.samples, 1);
+  const progress = new ProgressBar(io, samples);
+  return {
+    samples,
+    seed: options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0),
+    quantiles: options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles),
+    workers: options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1),
+    onProgress: (done: number) => progress.update(done),
+    progress,
+  };
+}
+
 /** A whole-number flag, written as counts are anywhere ("10000", "10_000", "1.5k", "2M"). */
 export function wholeNumber(flag: string, text: string, min: number): number {
   let value = Number.NaN;
@@ -116,23 +135,9 @@ export async function runUncertain(
     }
     return true;
   }
-  const samples =
-    options.samples === undefined ? DEFAULT_SAMPLES : wholeNumber('--samples', options.samples, 1);
-  const seed = options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0);
-  const quantiles = options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles);
+  const { progress, ...flags } = monteCarloFlags(options, DEFAULT_SAMPLES, io);
   const correlations = (options.correlate ?? []).map(parseCorrelation);
-  const workers =
-    options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1);
-  const progress = new ProgressBar(io, samples);
-  const result = await runMonteCarloPool(calc, raw, catalog, {
-    samples,
-    seed,
-    quantiles,
-    correlations,
-    label,
-    workers,
-    onProgress: (done: number) => progress.update(done),
-  });
+  const result = await runMonteCarloPool(calc, raw, catalog, { ...flags, correlations, label });
   progress.finish();
   if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else io.stdout(renderMonteCarloReport(calc, result));
