@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadCatalog, loadScenario, runScenario, timelineSeries, yearly } from '../dist/index.js';
 
-const catalog = loadCatalog();
+const catalog = await loadCatalog();
 const files = readdirSync('scenarios')
   .filter((f) => f.endsWith('.yaml'))
   .sort();

@@ -20,11 +20,12 @@ import {
   runMonteCarlo,
   Sampler,
 } from '../dist/index.js';
-import { defaultWorkers, runMonteCarloPool, runScenarioMonteCarloPool } from '../dist/io/monte-carlo-pool.js';
+import { runMonteCarloPool, runScenarioMonteCarloPool } from '../dist/io/monte-carlo-pool.js';
+import { defaultWorkers } from '../dist/io/threads.js';
 import { parseScenario } from '../dist/scenario/load.js';
 import { runScenarioMonteCarlo } from '../dist/scenario/monte-carlo.js';
 
-const catalog = loadCatalog();
+const catalog = await loadCatalog();
 const SIZES = [10_000, 100_000, 1_000_000];
 const YEAR = 365.25 * 86400;
 

@@ -16,38 +16,93 @@ export function withContext<T>(context: string, run: () => T): T {
   }
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Control characters written as escapes, so a value can never break a message onto two lines. */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Values longer than this are cut when a message quotes them. */
+const QUOTE_LIMIT = 60;
+
+/**
+ * A user's value as a message quotes it: on one line, and cut short when long
+ * ("hhhhhhhh…" (50,000 characters)), so a pasted file never floods the terminal.
+ */
+export function quote(value: string, mark: '"' | "'" = '"'): string {
+  const text = escapeControl(value);
+  if (text.length <= QUOTE_LIMIT) return `${mark}${text}${mark}`;
+  return `${mark}${text.slice(0, QUOTE_LIMIT - 20)}…${mark} (${value.length.toLocaleString('en-US')} characters)`;
+}
+
+/** A file path as a message names it: as written, but on one line and cut short when long. */
+export function shownPath(path: string): string {
+  const text = escapeControl(path);
+  return text.length <= QUOTE_LIMIT * 2 ? text : `${text.slice(0, QUOTE_LIMIT)}… (${path.length} characters)`;
+}
+
+/**
+ * A message as a face prints it: one line, and no run of characters longer than a
+ * terminal line, whatever a value quoted deep inside it held.
+ */
+export function oneLine(message: string): string {
+  return escapeControl(message).replace(/\S{200,}/g, (word) => `${word.slice(0, 60)}…`);
+}
+
 /**
  * Edit distance counting a swap of two neighbouring letters as one edit (optimal string
  * alignment), since "h1000" and "450b"-for-"405b" are the typos people make.
  */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  // Three rolling rows: the swap rule looks two rows back.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let best = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = best;
+        best = Math.min(best, (before[j - 2] as number) + 1);
+      current[j] = best;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return at(a.length, b.length);
+  return previous[b.length] as number;
 }
 
-/** The nearest candidate by edit distance, or undefined when nothing is reasonably close. */
+/** How far a guess may be from what was typed and still be offered. */
+const reach = (candidate: string) => Math.max(2, Math.ceil(candidate.length / 2));
+
+/**
+ * The nearest candidate by edit distance, or undefined when nothing is reasonably close.
+ * Candidates whose length alone puts them out of reach are skipped, so a pasted page of
+ * text costs no more than a short typo.
+ */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const lower = word.toLowerCase();
   const prefixed = candidates.find((c) => c.startsWith(lower) || lower.startsWith(c));
   if (prefixed) return prefixed;
-  let best = candidates[0] as string;
-  for (const c of candidates) if (editDistance(lower, c) < editDistance(lower, best)) best = c;
-  return editDistance(lower, best) <= Math.max(2, Math.ceil(best.length / 2)) ? best : undefined;
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    if (Math.abs(c.length - lower.length) > reach(c)) continue;
+    const distance = editDistance(lower, c);
+    if (distance < bestDistance && distance <= reach(c)) {
+      best = c;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** "unknown accelerator 'h1000'; did you mean 'h100-sxm'?" */
@@ -60,7 +115,12 @@ export function unknownId(
   const guess = nearest(id, candidates);
   if (guess !== undefined) {
     const shown = display[candidates.indexOf(guess)] ?? guess;
-    return `unknown ${kind} '${id}'; did you mean '${shown}'?`;
+    return `unknown ${kind} ${quote(id, "'")}; did you mean '${shown}'?`;
   }
-  return `unknown ${kind} '${id}'; known: ${[...new Set(display)].join(', ')}`;
+  return `unknown ${kind} ${quote(id, "'")}; known: ${[...new Set(display)].join(', ')}`;
+}
+
+/** A key of a table that is its own (never a name Object.prototype brings, like "constructor"). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

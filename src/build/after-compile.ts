@@ -2,23 +2,23 @@ import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { writeCatalogCache } from '../io/catalog-files.js';
+import { bundleCli } from './bundle.js';
 
 /**
- * Run by `npm run build` after tsc: make the CLI executable (tsc writes plain files, and
- * `npx gigawatt` runs the bin directly) and store the validated catalog for fast loading.
+ * Run by `npm run build` after tsc: validate the catalog once and store it for fast
+ * loading, bundle the CLI (what `npx gigawatt` runs) and make it executable, and put the
+ * explorer's page and styles beside its compiled scripts (tsc wrote dist/web/js).
  */
-chmodSync(fileURLToPath(new URL('../cli/main.js', import.meta.url)), 0o755);
-// The explorer's page and styles sit beside its compiled scripts (tsc wrote dist/web/js).
-mkdirSync(fileURLToPath(new URL('../web/', import.meta.url)), { recursive: true });
-for (const file of ['index.html', 'style.css'])
-  copyFileSync(
-    fileURLToPath(new URL(`../../web/${file}`, import.meta.url)),
-    fileURLToPath(new URL(`../web/${file}`, import.meta.url)),
-  );
+const root = new URL('../../', import.meta.url);
 try {
-  writeCatalogCache();
+  await writeCatalogCache();
 } catch (error) {
   if (!(error instanceof InputError)) throw error;
   process.stderr.write(`gigawatt build: ${error.message}\n`);
-  process.exitCode = 2;
+  process.exit(2);
 }
+await bundleCli(root);
+chmodSync(fileURLToPath(new URL('dist/bin/gigawatt.js', root)), 0o755);
+mkdirSync(fileURLToPath(new URL('dist/web/', root)), { recursive: true });
+for (const file of ['index.html', 'style.css'])
+  copyFileSync(fileURLToPath(new URL(`web/${file}`, root)), fileURLToPath(new URL(`dist/web/${file}`, root)));

@@ -1,14 +1,15 @@
 import { clusterEconomics } from '../model/cluster.js';
 import { SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { FLEET_INPUTS, fleetSpec } from './fleet.js';
-import { SERVING_INPUTS, servingSetup } from './serving.js';
+import { MAX_TP, SERVING_INPUTS, servingSetup } from './serving.js';
 import type { Calculator, InputSpec } from './types.js';
 
 export const TP_INPUT: InputSpec = {
   name: 'tp',
   type: 'quantity',
   dimension: 'count',
-  bounds: { min: 1, integer: true },
+  example: '8',
+  bounds: { min: 1, max: MAX_TP, integer: true },
   defaultText: 'the smallest power of two whose memory holds the model and one request',
   description: 'tensor-parallel width: accelerators per model replica',
 };
@@ -17,6 +18,7 @@ export const UTILIZATION_INPUT: InputSpec = {
   name: 'utilization',
   type: 'quantity',
   dimension: 'fraction',
+  example: '60%',
   bounds: { min: 0, exclusiveMin: true, max: 1 },
   assumption: 'serving_utilization',
   description: 'share of hours the fleet serves at the computed throughput',

@@ -14,6 +14,12 @@ import { formatQuantity } from '../units/format.js';
 import { peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import type { CalculatorContext, InputSpec } from './types.js';
 
+/**
+ * The widest tensor-parallel group a replica may span: past the largest scale-up domains
+ * (NVL576), and the bound that keeps the search over widths short.
+ */
+export const MAX_TP = 1024;
+
 /** Bytes per weight at each precision. */
 export const BYTES_PER_PARAM: Record<Precision, number> = { bf16: 2, fp8: 1, fp4: 0.5 };
 
@@ -24,6 +30,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
     name: 'input_tokens',
     type: 'quantity',
     dimension: 'tokens',
+    example: '1,000',
     bounds: { min: 1, integer: true },
     assumption: 'request_input_tokens',
     description: 'prompt tokens per request',
@@ -32,6 +39,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
     name: 'output_tokens',
     type: 'quantity',
     dimension: 'tokens',
+    example: '500',
     bounds: { min: 1, integer: true },
     assumption: 'request_output_tokens',
     description: 'generated tokens per request',
@@ -40,6 +48,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
     name: 'batch',
     type: 'quantity',
     dimension: 'count',
+    example: '64',
     bounds: { min: 1, integer: true },
     keywords: ['max'],
     defaultText: 'max (the throughput-optimal batch that fits in memory)',
@@ -49,6 +58,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
     name: 'max_tpot',
     type: 'quantity',
     dimension: 'time',
+    example: '50ms',
     bounds: { min: 0, exclusiveMin: true },
     description: 'with --batch max: keep the time per output token at or under this, e.g. "50ms"',
   },
@@ -56,6 +66,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
     name: 'compute_efficiency',
     type: 'quantity',
     dimension: 'fraction',
+    example: '40%',
     bounds: { min: 0, exclusiveMin: true, max: 1 },
     assumption: 'inference_compute_efficiency',
     description: 'achievable share of peak FLOP/s in inference',
@@ -64,6 +75,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
     name: 'bandwidth_efficiency',
     type: 'quantity',
     dimension: 'fraction',
+    example: '85%',
     bounds: { min: 0, exclusiveMin: true, max: 1 },
     assumption: 'inference_bandwidth_efficiency',
     description: 'achievable share of peak memory bandwidth',
@@ -72,6 +84,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
     name: 'memory_usable',
     type: 'quantity',
     dimension: 'fraction',
+    example: '90%',
     bounds: { min: 0, exclusiveMin: true, max: 1 },
     assumption: 'hbm_usable_fraction',
     description: 'share of accelerator memory usable for weights and KV cache',
@@ -168,7 +181,7 @@ export function requestShape(ctx: CalculatorContext, model: LanguageModel): Requ
 
 /** Smallest tensor-parallel width (a power of two) whose memory holds the weights and one request. */
 export function smallestTp(spec: ReplicaSpec, contextTokens: number): number {
-  for (let tp = 1; tp <= 1024; tp *= 2) {
+  for (let tp = 1; tp <= MAX_TP; tp *= 2) {
     if (maxBatch({ ...spec, tp }, contextTokens) >= 1) return tp;
   }
   return Number.POSITIVE_INFINITY;

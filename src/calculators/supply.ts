@@ -1,4 +1,4 @@
-import { seriesAt } from '../catalog/supply.js';
+import { seriesAt } from '../catalog/series.js';
 import type { Accelerator, Figure } from '../catalog/types.js';
 import { capexPerUnitYear, type PackageSpec, type ProcessSpec, supplyNeeds } from '../model/supply.js';
 import { formatQuantity } from '../units/format.js';
@@ -18,6 +18,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'units',
     type: 'quantity',
     dimension: 'count',
+    example: '5M',
     bounds: { min: 1 },
     description: 'accelerators to make per year',
   },
@@ -25,6 +26,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'capital',
     type: 'quantity',
     dimension: 'money',
+    example: '$500B',
     bounds: { min: 0, exclusiveMin: true },
     description:
       'capital for new fabs, packaging and HBM capacity; solves for the accelerators per year it enables',
@@ -33,6 +35,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'year',
     type: 'quantity',
     dimension: 'count',
+    example: '2026',
     bounds: { min: 2020, max: 2040, integer: true },
     defaultText: '2026',
     description: 'year whose global CoWoS and HBM capacity the needs are compared with',
@@ -41,6 +44,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'wafer_price',
     type: 'quantity',
     dimension: 'money',
+    example: '$20k',
     bounds: { min: 0, exclusiveMin: true },
     defaultText: fromCatalog('wafer price of the process'),
     description: 'price of a logic wafer',
@@ -49,6 +53,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'defect_density',
     type: 'quantity',
     dimension: 'ratio',
+    example: '0.1',
     bounds: { min: 0 },
     defaultText: fromCatalog('D0 of the process'),
     description: 'defects per cm² (D0)',
@@ -57,6 +62,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'fab_cost',
     type: 'quantity',
     dimension: 'money',
+    example: '$20B',
     bounds: { min: 0, exclusiveMin: true },
     defaultText: fromCatalog('fab cost of the process'),
     description: 'cost of one leading-edge fab',
@@ -65,6 +71,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'fab_wafer_starts',
     type: 'quantity',
     dimension: 'count',
+    example: '100k',
     bounds: { min: 1 },
     defaultText: fromCatalog('wafer starts of that fab'),
     description: 'wafer starts per month of one fab',
@@ -73,6 +80,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'packaging_yield',
     type: 'quantity',
     dimension: 'fraction',
+    example: '95%',
     bounds: { min: 0, exclusiveMin: true, max: 1 },
     defaultText: fromCatalog('CoWoS packaging yield'),
     description: 'good packages per assembled package',
@@ -81,6 +89,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'it_power',
     type: 'quantity',
     dimension: 'power',
+    example: '1.4 kW',
     bounds: { min: 0, exclusiveMin: true },
     defaultText: "the accelerator's catalog all-in IT power",
     description: 'all-in IT power per accelerator',
@@ -89,6 +98,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     name: 'pue',
     type: 'quantity',
     dimension: 'ratio',
+    example: '1.2',
     bounds: { min: 1, max: 3 },
     assumption: 'pue',
     description: 'facility power / IT power',

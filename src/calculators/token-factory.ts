@@ -22,6 +22,7 @@ export const tokenFactory: Calculator = {
       name: 'population',
       type: 'quantity',
       dimension: 'count',
+      example: '8B',
       bounds: { min: 1 },
       assumption: 'world_population',
       description: 'people to share the tokens among',

@@ -24,6 +24,8 @@ interface InputBase {
 export interface QuantityInput extends InputBase {
   type: 'quantity';
   dimension: Dimension;
+  /** A typical value of this input as people write it: help texts and messages show it. */
+  example: string;
   bounds?: Bounds;
   /** Words accepted in place of a number (e.g. "max" for a batch size). */
   keywords?: readonly string[];

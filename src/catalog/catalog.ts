@@ -1,24 +1,7 @@
 import { InputError, unknownId } from '../errors.js';
-import { parseYaml } from '../yaml/document.js';
-import { acceleratorsFileSchema } from './accelerators.js';
-import { type Assumptions, assumptionsFileSchema } from './assumptions.js';
-import { devicesFileSchema } from './devices.js';
-import { modelsFileSchema } from './models.js';
-import { type SupplyCatalog, supplyFileSchema } from './supply.js';
+import type { Assumptions } from './assumptions.js';
+import type { SupplyCatalog } from './supply.js';
 import type { Accelerator, EdgeDevice, LanguageModel } from './types.js';
-
-export interface CatalogText {
-  file: string;
-  text: string;
-}
-
-export interface CatalogTexts {
-  accelerators: CatalogText;
-  models: CatalogText;
-  assumptions: CatalogText;
-  devices: CatalogText;
-  supply: CatalogText;
-}
 
 export interface CatalogFiles {
   accelerators: string;
@@ -46,7 +29,10 @@ function index<T extends Named>(kind: string, file: string, entries: T[]): Map<s
   return byName;
 }
 
-/** The typed, validated catalog. Pure: built from file texts the caller has read. */
+/**
+ * The typed, validated catalog, built from records already checked against the data
+ * files' schemas (catalog/parse.ts does that, at build time for the shipped data).
+ */
 export class Catalog {
   private readonly acceleratorNames: Map<string, Accelerator>;
   private readonly modelNames: Map<string, LanguageModel>;
@@ -75,18 +61,6 @@ export class Catalog {
         );
       }
     }
-  }
-
-  static parse(texts: CatalogTexts): Catalog {
-    const { accelerators, models, assumptions, devices, supply } = texts;
-    return new Catalog(
-      parseYaml(accelerators.text, accelerators.file, acceleratorsFileSchema),
-      parseYaml(models.text, models.file, modelsFileSchema),
-      parseYaml(assumptions.text, assumptions.file, assumptionsFileSchema),
-      parseYaml(devices.text, devices.file, devicesFileSchema),
-      parseYaml(supply.text, supply.file, supplyFileSchema),
-      { accelerators: accelerators.file, models: models.file, devices: devices.file },
-    );
   }
 
   accelerator(name: string): Accelerator {

@@ -3,20 +3,21 @@ import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Calculator, InputSpec } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
 import { renderCalculatorReport } from '../report/calculator-report.js';
-import { EXAMPLE } from '../units/dimensions.js';
+import { splitInputs } from '../uncertainty/monte-carlo.js';
+import { addUncertaintyOptions, type UncertaintyOptions } from './flags.js';
 import type { CliIo } from './io.js';
-import { addUncertaintyOptions, runUncertain, type UncertaintyOptions } from './uncertain.js';
 
 export const flagName = (name: string) => `--${name.replaceAll('_', '-')}`;
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-function helpText(spec: InputSpec, catalog: () => Catalog): string {
+function helpText(spec: InputSpec, catalog: Catalog): string {
   const parts = [spec.description];
-  if (spec.type === 'quantity') parts.push(`e.g. "${EXAMPLE[spec.dimension]}"`);
+  if (spec.type === 'quantity') parts.push(`e.g. "${spec.example}"`);
   if (spec.type === 'choice') parts.push(`one of ${spec.choices.join('|')}`);
   if (spec.assumption) {
-    const assumption = catalog().assumptions[spec.assumption];
+    const assumption = catalog.assumptions[spec.assumption];
     parts.push(`default ${assumption.written} (assumption ${spec.assumption})`);
   } else if (spec.type !== 'quantity' && spec.default) {
     parts.push(`default ${spec.default}`);
@@ -25,7 +26,7 @@ function helpText(spec: InputSpec, catalog: () => Catalog): string {
   return parts.join('; ');
 }
 
-function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: () => Catalog): void {
+function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Catalog): void {
   const command = parent
     .command(calc.name)
     .description(calc.description)
@@ -40,14 +41,30 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: ()
       const value = options[camel(spec.name)];
       if (value !== undefined) raw[spec.name] = value;
     }
-    if (await runUncertain(calc, raw, options as UncertaintyOptions, io, catalog(), flagName)) return;
-    const result = runCalculator(calc, raw, catalog(), { label: flagName });
+    const mc = options as UncertaintyOptions;
+    const uncertain = splitInputs(calc, raw, flagName).uncertain.length > 0;
+    if (uncertain || mc.samples !== undefined || mc.sensitivity !== undefined || mc.chart !== undefined) {
+      // Monte Carlo (sampling, threads, charts) loads only for a run that asks for it.
+      const { runUncertain } = await import('./uncertain.js');
+      await runUncertain(calc, raw, mc, io, catalog, flagName);
+      return;
+    }
+    if (
+      mc.seed !== undefined ||
+      mc.quantiles !== undefined ||
+      mc.correlate !== undefined ||
+      mc.workers !== undefined
+    )
+      throw new InputError(
+        '--seed, --quantiles, --correlate and --workers go with a Monte Carlo run: write an input as a distribution (e.g. --pue "1.1 to 1.4") or give --samples',
+      );
+    const result = runCalculator(calc, raw, catalog, { label: flagName });
     if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout(renderCalculatorReport(calc, result));
   });
 }
 
-export function registerCalc(program: Command, io: CliIo, catalog: () => Catalog): void {
+export function registerCalc(program: Command, io: CliIo, catalog: Catalog): void {
   const calc = program
     .command('calc')
     .description(`run a calculator: ${CALCULATORS.map((c) => c.name).join(', ')}`);

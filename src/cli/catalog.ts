@@ -14,7 +14,7 @@ import type { CliIo } from './io.js';
 
 const KINDS = ['accelerators', 'models', 'devices', 'assumptions'] as const;
 
-export function registerCatalog(program: Command, io: CliIo, catalog: () => Catalog): void {
+export function registerCatalog(program: Command, io: CliIo, catalog: Catalog): void {
   const command = program
     .command('catalog')
     .description(
@@ -27,7 +27,7 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
     .description('list accelerators with dense peaks, memory, power, price and process')
     .option('--json', 'print the records as JSON (SI units)')
     .action((options: { json?: boolean }) => {
-      const list = catalog().accelerators;
+      const list = catalog.accelerators;
       if (options.json) json(list);
       else io.stdout(renderAcceleratorTable(list));
     });
@@ -36,7 +36,7 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
     .description('list language models with parameters, tokens and dimensions')
     .option('--json', 'print the records as JSON')
     .action((options: { json?: boolean }) => {
-      const list = catalog().models;
+      const list = catalog.models;
       if (options.json) json(list);
       else io.stdout(renderModelTable(list));
     });
@@ -47,7 +47,7 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
     )
     .option('--json', 'print the records as JSON (SI units)')
     .action((options: { json?: boolean }) => {
-      const list = catalog().devices;
+      const list = catalog.devices;
       if (options.json) json(list);
       else io.stdout(renderDeviceTable(list));
     });
@@ -56,7 +56,7 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
     .description('list the sourced defaults every calculator uses')
     .option('--json', 'print the records as JSON')
     .action((options: { json?: boolean }) => {
-      const assumptions = catalog().assumptions;
+      const assumptions = catalog.assumptions;
       if (options.json) json(assumptions);
       else io.stdout(renderAssumptionTable(assumptions));
     });
@@ -66,7 +66,7 @@ export function registerCatalog(program: Command, io: CliIo, catalog: () => Cata
     .argument('<id>', 'e.g. h100, gb200, llama-3.1-405b')
     .option('--json', 'print the record as JSON')
     .action((id: string, options: { json?: boolean }) => {
-      const c = catalog();
+      const c = catalog;
       const name = id.trim().toLowerCase();
       if (c.hasAccelerator(name)) {
         const a = c.accelerator(name);

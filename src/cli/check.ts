@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
-import { calibrateCheckFile } from '../checks/calibrate.js';
-import { evaluateCheckFile } from '../checks/evaluate.js';
-import { readUserFile } from '../io/files.js';
-import { renderCalibration, renderCheckReport } from '../report/check-report.js';
 import { type CliIo, ExitCode } from './io.js';
 
-export function registerCheck(program: Command, io: CliIo, catalog: () => Catalog): void {
+interface CheckOptions {
+  strict?: boolean;
+  json?: boolean;
+  sources?: boolean;
+  calibration?: boolean;
+}
+
+export function registerCheck(program: Command, io: CliIo, catalog: Catalog): void {
   program
     .command('check')
     .description('evaluate claims or published facts against the model and print a verdict table')
@@ -15,29 +18,31 @@ export function registerCheck(program: Command, io: CliIo, catalog: () => Catalo
     .option('--json', 'print the results as JSON')
     .option('--no-sources', 'leave the list of sources out of the report')
     .option('--calibration', "report how often published facts fall inside the model's 50% and 90% intervals")
-    .action(
-      (
-        files: string[],
-        options: { strict?: boolean; json?: boolean; sources?: boolean; calibration?: boolean },
-      ) => {
-        if (options.calibration) {
-          const calibrations = files.map((file) => calibrateCheckFile(readUserFile(file), file, catalog()));
-          if (options.json) io.stdout(`${JSON.stringify(calibrations, null, 2)}\n`);
-          else io.stdout(calibrations.map(renderCalibration).join('\n'));
-          return;
-        }
-        // Evaluate everything before printing, so a bad file prints nothing half-done.
-        const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog()));
-        if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-        else
-          io.stdout(
-            results.map((r) => renderCheckReport(r, { sources: options.sources !== false })).join('\n'),
-          );
-        const failures = results.reduce((n, r) => n + r.failures, 0);
-        if (options.strict && failures > 0) {
-          io.stderr(`gigawatt: ${failures} published fact${failures === 1 ? '' : 's'} outside tolerance\n`);
-          throw new ExitCode(1);
-        }
-      },
-    );
+    .action(async (files: string[], options: CheckOptions) => {
+      // Check files, their schemas and the verdicts load only when a check runs.
+      const [{ readUserFile }, { calibrateCheckFile }, { evaluateCheckFile }, report] = await Promise.all([
+        import('../io/files.js'),
+        import('../checks/calibrate.js'),
+        import('../checks/evaluate.js'),
+        import('../report/check-report.js'),
+      ]);
+      if (options.calibration) {
+        const calibrations = files.map((file) => calibrateCheckFile(readUserFile(file), file, catalog));
+        if (options.json) io.stdout(`${JSON.stringify(calibrations, null, 2)}\n`);
+        else io.stdout(calibrations.map(report.renderCalibration).join('\n'));
+        return;
+      }
+      // Evaluate everything before printing, so a bad file prints nothing half-done.
+      const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog));
+      if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+      else
+        io.stdout(
+          results.map((r) => report.renderCheckReport(r, { sources: options.sources !== false })).join('\n'),
+        );
+      const failures = results.reduce((n, r) => n + r.failures, 0);
+      if (options.strict && failures > 0) {
+        io.stderr(`gigawatt: ${failures} published fact${failures === 1 ? '' : 's'} outside tolerance\n`);
+        throw new ExitCode(1);
+      }
+    });
 }

@@ -3,7 +3,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError } from '../errors.js';
+import { InputError, oneLine } from '../errors.js';
 import { loadCatalog } from '../io/catalog-files.js';
 import { registerCalc } from './calc.js';
 import { registerCatalog } from './catalog.js';
@@ -12,6 +12,12 @@ import { type CliIo, ExitCode, processIo } from './io.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
 import { registerServe } from './serve.js';
+
+/**
+ * The CLI's entry. Every command is declared here so help and flag checking work at once,
+ * but a command's work (scenarios, charts, checks, the server) is loaded only when that
+ * command runs: a call pays for what it uses.
+ */
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -35,7 +41,7 @@ Examples:
   gigawatt serve --port 4321
 `;
 
-export function buildProgram(io: CliIo, catalog: () => Catalog = loadCatalog): Command {
+export function buildProgram(io: CliIo, catalog: Catalog): Command {
   const program = new Command('gigawatt')
     .description(
       'An open model of the AI compute build-out: chips, power, dollars, FLOP, training runs and tokens.',
@@ -77,18 +83,18 @@ function commanderSentence(error: CommanderError): string {
 /** Run the CLI and return its exit code: 0 ok, 1 a strict check failed, 2 bad input. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
-    const program = buildProgram(io);
+    const program = buildProgram(io, await loadCatalog());
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof ExitCode) return error.code;
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      io.stderr(`gigawatt: ${commanderSentence(error)}\n`);
+      io.stderr(`gigawatt: ${oneLine(commanderSentence(error))}\n`);
       return 2;
     }
     if (error instanceof InputError) {
-      io.stderr(`gigawatt: ${error.message}\n`);
+      io.stderr(`gigawatt: ${oneLine(error.message)}\n`);
       return 2;
     }
     throw error;

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { InputError, unknownId } from '../errors.js';
-import { scenarioJsonSchema } from '../scenario/schema.js';
+import { InputError, own, unknownId } from '../errors.js';
 import type { CliIo } from './io.js';
 
-const SCHEMAS: Record<string, () => unknown> = { scenario: scenarioJsonSchema };
+/** The file formats whose JSON Schema the CLI prints; each loads its schema only when asked. */
+const SCHEMAS: Readonly<Record<string, () => Promise<unknown>>> = {
+  scenario: async () => (await import('../scenario/schema.js')).scenarioJsonSchema(),
+};
 
 export function registerSchema(program: Command, io: CliIo): void {
   program
@@ -12,9 +14,9 @@ export function registerSchema(program: Command, io: CliIo): void {
       'print the JSON Schema of a file format (scenario), generated from the schema the loader uses',
     )
     .argument('<format>', Object.keys(SCHEMAS).join(' | '))
-    .action((format: string) => {
-      const schema = SCHEMAS[format];
+    .action(async (format: string) => {
+      const schema = own(SCHEMAS, format);
       if (!schema) throw new InputError(unknownId('schema', format, Object.keys(SCHEMAS)));
-      io.stdout(`${JSON.stringify(schema(), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(await schema(), null, 2)}\n`);
     });
 }

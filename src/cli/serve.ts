@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError } from '../errors.js';
 import { dataDirectory } from '../io/data-dir.js';
+import { wholeNumber } from './flags.js';
 import type { CliIo } from './io.js';
-import { wholeNumber } from './uncertain.js';
 
 const DEFAULT_PORT = 4321;
 
-export function registerServe(program: Command, io: CliIo, catalog: () => Catalog): void {
+export function registerServe(program: Command, io: CliIo, catalog: Catalog): void {
   program
     .command('serve')
     .description('serve the web explorer: calculators, scenarios with charts, saved runs, claims')
@@ -18,12 +17,11 @@ export function registerServe(program: Command, io: CliIo, catalog: () => Catalo
       'where saved runs are kept (default: GIGAWATT_DATA_DIR, else your data folder)',
     )
     .action(async (options: { port?: string; host: string; dataDir?: string }) => {
-      const port = options.port === undefined ? DEFAULT_PORT : wholeNumber('--port', options.port, 0);
-      if (port > 65535) throw new InputError(`--port: expected a port from 0 to 65535, got ${port}`);
+      const port = options.port === undefined ? DEFAULT_PORT : wholeNumber('--port', options.port, 0, 65535);
       const dataDir = dataDirectory(options.dataDir);
       // Loaded here, not at the top: the server (hono, SQLite) would slow every other command's start.
       const { startServer } = await import('../server/serve.js');
-      const server = await startServer({ port, host: options.host, dataDir, catalog: catalog() });
+      const server = await startServer({ port, host: options.host, dataDir, catalog });
       io.stdout(`gigawatt explorer: ${server.url}\nsaved runs: ${dataDir}\n`);
       const stop = () => {
         void server.close().then(() => process.exit(0));

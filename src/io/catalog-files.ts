@@ -2,17 +2,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Assumptions } from '../catalog/assumptions.js';
-import { Catalog, type CatalogTexts } from '../catalog/catalog.js';
+import { Catalog } from '../catalog/catalog.js';
+import type { CatalogTexts } from '../catalog/parse.js';
 import type { SupplyCatalog } from '../catalog/supply.js';
 import type { Accelerator, EdgeDevice, LanguageModel } from '../catalog/types.js';
 
-/** The project's data folder, found relative to this module in both src/ and dist/. */
+/** The project's data folder, found relative to this module in src/, dist/ and the CLI bundle alike. */
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
 /**
- * Parsing and validating the YAML costs more than the rest of a CLI call, so the build
- * stores the validated catalog as JSON beside the compiled code, stamped with a hash of
- * the data files; it is used only while the hashes still match.
+ * Parsing and validating the YAML costs more than a whole CLI call should, so the build
+ * validates the catalog once and stores it as JSON beside the compiled code, stamped with
+ * a hash of the data files. A process reads the JSON while the hash still matches (a few
+ * milliseconds) and parses the YAML itself only when the data changed since the build.
  */
 const CACHE_PATH = fileURLToPath(new URL('../catalog.cache.json', import.meta.url));
 
@@ -66,20 +68,27 @@ function fromCache(stamp: string): Catalog | undefined {
   });
 }
 
-let cached: Catalog | undefined;
+/** From the YAML, validated: the schemas (zod, yaml) load only on this path. */
+async function fromYaml(texts: CatalogTexts): Promise<Catalog> {
+  const { parseCatalog } = await import('../catalog/parse.js');
+  return parseCatalog(texts);
+}
+
+let loaded: Promise<Catalog> | undefined;
 
 /** The shipped catalog (data/*.yaml), read and validated once per process. */
-export function loadCatalog(): Catalog {
-  if (cached) return cached;
-  const texts = readTexts();
-  cached = fromCache(stampOf(texts)) ?? Catalog.parse(texts);
-  return cached;
+export function loadCatalog(): Promise<Catalog> {
+  loaded ??= (async () => {
+    const texts = readTexts();
+    return fromCache(stampOf(texts)) ?? fromYaml(texts);
+  })();
+  return loaded;
 }
 
 /** Validate the data files and store them for fast loading (run by `npm run build`). */
-export function writeCatalogCache(): void {
+export async function writeCatalogCache(): Promise<void> {
   const texts = readTexts();
-  const catalog = Catalog.parse(texts);
+  const catalog = await fromYaml(texts);
   const cache: CacheFile = {
     stamp: stampOf(texts),
     accelerators: [...catalog.accelerators],

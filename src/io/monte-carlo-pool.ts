@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -34,8 +33,6 @@ import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
  */
 const PARALLEL_FROM = 200_000;
 const WARM_PARALLEL_FROM = 8_000;
-
-export const defaultWorkers = () => Math.max(1, Math.min(8, availableParallelism()));
 
 /**
  * Workers are started on first use and kept for later runs (a server runs many), so a

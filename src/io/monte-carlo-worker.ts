@@ -55,8 +55,11 @@ function parsedScenario(text: string, file: string, catalog: Catalog): ParsedSce
   return lastScenario.parsed;
 }
 
-function run(task: WorkerTask, onBlock: () => void): { tally: unknown; sketches: SketchData[] } {
-  catalog ??= loadCatalog();
+async function run(
+  task: WorkerTask,
+  onBlock: () => void,
+): Promise<{ tally: unknown; sketches: SketchData[] }> {
+  catalog ??= await loadCatalog();
   const counter = new Int32Array(task.counter);
   if (task.kind === 'calculator') {
     const prepared = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
@@ -71,13 +74,13 @@ function run(task: WorkerTask, onBlock: () => void): { tally: unknown; sketches:
   return { tally, sketches: tally.sketches };
 }
 
-parentPort?.on('message', (task: WorkerTask) => {
+parentPort?.on('message', async (task: WorkerTask) => {
   const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) =>
     parentPort?.postMessage(message, transfer);
   try {
     // Progress every few blocks keeps messages cheap.
     let unreported = 0;
-    const { tally, sketches } = run(task, () => {
+    const { tally, sketches } = await run(task, () => {
       if (++unreported >= 4) {
         post({ id: task.id, kind: 'progress', blocks: unreported });
         unreported = 0;

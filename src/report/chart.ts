@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { MonthlySeries } from '../scenario/monte-carlo.js';
+import { monthLabel } from '../scenario/months.js';
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
-import { monthLabel } from '../scenario/schema.js';
 
 /** Tableau 10: distinguishable, and the same in the browser. */
 export const PALETTE = [

@@ -10,8 +10,8 @@ import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } fro
 import type { Dimension } from '../units/dimensions.js';
 import type { ParsedScenario } from './load.js';
 import { CONSTRAINTS, type MonthField, MonthSeries, recording } from './month-series.js';
+import { monthIndex } from './months.js';
 import { ScenarioResolution } from './resolve.js';
-import { monthIndex } from './schema.js';
 import {
   mostBindingCode,
   YEAR_OUTPUTS,

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { seriesAt } from '../catalog/supply.js';
+import { seriesAt } from '../catalog/series.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError } from '../errors.js';
 import { capexPerUnitYear } from '../model/supply.js';
@@ -7,7 +7,8 @@ import { type Distribution, median } from '../uncertainty/distributions.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
 import type { CapitalPlan, Generation, SitePlan, TimelineAssumptions, TimelineInputs } from './inputs.js';
 import type { ParsedScenario } from './load.js';
-import { monthIndex, type Scenario } from './schema.js';
+import { monthIndex } from './months.js';
+import type { Scenario } from './schema.js';
 
 /** Turns a number of the scenario file (maybe a distribution) into the value for this run. */
 export type Pick = (d: Distribution) => number;

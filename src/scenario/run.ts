@@ -5,8 +5,8 @@ import {
   type ScenarioMonteCarlo,
   type ScenarioMonteCarloOptions,
 } from './monte-carlo.js';
+import { monthLabel } from './months.js';
 import { resolveScenario } from './resolve.js';
-import { monthLabel } from './schema.js';
 import { type ClaimVerdict, judgeClaims, type YEAR_OUTPUTS, type YearRow, yearly } from './summary.js';
 import { type Constraint, type MonthState, timelineSeries } from './timeline.js';
 

@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { checkRange, parseDistribution } from '../uncertainty/parse.js';
 import type { Dimension } from '../units/dimensions.js';
+import { MONTH, monthIndex } from './months.js';
 
 /**
  * The scenario file format. One zod schema is the source of truth: the loader validates
@@ -13,24 +14,11 @@ import type { Dimension } from '../units/dimensions.js';
  * Quantities are written as people write them ("1.2 GW", "$100B", "5 years").
  */
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
 /** "2026-01" → months since year 0, so months subtract. */
 export const monthSchema = z
   .string()
   .regex(MONTH, 'expected a month like "2026-01"')
   .describe('A calendar month, written "YYYY-MM".');
-
-export function monthIndex(text: string): number {
-  const match = MONTH.exec(text);
-  if (!match) throw new Error(`not a month: ${text}`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
-}
-
-export function monthLabel(index: number): string {
-  const year = Math.floor(index / 12);
-  return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /** The calculators' bounds messages, with the wording a yearly rate of change needs. */
 const rangeProblem = (v: number, r: Bounds) =>

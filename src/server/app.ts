@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { type CheckFileResult, evaluateCheckFile } from '../checks/evaluate.js';
 import { InputError, unknownId } from '../errors.js';
 import { readUserFile } from '../io/files.js';
-import { defaultWorkers } from '../io/monte-carlo-pool.js';
+import { defaultWorkers } from '../io/threads.js';
 import type { RunStore } from '../store/runs.js';
 import { calculatorInfo, calculatorList, calculatorView } from './calculator-view.js';
 import { errorResponse, HttpError, notFound, readJson } from './http.js';

@@ -93,6 +93,35 @@ export const NOUN: Record<Dimension, string> = {
   capex_per_token_rate: 'a capital cost per unit of throughput',
 };
 
+/**
+ * The largest magnitude accepted for each kind of quantity. Each is far past any real
+ * figure (the world's electricity is about 3 TW, its yearly output about $110T, the
+ * largest training runs about 5e26 FLOP), and small enough that products of several
+ * inputs stay finite, so a huge but parseable number ("1e308") is refused with a sentence
+ * instead of turning into Infinity somewhere inside the model.
+ */
+export const LIMIT: Record<Dimension, number> = {
+  count: 1e15,
+  tokens: 1e24,
+  fraction: 1e3,
+  ratio: 1e15,
+  power: 1e15,
+  energy: 1e24,
+  flop: 1e40,
+  flops: 1e35,
+  time: 1e4 * 365.25 * 86_400,
+  money: 1e16,
+  bytes: 1e24,
+  bandwidth: 1e21,
+  area: 1e6,
+  energy_price: 1e3 / 3.6e6,
+  capex_per_power: 1e6,
+  money_per_hour: 1e12,
+  hours: 1e18,
+  token_rate: 1e18,
+  capex_per_token_rate: 1e12,
+};
+
 export const SECONDS_PER_HOUR = 3600;
 export const SECONDS_PER_DAY = 86_400;
 /** Julian year: the convention for "per year" figures (8,766 h). */

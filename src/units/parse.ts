@@ -1,14 +1,16 @@
-import { InputError } from '../errors.js';
+import { InputError, quote } from '../errors.js';
 import {
   type Dimension,
   EXAMPLE,
   JOULES_PER_KWH,
+  LIMIT,
   NOUN,
   SECONDS_PER_DAY,
   SECONDS_PER_HOUR,
   SECONDS_PER_MONTH,
   SECONDS_PER_YEAR,
 } from './dimensions.js';
+import { formatQuantity } from './format.js';
 
 type UnitTable = Readonly<Record<string, number>>;
 
@@ -149,8 +151,24 @@ const MONEY_LIKE = new Set<Dimension>([
 
 const NUMBER = /^([+-])?\s*(\$)?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(.*)$/;
 
-function expected(dimension: Dimension, text: string): InputError {
-  return new InputError(`expected ${NOUN[dimension]} like "${EXAMPLE[dimension]}", got "${text}"`);
+function expected(dimension: Dimension, text: string, example = EXAMPLE[dimension]): InputError {
+  return new InputError(`expected ${NOUN[dimension]} like "${example}", got ${quote(text)}`);
+}
+
+/** Longer than any quantity anyone types: refused before any pattern looks at it. */
+const MAX_LENGTH = 100;
+
+/** The value, or an input error when it is past the dimension's LIMIT. */
+export function withinLimit(value: number, dimension: Dimension, written: string | number): number {
+  if (Math.abs(value) <= LIMIT[dimension]) return value;
+  return tooLarge(dimension, written);
+}
+
+function tooLarge(dimension: Dimension, written: string | number): never {
+  const limit = formatQuantity(LIMIT[dimension], dimension);
+  throw new InputError(
+    `${quote(String(written))} is out of range: gigawatt takes ${NOUN[dimension]} up to ${limit}`,
+  );
 }
 
 function lookup(table: UnitTable, unit: string): number | undefined {
@@ -177,27 +195,29 @@ function unitScale(dimension: Dimension, rest: string): number | undefined {
  * a plain number in the dimension's base unit. Throws an InputError naming what was
  * expected; never returns NaN or Infinity.
  */
-export function parseQuantity(input: string | number, dimension: Dimension): number {
+export function parseQuantity(input: string | number, dimension: Dimension, example?: string): number {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new InputError(`expected a finite number, got ${input}`);
-    if (lookup(UNITS[dimension], '') === undefined) throw expected(dimension, String(input));
-    return input;
+    if (lookup(UNITS[dimension], '') === undefined) throw expected(dimension, String(input), example);
+    return withinLimit(input, dimension, input);
   }
+  if (input.length > MAX_LENGTH) throw expected(dimension, input, example);
   const text = input.trim();
   const match = NUMBER.exec(text);
   // "-$5B" and "$-5B" both mean minus five billion dollars.
   const sign = match?.[1] === '-' ? -1 : 1;
   const digits = match?.[3] ?? '';
-  if (!match || !/\d/.test(digits) || (match[1] && /^[+-]/.test(digits))) throw expected(dimension, input);
+  if (!match || !/\d/.test(digits) || (match[1] && /^[+-]/.test(digits)))
+    throw expected(dimension, input, example);
   const dollar = match[2] === '$';
-  if (dollar && !MONEY_LIKE.has(dimension)) throw expected(dimension, input);
+  if (dollar && !MONEY_LIKE.has(dimension)) throw expected(dimension, input, example);
   const rest = (match[4] ?? '').trim();
   if (MONEY_LIKE.has(dimension) && dimension !== 'money' && !dollar && !rest.includes('/')) {
-    throw expected(dimension, input);
+    throw expected(dimension, input, example);
   }
   const scale = unitScale(dimension, rest.replace(/^USD\s*(?=\/)/, ''));
-  if (scale === undefined) throw expected(dimension, input);
+  if (scale === undefined) throw expected(dimension, input, example);
   const value = sign * Number(digits.replaceAll(',', '')) * scale;
-  if (!Number.isFinite(value)) throw new InputError(`"${input}" is too large to be a finite number`);
-  return value;
+  if (!Number.isFinite(value)) return tooLarge(dimension, input);
+  return withinLimit(value, dimension, input);
 }

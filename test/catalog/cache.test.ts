@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../helpers/catalog.js';
 
 interface CompiledCatalogFiles {
-  loadCatalog(): { accelerators: unknown; models: unknown; assumptions: unknown; devices: unknown };
+  loadCatalog(): Promise<{ accelerators: unknown; models: unknown; assumptions: unknown; devices: unknown }>;
 }
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -13,7 +13,7 @@ describe('the build-time catalog cache', () => {
     // variable path keeps the type checker from reading dist/ before it exists.
     const compiledPath = '../../dist/io/catalog-files.js';
     const compiled = (await import(compiledPath)) as CompiledCatalogFiles;
-    const fromCache = compiled.loadCatalog();
+    const fromCache = await compiled.loadCatalog();
     expect(plain(fromCache.accelerators)).toEqual(plain(catalog.accelerators));
     expect(plain(fromCache.models)).toEqual(plain(catalog.models));
     expect(plain(fromCache.assumptions)).toEqual(plain(catalog.assumptions));

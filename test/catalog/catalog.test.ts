@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../src/catalog/catalog.js';
+import { parseCatalog } from '../../src/catalog/parse.js';
 import { PRECISIONS } from '../../src/catalog/types.js';
 import { catalog } from '../helpers/catalog.js';
 
@@ -129,7 +129,7 @@ describe('catalog files with mistakes', () => {
       'bf16: {value: 989.4 TFLOPz',
     );
     expect(t.accelerators.text).toContain('TFLOPz');
-    expect(() => Catalog.parse(t)).toThrow(
+    expect(() => parseCatalog(t)).toThrow(
       /^data\/accelerators\.yaml:\d+:\d+: accelerators\[\d+\]\.dense\.bf16\.value: expected a compute rate like "4 PFLOP\/s", got "989.4 TFLOPz"$/,
     );
   });
@@ -137,7 +137,7 @@ describe('catalog files with mistakes', () => {
   it('suggests the nearest key for a misspelt one', () => {
     const t = texts();
     t.assumptions.text = t.assumptions.text.replace(/^ {2}pue:/m, '  peu:');
-    expect(() => Catalog.parse(t)).toThrow(
+    expect(() => parseCatalog(t)).toThrow(
       /data\/assumptions\.yaml:\d+:\d+: assumptions: unknown key 'peu'; did you mean 'pue'\?/,
     );
   });
@@ -148,7 +148,7 @@ describe('catalog files with mistakes', () => {
       'training_tokens: {value: 3.0e+11, source: gpt3-paper}',
       'training_tokens: {value: 3.0e+11, source: gpt3-papr}',
     );
-    expect(() => Catalog.parse(t)).toThrow(
+    expect(() => parseCatalog(t)).toThrow(
       /models\[0\]\.training_tokens\.source: unknown source 'gpt3-papr'; did you mean 'gpt3-paper'\?/,
     );
   });
@@ -156,6 +156,6 @@ describe('catalog files with mistakes', () => {
   it('reports broken YAML with its position', () => {
     const t = texts();
     t.models.text = `models:\n  - id: [unclosed\n`;
-    expect(() => Catalog.parse(t)).toThrow(/^data\/models\.yaml:\d+:\d+: invalid YAML/);
+    expect(() => parseCatalog(t)).toThrow(/^data\/models\.yaml:\d+:\d+: invalid YAML/);
   });
 });

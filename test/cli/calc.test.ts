@@ -34,10 +34,13 @@ describe('gigawatt calc', () => {
     ],
     [
       ['calc', 'cluster', '--facility-power', '13O MW'],
-      '--facility-power: expected a power like "130 MW", got "13O MW"',
+      '--facility-power: expected a power like "1 GW", got "13O MW"',
     ],
     [['calc', 'cluster', '--facility-power', '-5 GW'], '--facility-power: must be positive, got "-5 GW"'],
-    [['calc', 'cluster', '--count', '1e999'], '--count: "1e999" is too large to be a finite number'],
+    [
+      ['calc', 'cluster', '--count', '1e999'],
+      '--count: "1e999" is out of range: gigawatt takes a count up to 1e15',
+    ],
     [['calc', 'cluster', '--count', '0 GPUs'], '--count: must be at least 1, got "0 GPUs"'],
     [['calc', 'cluster'], '--count is missing: give one of --count, --facility-power, --budget'],
     [

@@ -126,7 +126,7 @@ describe('gigawatt calc inference, token-factory, edge-vs-central', () => {
     ],
     [
       ['calc', 'inference', '--model', 'llama-3.3-70b', '--batch', 'lots'],
-      '--batch: expected a count like "100k" or "max", got "lots"',
+      '--batch: expected a count like "64" or "max", got "lots"',
     ],
     [
       ['calc', 'inference', '--model', 'llama-3.3-70b', '--output-tokens', '200000'],

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wholeNumber } from '../../src/cli/uncertain.js';
+import { wholeNumber } from '../../src/cli/flags.js';
 import { cli, compiledCli } from '../helpers/cli.js';
 
 describe('gigawatt calc with distributions', () => {
@@ -113,7 +113,10 @@ describe('gigawatt calc with distributions', () => {
       ['--load-factor', '80% to 120%'],
       '--load-factor: its 95th percentile (120%) is above the largest allowed value (100%)',
     ],
-    [['--pue', '1.1 to 1.4', '--samples', '0'], '--samples: expected a whole number of at least 1, got "0"'],
+    [
+      ['--pue', '1.1 to 1.4', '--samples', '0'],
+      '--samples: expected a whole number from 1 to 100,000,000, got "0"',
+    ],
     [
       ['--pue', '1.1 to 1.4', '--quantiles', '5,150'],
       '--quantiles: expected percentiles between 0 and 100 separated by commas, e.g. "5,50,95", got "5,150"',

@@ -9,7 +9,7 @@ export interface ServerProcess {
 export function startServeProcess(dataDir: string): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/cli/main.js', 'serve', '--port', '0', '--data-dir', dataDir],
+    ['dist/bin/gigawatt.js', 'serve', '--port', '0', '--data-dir', dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {

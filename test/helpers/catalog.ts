@@ -1,4 +1,4 @@
 import { loadCatalog } from '../../src/io/catalog-files.js';
 
 /** The shipped catalog, as every face sees it. */
-export const catalog = loadCatalog();
+export const catalog = await loadCatalog();

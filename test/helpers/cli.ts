@@ -22,8 +22,8 @@ export async function cli(...argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
-/** Run the compiled CLI as a user would (node dist/cli/main.js ...). */
+/** Run the compiled CLI as a user would (node dist/bin/gigawatt.js ...). */
 export function compiledCli(...argv: string[]): CliRun {
-  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...argv], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['dist/bin/gigawatt.js', ...argv], { encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -13,7 +13,7 @@ import { parseScenario } from '../../dist/scenario/load.js';
 import { runScenarioMonteCarlo } from '../../dist/scenario/monte-carlo.js';
 import { runMonteCarlo } from '../../dist/uncertainty/monte-carlo.js';
 
-const catalog = loadCatalog();
+const catalog = await loadCatalog();
 const inputs = { count: '10k', pue: '1.1 to 1.4', price: '$25k to $35k', lifetime: '4 years to 6 years' };
 const job = { seed: 3, quantiles: [0.05, 0.5, 0.95] };
 const file = 'scenarios/stargate-ranges.yaml';

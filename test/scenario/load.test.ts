@@ -38,9 +38,10 @@ describe('shipped scenarios', () => {
 
   it('keeps the committed JSON Schema in step with the loader', () => {
     const committed = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8'));
-    expect(committed, 'run: node dist/cli/main.js schema scenario > scenarios/scenario.schema.json').toEqual(
-      scenarioJsonSchema(),
-    );
+    expect(
+      committed,
+      'run: node dist/bin/gigawatt.js schema scenario > scenarios/scenario.schema.json',
+    ).toEqual(scenarioJsonSchema());
   });
 });
 

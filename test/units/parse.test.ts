@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import type { Dimension } from '../../src/units/dimensions.js';
+import { type Dimension, LIMIT } from '../../src/units/dimensions.js';
 import { formatQuantity } from '../../src/units/format.js';
 import { parseQuantity } from '../../src/units/parse.js';
 
@@ -46,7 +46,10 @@ describe('parseQuantity reads quantities as people write them', () => {
   const bad: Array<[string, Dimension, RegExp]> = [
     ['13O MW', 'power', /expected a power like "130 MW", got "13O MW"/],
     ['1.2', 'power', /expected a power like "130 MW", got "1.2"/],
-    ['1e999', 'count', /too large to be a finite number/],
+    ['1e999', 'count', /"1e999" is out of range: gigawatt takes a count up to 1e15/],
+    ['1e308', 'count', /out of range/],
+    ['-1e308 W', 'power', /"-1e308 W" is out of range: gigawatt takes a power up to 1 PW/],
+    ['$1e300', 'money', /out of range/],
     ['', 'count', /expected a count/],
     ['MW', 'power', /expected a power/],
     ['$5 MW', 'power', /expected a power/],
@@ -74,12 +77,30 @@ describe('parseQuantity reads quantities as people write them', () => {
     const dimensions: Dimension[] = ['power', 'energy', 'flops', 'money', 'bytes', 'time', 'count'];
     fc.assert(
       fc.property(
-        fc.double({ min: 1, max: 1e20, noNaN: true }),
-        fc.constantFrom(...dimensions),
-        (value, dimension) => {
+        fc
+          .constantFrom(...dimensions)
+          .chain((d) => fc.tuple(fc.double({ min: 1, max: LIMIT[d] / 1.01, noNaN: true }), fc.constant(d))),
+        ([value, dimension]) => {
           const shown = formatQuantity(value, dimension).replace(/ tokens$/, '');
           const back = parseQuantity(shown, dimension);
           expect(Math.abs(back / value - 1)).toBeLessThan(0.006);
+        },
+      ),
+    );
+  });
+
+  it('takes every value up to the limit of its kind and refuses anything past it', () => {
+    // The kinds written as bare numbers; the rest share the same check after their units.
+    const bare: Dimension[] = ['count', 'tokens', 'fraction', 'ratio', 'flop', 'money', 'hours'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...bare),
+        fc.double({ min: 1.0001, max: 1e250, noNaN: true }),
+        (d, over) => {
+          expect(parseQuantity(LIMIT[d], d)).toBe(LIMIT[d]);
+          expect(parseQuantity(-LIMIT[d], d)).toBe(-LIMIT[d]);
+          expect(() => parseQuantity(LIMIT[d] * over, d)).toThrow(/out of range: gigawatt takes/);
+          expect(() => parseQuantity(String(-LIMIT[d] * over), d)).toThrow(/out of range: gigawatt takes/);
         },
       ),
     );

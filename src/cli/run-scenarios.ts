@@ -1,0 +1,154 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { InputError } from '../errors.js';
+import { readUserFile, writeFilesAtomic } from '../io/files.js';
+import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
+import { scenarioChartSvg, scenarioFanChartSvg } from '../report/chart.js';
+import { toCsv } from '../report/csv.js';
+import { renderSensitivity } from '../report/monte-carlo-report.js';
+import {
+  renderComparison,
+  renderScenarioReport,
+  renderScenarioUncertainReport,
+} from '../report/scenario-report.js';
+import { type ParsedScenario, parseScenario } from '../scenario/load.js';
+import {
+  judgeUncertainRun,
+  monthlyQuantileRecords,
+  monthlyRecords,
+  runParsedScenario,
+  type ScenarioRun,
+  withIntervalQuantiles,
+} from '../scenario/run.js';
+import { scenarioSensitivity } from '../scenario/sensitivity.js';
+import { chartFile, checkChartPath, tornadoFile } from './charts.js';
+import { MAX_SAMPLES, monteCarloFlags } from './flags.js';
+import type { CliIo } from './io.js';
+import { ProgressBar } from './progress.js';
+import { DEFAULT_SCENARIO_SAMPLES, type RunOptions } from './run.js';
+
+type Outputs = Array<[path: string, data: string | Uint8Array]>;
+
+/** Options that contradict each other or cannot apply, refused before anything runs. */
+function checkOptions(files: readonly string[], options: RunOptions): void {
+  if (options.chart !== undefined) checkChartPath(options.chart);
+  if (options.csv === true && options.json === true)
+    throw new InputError(
+      '--csv and --json both print to standard output; give one of them a file name, e.g. --json run.json',
+    );
+  const several = files.length > 1;
+  if (several && (typeof options.csv === 'string' || typeof options.json === 'string' || options.chart))
+    throw new InputError('--csv, --json and --chart write one scenario to a file; give one scenario file');
+  if (options.compare && (options.samples !== undefined || options.sensitivity !== undefined))
+    throw new InputError(
+      '--compare prints deterministic runs side by side; it takes no --samples or --sensitivity',
+    );
+  if (options.sensitivity !== undefined) {
+    if (several) throw new InputError('--sensitivity takes one scenario file');
+    if (options.csv !== undefined) throw new InputError('--sensitivity prints a table; it takes no --csv');
+  }
+}
+
+/** Write every file, or none; then say what was written. */
+function writeOutputs(outputs: Outputs, io: CliIo): void {
+  writeFilesAtomic(outputs);
+  for (const [path] of outputs) io.stderr(`wrote ${path}\n`);
+}
+
+/**
+ * A scenario with distributions in it (or any scenario with --samples) runs as Monte
+ * Carlo: each year's median and interval, monthly quantile columns, and fan bands.
+ */
+async function runUncertainScenario(
+  parsed: ParsedScenario,
+  text: string,
+  options: RunOptions,
+  io: CliIo,
+  catalog: Catalog,
+): Promise<void> {
+  const flags = monteCarloFlags(options, DEFAULT_SCENARIO_SAMPLES, MAX_SAMPLES.scenario);
+  const progress = new ProgressBar(io, flags.samples);
+  const mc = await runScenarioMonteCarloPool(
+    parsed,
+    text,
+    catalog,
+    withIntervalQuantiles({ ...flags, onProgress: (done: number) => progress.update(done) }),
+  );
+  progress.finish();
+  const run = judgeUncertainRun(parsed, mc);
+  const json = () =>
+    `${JSON.stringify({ scenario: run.parsed.scenario.name, file: parsed.file, ...run.mc, claims: run.claims }, null, 2)}\n`;
+  const outputs: Outputs = [];
+  if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyQuantileRecords(run))]);
+  if (typeof options.json === 'string') outputs.push([options.json, json()]);
+  if (options.chart) outputs.push([options.chart, await chartFile(options.chart, scenarioFanChartSvg(run))]);
+  writeOutputs(outputs, io);
+  if (options.csv === true) io.stdout(toCsv(monthlyQuantileRecords(run)));
+  else if (options.json === true) io.stdout(json());
+  else io.stdout(renderScenarioUncertainReport(run));
+}
+
+function jsonOf(run: ScenarioRun) {
+  return {
+    scenario: run.loaded.scenario.name,
+    file: run.loaded.file,
+    yearly: run.yearly,
+    monthly: monthlyRecords(run),
+    claims: run.claims,
+  };
+}
+
+async function runSensitivity(file: string, options: RunOptions, io: CliIo, catalog: Catalog) {
+  const result = scenarioSensitivity(
+    parseScenario(readUserFile(file), file, catalog),
+    catalog,
+    options.sensitivity as string,
+  );
+  const label = `${result.output} in ${result.year}`;
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  const outputs: Outputs = [];
+  if (options.chart)
+    outputs.push([
+      options.chart,
+      await tornadoFile(options.chart, `Sensitivity of ${label}`, result.base, result.rows),
+    ]);
+  if (typeof options.json === 'string') outputs.push([options.json, text]);
+  writeOutputs(outputs, io);
+  if (options.json === true) io.stdout(text);
+  else io.stdout(renderSensitivity(label, result.dimension, result.base, result.rows));
+}
+
+/** `gigawatt run`: parse every file, run everything, then write and print. */
+export async function runScenarios(
+  files: readonly string[],
+  options: RunOptions,
+  io: CliIo,
+  catalog: Catalog,
+): Promise<void> {
+  checkOptions(files, options);
+  if (options.sensitivity !== undefined) return runSensitivity(files[0] as string, options, io, catalog);
+  // Parse every file once, and run everything before writing anything, so a bad file
+  // leaves no partial output behind.
+  const texts = files.map((file) => readUserFile(file));
+  const parsed = files.map((file, i) => parseScenario(texts[i] as string, file, catalog));
+  const first = parsed[0] as ParsedScenario;
+  const several = files.length > 1;
+  if (!options.compare && (options.samples !== undefined || (!several && first.uncertain.length > 0))) {
+    if (several) throw new InputError('--samples runs one scenario at a time; give one scenario file');
+    return runUncertainScenario(first, texts[0] as string, options, io, catalog);
+  }
+  const runs = parsed.map((p) => runParsedScenario(p, catalog));
+  const firstRun = runs[0] as ScenarioRun;
+  const outputs: Outputs = [];
+  if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyRecords(firstRun))]);
+  if (typeof options.json === 'string')
+    outputs.push([options.json, `${JSON.stringify(jsonOf(firstRun), null, 2)}\n`]);
+  if (options.chart)
+    outputs.push([options.chart, await chartFile(options.chart, scenarioChartSvg(firstRun))]);
+  writeOutputs(outputs, io);
+
+  if (options.csv === true) io.stdout(runs.map((r) => toCsv(monthlyRecords(r))).join('\n'));
+  else if (options.json === true)
+    io.stdout(`${JSON.stringify(several ? runs.map(jsonOf) : jsonOf(firstRun), null, 2)}\n`);
+  else if (options.compare) io.stdout(renderComparison(runs));
+  else io.stdout(runs.map(renderScenarioReport).join('\n'));
+}
