@@ -38,10 +38,12 @@ export function quote(value: string, mark: '"' | "'" = '"'): string {
   return `${mark}${text.slice(0, QUOTE_LIMIT - 20)}…${mark} (${value.length.toLocaleString('en-US')} characters)`;
 }
 
-/** A file path as a message names it: as written, but on one line and cut short when long. */
-export function shownPath(path: string): string {
-  const text = escapeControl(path);
-  return text.length <= QUOTE_LIMIT * 2 ? text : `${text.slice(0, QUOTE_LIMIT)}… (${path.length} characters)`;
+/** Text a message names without quotes (a path, a distribution): on one line, and cut short when long. */
+export function shown(value: string): string {
+  const text = escapeControl(value);
+  return text.length <= QUOTE_LIMIT * 2
+    ? text
+    : `${text.slice(0, QUOTE_LIMIT)}… (${value.length.toLocaleString('en-US')} characters)`;
 }
 
 /**

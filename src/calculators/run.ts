@@ -3,12 +3,13 @@ import { InputError } from '../errors.js';
 import { BASE_UNIT } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { assumptionDefault } from './defaults.js';
-import { parseInputs } from './inputs.js';
+import { parseInput, parseInputs } from './inputs.js';
 import type {
   Calculator,
   CalculatorContext,
   CalculatorResult,
   ParsedInputs,
+  QuantityInput,
   ResolvedInput,
 } from './types.js';
 
@@ -111,6 +112,48 @@ export function evaluate(
   return { values: calc.compute(ctx), resolved, notes };
 }
 
+/** The first output of a calculator's values that is not a finite number, if any. */
+export function nonFiniteOutput(calc: Calculator, values: Record<string, number>): string | undefined {
+  return calc.outputs.find((o) => values[o.name] !== undefined && !Number.isFinite(values[o.name]))?.name;
+}
+
+/**
+ * Inputs whose results leave the range of finite numbers (a tiny IT power that solves for
+ * 1e300 accelerators, say) are the user's to change, so name the input that does it: the
+ * first given number which, set back to `typical(name)` with the rest as given, brings
+ * every result back into range. Without one to blame, all the given numbers are named.
+ */
+export function nonFiniteError(
+  calc: Calculator,
+  catalog: Catalog,
+  given: ParsedInputs,
+  output: string,
+  label: (name: string) => string,
+  typical: (spec: QuantityInput) => number,
+  /** Inputs drawn from distributions (Monte Carlo): blamed for some of their draws. */
+  drawn: ReadonlySet<string> = new Set(),
+): InputError {
+  const numbers = calc.inputs.filter(
+    (spec): spec is QuantityInput => spec.type === 'quantity' && typeof given[spec.name] === 'number',
+  );
+  for (const spec of numbers) {
+    try {
+      const values = evaluate(calc, catalog, { ...given, [spec.name]: typical(spec) }, label).values;
+      if (nonFiniteOutput(calc, values) !== undefined) continue;
+      return new InputError(
+        drawn.has(spec.name)
+          ? `${label(spec.name)}: some of its draws take the results past the range of numbers gigawatt computes with (${output}); narrow its distribution`
+          : `${label(spec.name)}: with this value the results leave the range of numbers gigawatt computes with (${output}); try a value nearer ${spec.example}`,
+      );
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return new InputError(
+    `${numbers.map((spec) => label(spec.name)).join(', ')}: together these take ${output} past the range of numbers gigawatt computes with; try values nearer real ones`,
+  );
+}
+
 /** The calculator's Monte Carlo fast path, prepared on parsed inputs, if it has one. */
 export function prepareKernel(
   calc: Calculator,
@@ -140,7 +183,15 @@ export function runCalculator(
   for (const out of calc.outputs) {
     const value = values[out.name];
     if (value === undefined) continue;
-    if (!Number.isFinite(value)) throw new Error(`calculator ${calc.name} produced ${value} for ${out.name}`);
+    if (!Number.isFinite(value))
+      throw nonFiniteError(
+        calc,
+        catalog,
+        given,
+        out.name,
+        label,
+        (spec) => parseInput(spec, spec.example) as number,
+      );
     outputs[out.name] = {
       value,
       unit: BASE_UNIT[out.dimension],

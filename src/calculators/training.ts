@@ -267,7 +267,8 @@ export const training: Calculator = {
       !ctx.has('facility_power') &&
       !ctx.has('duration') &&
       (!ctx.has('accelerator') ||
-        ctx.catalog.accelerator(ctx.text('accelerator')).id === published.accelerator);
+        withContext(ctx.label('accelerator'), () => ctx.catalog.accelerator(ctx.text('accelerator'))).id ===
+          published.accelerator);
     const acceleratorName =
       usePublished && !ctx.has('accelerator') ? published.accelerator : ctx.text('accelerator');
     const accelerator = withContext(ctx.label('accelerator'), () => ctx.catalog.accelerator(acceleratorName));

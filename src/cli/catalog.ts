@@ -20,7 +20,9 @@ export function registerCatalog(program: Command, io: CliIo, catalog: Catalog): 
     .description(
       'list the catalog (accelerators, models, devices, assumptions) or show one entry with its sources',
     );
-  const json = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  // A precision an accelerator lacks is left out of the JSON rather than written as null.
+  const json = (value: unknown) =>
+    io.stdout(`${JSON.stringify(value, (_, v: unknown) => (v === null ? undefined : v), 2)}\n`);
 
   command
     .command('accelerators')

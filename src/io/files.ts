@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { InputError, shownPath } from '../errors.js';
+import { InputError, shown } from '../errors.js';
 
 /** Larger than any scenario or check file anyone writes; a bigger input is a mistake (or /dev/zero). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -33,8 +33,8 @@ function pathProblem(code: string | undefined, writing: boolean): string | undef
 function fileError(path: string, error: unknown, writing: boolean): Error {
   const code = (error as NodeJS.ErrnoException).code;
   const problem = pathProblem(code, writing);
-  if (problem) return new InputError(`${shownPath(path)}: ${problem}`);
-  if (code) return new InputError(`${shownPath(path)}: cannot ${writing ? 'write' : 'read'} it (${code})`);
+  if (problem) return new InputError(`${shown(path)}: ${problem}`);
+  if (code) return new InputError(`${shown(path)}: cannot ${writing ? 'write' : 'read'} it (${code})`);
   return error as Error;
 }
 
@@ -51,11 +51,11 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES): string {
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new InputError(`${shownPath(path)}: is a folder, expected a YAML file`);
-    if (!stat.isFile()) throw new InputError(`${shownPath(path)}: not a regular file; give a YAML file`);
+    if (stat.isDirectory()) throw new InputError(`${shown(path)}: is a folder, expected a YAML file`);
+    if (!stat.isFile()) throw new InputError(`${shown(path)}: not a regular file; give a YAML file`);
     if (stat.size > limit)
       throw new InputError(
-        `${shownPath(path)}: ${stat.size.toLocaleString('en-US')} bytes is over the limit of ${limit.toLocaleString('en-US')} for an input file`,
+        `${shown(path)}: ${stat.size.toLocaleString('en-US')} bytes is over the limit of ${limit.toLocaleString('en-US')} for an input file`,
       );
     // Read at most one byte past the limit, in case the file grew since the stat.
     const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
@@ -63,7 +63,7 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES): string {
     for (let n = 1; n > 0 && length < buffer.length; length += n)
       n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > limit)
-      throw new InputError(`${shownPath(path)}: over the limit of ${limit.toLocaleString('en-US')} bytes`);
+      throw new InputError(`${shown(path)}: over the limit of ${limit.toLocaleString('en-US')} bytes`);
     return buffer.subarray(0, length).toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;

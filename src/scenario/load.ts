@@ -2,8 +2,9 @@ import { inference } from '../calculators/inference.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Accelerator } from '../catalog/types.js';
-import { InputError, withContext } from '../errors.js';
+import { InputError, quote, withContext } from '../errors.js';
 import type { Distribution } from '../uncertainty/distributions.js';
+import { drawRange } from '../uncertainty/parse.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import { formatPath, parseYamlLocated } from '../yaml/document.js';
 import type { TimelineInputs } from './inputs.js';
@@ -50,8 +51,7 @@ function uncertainNumbers(value: unknown, path: PropertyKey[] = []): UncertainIn
         name: formatPath(path),
         distribution: value,
         dimension: info?.dimension,
-        min: info?.range.min,
-        max: info?.range.max,
+        ...(info ? drawRange(info.dimension, info.range) : {}),
       },
     ];
   }
@@ -93,10 +93,14 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
   const uncertain = uncertainNumbers(s);
   const names = new Set(uncertain.map((u) => u.name));
   (s.uncertainty?.correlations ?? []).forEach((c, i) => {
+    if (c.a === c.b)
+      throw new InputError(
+        `${at(['uncertainty', 'correlations', i, 'b'])}: cannot correlate ${quote(c.a, "'")} with itself`,
+      );
     for (const key of ['a', 'b'] as const) {
       if (!names.has(c[key])) {
         throw new InputError(
-          `${at(['uncertainty', 'correlations', i, key])}: '${c[key]}' is not an uncertain number of this scenario (known: ${[...names].join(', ') || 'none'})`,
+          `${at(['uncertainty', 'correlations', i, key])}: ${quote(c[key], "'")} is not an uncertain number of this scenario (known: ${[...names].join(', ') || 'none'})`,
         );
       }
     }

@@ -8,6 +8,7 @@ import { checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
 import { floatColumns, Sampler } from '../uncertainty/sampler.js';
 import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
 import type { Dimension } from '../units/dimensions.js';
+import { outOfRange } from './finite.js';
 import type { ParsedScenario } from './load.js';
 import { CONSTRAINTS, type MonthField, MonthSeries, recording } from './month-series.js';
 import { monthIndex } from './months.js';
@@ -202,7 +203,10 @@ export function sampleScenarioBlocks(
         }
       }
     }
-    for (const sum of sums) blockSums.push(sum);
+    for (const sum of sums) {
+      if (!Number.isFinite(sum)) throw outOfRange(parsed.file, 'a sample of the run');
+      blockSums.push(sum);
+    }
     onBlock?.();
     checkDeadline(p.options.deadline, samples);
   }

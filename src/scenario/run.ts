@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { checkFiniteRows } from './finite.js';
 import { type LoadedScenario, type ParsedScenario, parseScenario } from './load.js';
 import {
   runScenarioMonteCarlo,
@@ -32,6 +33,7 @@ export function runParsedScenario(parsed: ParsedScenario, catalog: Catalog): Sce
   const loaded: LoadedScenario = { ...parsed, inputs: resolveScenario(parsed, catalog) };
   const series = timelineSeries(loaded.inputs);
   const rows = yearly(series);
+  checkFiniteRows(parsed.file, rows);
   return { loaded, monthly: series.toMonthStates(), yearly: rows, claims: judgeClaims(loaded, rows) };
 }
 

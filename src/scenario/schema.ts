@@ -14,15 +14,41 @@ import { MONTH, monthIndex } from './months.js';
  * Quantities are written as people write them ("1.2 GW", "$100B", "5 years").
  */
 
-/** "2026-01" → months since year 0, so months subtract. */
+/**
+ * How large a scenario may be. A run does about (sites + 1) × months of work (and a Monte
+ * Carlo run that for every sample); within these bounds one run takes milliseconds and its
+ * monthly output stays a few megabytes, so no file can hold a terminal or the explorer.
+ */
+export const SCENARIO_LIMITS = {
+  years: 100,
+  sites: 200,
+  rampPoints: 120,
+  fleet: 100,
+  programs: 100,
+  commitments: 240,
+  claims: 200,
+  correlations: 100,
+  /** A yearly change of +1000% (11× a year) is past any trend in this field. */
+  yearlyChange: 10,
+} as const;
+
+const atMost = <T extends z.ZodArray>(schema: T, limit: number, what: string) =>
+  schema.max(limit, `at most ${limit} ${what}`);
+
+/** A calendar month, written "YYYY-MM". */
 export const monthSchema = z
   .string()
   .regex(MONTH, 'expected a month like "2026-01"')
   .describe('A calendar month, written "YYYY-MM".');
 
 /** The calculators' bounds messages, with the wording a yearly rate of change needs. */
-const rangeProblem = (v: number, r: Bounds) =>
-  r.min === -1 && v <= -1 ? 'a yearly change must be above -100%' : boundsProblem(v, r);
+const rangeProblem = (v: number, r: Bounds) => {
+  if (r.min !== -1) return boundsProblem(v, r);
+  if (v <= -1) return 'a yearly change must be above -100%';
+  if (v > SCENARIO_LIMITS.yearlyChange)
+    return `a yearly change can be at most +${SCENARIO_LIMITS.yearlyChange * 100}%`;
+  return undefined;
+};
 
 /** Each uncertain number's kind of quantity and allowed range (sampled tails are kept inside it). */
 export const uncertainNumberInfo = new WeakMap<Distribution, { dimension: Dimension; range: Bounds }>();
@@ -62,7 +88,7 @@ const fraction = (description: string) => quantity('fraction', description, { mi
 
 /** A signed yearly rate of change, e.g. "-20%" for prices falling a fifth a year. */
 const yearlyChange = (description: string) =>
-  quantity('fraction', description, { min: -1, exclusiveMin: true });
+  quantity('fraction', description, { min: -1, exclusiveMin: true, max: SCENARIO_LIMITS.yearlyChange });
 
 const commitmentSchema = z.union([
   z.strictObject({
@@ -78,7 +104,7 @@ const commitmentSchema = z.union([
 
 const programSchema = z.strictObject({
   name: z.string().min(1),
-  commitments: z.array(commitmentSchema).default([]),
+  commitments: atMost(z.array(commitmentSchema), SCENARIO_LIMITS.commitments, 'commitments').default([]),
   per_gw: z
     .strictObject({
       amount: positive('money', 'Capital released for each GW of facility power deployed, e.g. "$10B".'),
@@ -97,10 +123,9 @@ const rampPointSchema = z.strictObject({
 
 const siteSchema = z.strictObject({
   name: z.string().min(1),
-  ramp: z
-    .array(rampPointSchema)
-    .min(1)
-    .describe('Facility power over time; linear between points, flat after the last, zero before the first.'),
+  ramp: atMost(z.array(rampPointSchema).min(1), SCENARIO_LIMITS.rampPoints, 'ramp points').describe(
+    'Facility power over time; linear between points, flat after the last, zero before the first.',
+  ),
 });
 
 const fleetEntrySchema = z.strictObject({
@@ -189,13 +214,27 @@ export const scenarioSchema = z
     sources: z.array(z.strictObject({ title: z.string().min(1), url: z.url().optional() })).default([]),
     span: z.strictObject({ start: monthSchema, end: monthSchema }),
     assumptions: assumptionsSchema,
-    programs: z.array(programSchema).default([]).describe('Capital; without programs capital does not bind.'),
-    sites: z.array(siteSchema).default([]).describe('Power; without sites power does not bind.'),
-    fleet: z.array(fleetEntrySchema).min(1).describe('Which accelerators are bought when.'),
+    programs: atMost(z.array(programSchema), SCENARIO_LIMITS.programs, 'programs')
+      .default([])
+      .describe('Capital; without programs capital does not bind.'),
+    sites: atMost(z.array(siteSchema), SCENARIO_LIMITS.sites, 'sites')
+      .default([])
+      .describe('Power; without sites power does not bind.'),
+    fleet: atMost(z.array(fleetEntrySchema).min(1), SCENARIO_LIMITS.fleet, 'fleet entries').describe(
+      'Which accelerators are bought when.',
+    ),
     supply: supplySchema.optional().describe('Supply; without it supply does not bind.'),
-    claims: z.array(claimSchema).default([]).describe('Claimed figures to hold against the run.'),
+    claims: atMost(z.array(claimSchema), SCENARIO_LIMITS.claims, 'claims')
+      .default([])
+      .describe('Claimed figures to hold against the run.'),
     uncertainty: z
-      .strictObject({ correlations: z.array(correlationSchema).default([]) })
+      .strictObject({
+        correlations: atMost(
+          z.array(correlationSchema),
+          SCENARIO_LIMITS.correlations,
+          'correlations',
+        ).default([]),
+      })
       .optional()
       .describe('Rank correlations between uncertain numbers (a Gaussian copula).'),
   })
@@ -204,6 +243,12 @@ export const scenarioSchema = z
     const validMonth = (text: string) => (MONTH.test(text) ? monthIndex(text) : Number.NaN);
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (validMonth(s.span.end) < validMonth(s.span.start)) issue(['span', 'end'], 'ends before it starts');
+    const years = (validMonth(s.span.end) - validMonth(s.span.start) + 1) / 12;
+    if (years > SCENARIO_LIMITS.years)
+      issue(
+        ['span', 'end'],
+        `a scenario spans at most ${SCENARIO_LIMITS.years} years; this one spans ${Math.ceil(years)}`,
+      );
     for (const [i, site] of s.sites.entries()) {
       for (const [j, point] of site.ramp.entries()) {
         const previous = site.ramp[j - 1];

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError, unknownId } from '../errors.js';
+import { InputError, quote, unknownId } from '../errors.js';
 import { type Distribution, median, quantile } from '../uncertainty/distributions.js';
 import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
 import type { ParsedScenario } from './load.js';
@@ -15,7 +15,7 @@ import { timelineSeries } from './timeline.js';
 export function scenarioSensitivity(parsed: ParsedScenario, catalog: Catalog, target: string) {
   const [name, yearText] = target.split('@') as [string, string | undefined];
   const output = name.replaceAll('-', '_') as keyof typeof YEAR_OUTPUTS;
-  if (!YEAR_OUTPUTS[output])
+  if (!Object.hasOwn(YEAR_OUTPUTS, output))
     throw new InputError(`--sensitivity: ${unknownId('yearly output', name, Object.keys(YEAR_OUTPUTS))}`);
   if (parsed.uncertain.length === 0) {
     throw new InputError('--sensitivity needs a scenario with distributions in it, e.g. "pue: 1.1 to 1.4"');
@@ -29,7 +29,10 @@ export function scenarioSensitivity(parsed: ParsedScenario, catalog: Catalog, ta
   const year = yearText === undefined ? baseRows[baseRows.length - 1]?.year : Number(yearText);
   const pickYear = (rows: ReturnType<typeof yearly>) => {
     const row = rows.find((r) => r.year === year);
-    if (!row) throw new InputError(`--sensitivity: ${yearText} is outside the scenario's span`);
+    if (!row)
+      throw new InputError(
+        `--sensitivity: ${quote(yearText ?? '')} is not a year of the scenario's span (${baseRows[0]?.year}-${baseRows[baseRows.length - 1]?.year})`,
+      );
     return row[output] as number;
   };
   const rows: SensitivityRow[] = parsed.uncertain

@@ -1,4 +1,4 @@
-import { InputError, unknownId } from '../errors.js';
+import { InputError, own, unknownId } from '../errors.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
@@ -193,7 +193,7 @@ export function judgeClaims(
 ): ClaimVerdict[] {
   return loaded.scenario.claims.map((claim, i) => {
     const at = (key: string) => `${loaded.locate(['claims', i, key])}: claims[${i}].${key}`;
-    const spec = YEAR_OUTPUTS[claim.output as keyof typeof YEAR_OUTPUTS];
+    const spec = own(YEAR_OUTPUTS, claim.output);
     if (!spec)
       throw new InputError(
         `${at('output')}: ${unknownId('yearly output', claim.output, Object.keys(YEAR_OUTPUTS))}`,

@@ -6,7 +6,7 @@ import { findCalculator } from '../calculators/registry.js';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { type CheckFileResult, evaluateCheckFile } from '../checks/evaluate.js';
-import { InputError, unknownId } from '../errors.js';
+import { InputError, quote, unknownId } from '../errors.js';
 import { readUserFile } from '../io/files.js';
 import { defaultWorkers } from '../io/threads.js';
 import type { RunStore } from '../store/runs.js';
@@ -55,7 +55,18 @@ export interface AppOptions {
   loopbackOnly?: boolean;
 }
 
-const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+/** The host name a Host header names, or undefined when it names none a URL could hold. */
+function hostName(header: string): string | undefined {
+  try {
+    return new URL(`http://${header}/`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** localhost, 127.0.0.0/8 and ::1 (URL has already normalized the address). */
+const isLoopback = (name: string) =>
+  name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 
 /** A calculator by name; an unknown one is a 404 that names the nearest. */
 function calculatorOr404(name: string): Calculator {
@@ -77,8 +88,14 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => c.json({ error: `nothing at ${c.req.path}` }, 404));
   app.use('*', async (c, next) => {
     const host = c.req.header('host');
-    if (options.loopbackOnly && host !== undefined && !LOOPBACK_HOST.test(host))
-      throw new HttpError(403, `this explorer answers on its loopback address only, not '${host}'`);
+    const name = host === undefined ? undefined : hostName(host);
+    if (host !== undefined && name === undefined)
+      throw new HttpError(400, `the Host header ${quote(host, "'")} names no host`);
+    if (options.loopbackOnly && name !== undefined && !isLoopback(name))
+      throw new HttpError(
+        403,
+        `this explorer answers on its loopback address only, not ${quote(host ?? '', "'")}`,
+      );
     await next();
   });
   // Writes must say they send JSON: a cross-site form or a plain-text fetch cannot, without

@@ -1,5 +1,5 @@
-import { parseInputs } from '../calculators/inputs.js';
-import { evaluate, prepareKernel } from '../calculators/run.js';
+import { parseInput, parseInputs } from '../calculators/inputs.js';
+import { evaluate, nonFiniteError, nonFiniteOutput, prepareKernel } from '../calculators/run.js';
 import type { Calculator, Kernel, ParsedInputs, QuantityInput } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
@@ -7,7 +7,7 @@ import { BASE_UNIT } from '../units/dimensions.js';
 import { type BlockClaim, blockRange } from './blocks.js';
 import { type CorrelationSpec, copulaFactor } from './correlation.js';
 import { isUncertain, median, quantile } from './distributions.js';
-import { checkRange, parseDistribution } from './parse.js';
+import { checkRange, drawRange, parseDistribution } from './parse.js';
 import { floatColumns, Sampler, type UncertainInput } from './sampler.js';
 import { addBlock, emptySketch, mergeInto, type SketchData, sketchQuantile } from './sketch.js';
 
@@ -84,8 +84,12 @@ export function splitInputs(
       continue;
     }
     withContext(label(name), () => checkRange(distribution, q.dimension, q.bounds ?? {}));
-    const { min, max, integer } = q.bounds ?? {};
-    uncertain.push({ name, distribution, min, max, integer });
+    uncertain.push({
+      name,
+      distribution,
+      ...drawRange(q.dimension, q.bounds ?? {}),
+      integer: q.bounds?.integer,
+    });
     written[name] = String(value);
   }
   return { fixed, uncertain, written };
@@ -227,8 +231,7 @@ export function sampleBlocks(
       for (let o = 0; o < outputNames.length; o++) {
         const v = values[outputNames[o] as string];
         if (v === undefined) continue;
-        if (!Number.isFinite(v))
-          throw new Error(`calculator ${calc.name} produced ${v} for ${outputNames[o]}`);
+        if (!Number.isFinite(v)) throw nonFiniteDraws(p, given, outputNames[o] as string);
         seen[o] = true;
         (columns[o] as Float64Array)[kept] = v;
       }
@@ -239,12 +242,48 @@ export function sampleBlocks(
       addBlock(sketches[o] as SketchData, column, kept);
       let sum = 0;
       for (let j = 0; j < kept; j++) sum += column[j] as number;
+      // A non-finite sum is the only sign the fast path gives of a sample out of range.
+      if (!Number.isFinite(sum)) throw nonFiniteBlock(p, draws, length, outputNames[o] as string);
       (blockSums[o] as number[]).push(sum);
     }
     onBlock?.();
     checkDeadline(p.deadline, samples);
   }
   return { sketches, blocks, blockSums, rejected, seen };
+}
+
+/** The error for a sample whose results left the finite range: the input to blame, named. */
+function nonFiniteDraws(p: PreparedRun, given: ParsedInputs, output: string): InputError {
+  const medians = new Map(p.uncertain.map((u) => [u.name, median(u.distribution)]));
+  return nonFiniteError(
+    p.calc,
+    p.catalog,
+    given,
+    output,
+    p.label,
+    (spec) => medians.get(spec.name) ?? (parseInput(spec, spec.example) as number),
+    new Set(medians.keys()),
+  );
+}
+
+/** A block whose sum of `output` left the finite range: find a sample that did it, and blame an input. */
+function nonFiniteBlock(p: PreparedRun, draws: Float64Array[], length: number, output: string): InputError {
+  for (let j = 0; j < length; j++) {
+    const given = withValues(
+      p.base,
+      p.uncertain,
+      (u) => (draws[p.uncertain.indexOf(u)] as Float64Array)[j] as number,
+    );
+    try {
+      const values = evaluate(p.calc, p.catalog, given, p.label).values;
+      if (nonFiniteOutput(p.calc, values) !== undefined) return nonFiniteDraws(p, given, output);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return new InputError(
+    `${p.uncertain.map((u) => p.label(u.name)).join(', ')}: their draws take the sum of ${output} past the range of numbers gigawatt computes with; narrow the distributions`,
+  );
 }
 
 /** Give up once past the deadline: one request must not hold the machine. */

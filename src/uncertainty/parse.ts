@@ -1,7 +1,7 @@
-import { InputError } from '../errors.js';
-import type { Dimension } from '../units/dimensions.js';
+import { InputError, quote, shown } from '../errors.js';
+import { type Dimension, LIMIT_TEXT, NOUN } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
-import { parseQuantity } from '../units/parse.js';
+import { limitOf, parseQuantity } from '../units/parse.js';
 import { type Distribution, interval, pert, quantile } from './distributions.js';
 
 /**
@@ -13,11 +13,15 @@ import { type Distribution, interval, pert, quantile } from './distributions.js'
  *   mixture(0.7: 1 to 2 GW; 0.3: normal(3 GW, 0.5 GW))       weights, then distributions
  * Anything else is read as a single quantity.
  */
-export function parseDistribution(text: string | number, dimension: Dimension): Distribution {
+export function parseDistribution(text: string | number, dimension: Dimension, depth = 0): Distribution {
   if (typeof text === 'number') return { kind: 'point', value: parseQuantity(text, dimension) };
+  if (text.length > MAX_TEXT)
+    throw new InputError(
+      `a distribution is written in at most ${MAX_TEXT.toLocaleString('en-US')} characters; got ${text.length.toLocaleString('en-US')}`,
+    );
   const t = text.trim();
   const call = /^([a-z]+)\s*\((.*)\)$/is.exec(t);
-  if (call) return parseCall((call[1] as string).toLowerCase(), call[2] as string, dimension, t);
+  if (call) return parseCall((call[1] as string).toLowerCase(), call[2] as string, dimension, t, depth);
   const range = /^(.+?)\s+to\s+(.+)$/i.exec(t);
   if (range) {
     const high = range[2] as string;
@@ -26,12 +30,19 @@ export function parseDistribution(text: string | number, dimension: Dimension): 
     const b = parseQuantity(high, dimension);
     if (a >= b)
       throw new InputError(
-        `in "${t}" the low end (${low.trim()}) must be below the high end (${high.trim()})`,
+        `in ${quote(t)} the low end (${low.trim()}) must be below the high end (${high.trim()})`,
       );
     return interval(a, b);
   }
   return { kind: 'point', value: parseQuantity(t, dimension) };
 }
+
+/** Longer than any distribution a person writes: refused before any pattern looks at it. */
+const MAX_TEXT = 1000;
+/** Mixtures inside mixtures, at most this deep. */
+const MAX_DEPTH = 3;
+/** Parts of one mixture, at most. */
+const MAX_PARTS = 20;
 
 const BARE_NUMBER = /^[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -54,8 +65,12 @@ function splitArguments(body: string, separator: ',' | ';'): string[] {
     const c = body[i] as string;
     if (c === '(') depth++;
     if (c === ')') depth--;
+    // Only the next four characters and the last one are looked at, so long input stays linear.
     const thousands =
-      separator === ',' && c === ',' && /^\d{3}(?!\d)/.test(body.slice(i + 1)) && /\d$/.test(current);
+      separator === ',' &&
+      c === ',' &&
+      /^\d{3}(?!\d)/.test(body.slice(i + 1, i + 5)) &&
+      /\d/.test(current[current.length - 1] ?? '');
     if (c === separator && depth === 0 && !thousands) {
       parts.push(current.trim());
       current = '';
@@ -67,20 +82,26 @@ function splitArguments(body: string, separator: ',' | ';'): string[] {
 
 const ARITY: Record<string, number> = { normal: 2, lognormal: 2, uniform: 2, triangular: 3, pert: 3 };
 
-function parseCall(name: string, body: string, dimension: Dimension, whole: string): Distribution {
-  if (name === 'mixture' || name === 'mx') return parseMixture(body, dimension, whole);
+function parseCall(
+  name: string,
+  body: string,
+  dimension: Dimension,
+  whole: string,
+  depth: number,
+): Distribution {
+  if (name === 'mixture' || name === 'mx') return parseMixture(body, dimension, whole, depth);
   const arity = ARITY[name];
   if (arity === undefined) {
     throw new InputError(
-      `unknown distribution '${name}' in "${whole}"; use normal, lognormal, uniform, triangular, pert, mixture or "a to b"`,
+      `unknown distribution ${quote(name, "'")} in ${quote(whole)}; use normal, lognormal, uniform, triangular, pert, mixture or "a to b"`,
     );
   }
   const args = splitArguments(body, ',');
   if (args.length !== arity)
-    throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in "${whole}"`);
+    throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in ${quote(whole)}`);
   const q = (i: number, dim: Dimension = dimension) => parseQuantity(args[i] as string, dim);
   const fail = (why: string): never => {
-    throw new InputError(`${whole}: ${why}`);
+    throw new InputError(`${shown(whole)}: ${why}`);
   };
   switch (name) {
     case 'normal': {
@@ -109,23 +130,28 @@ function parseCall(name: string, body: string, dimension: Dimension, whole: stri
   }
 }
 
-function parseMixture(body: string, dimension: Dimension, whole: string): Distribution {
+function parseMixture(body: string, dimension: Dimension, whole: string, depth: number): Distribution {
+  if (depth >= MAX_DEPTH) throw new InputError(`mixtures nest at most ${MAX_DEPTH} deep in ${quote(whole)}`);
   const parts = splitArguments(body, ';');
+  if (parts.length > MAX_PARTS)
+    throw new InputError(`a mixture has at most ${MAX_PARTS} parts, got ${parts.length} in ${quote(whole)}`);
   if (parts.length < 2)
     throw new InputError(
-      `mixture() needs two or more "weight: distribution" parts separated by ";" in "${whole}"`,
+      `mixture() needs two or more "weight: distribution" parts separated by ";" in ${quote(whole)}`,
     );
   const weights: number[] = [];
   const components: Distribution[] = [];
   for (const part of parts) {
     const match = /^([^:]+):(.+)$/s.exec(part);
     if (!match)
-      throw new InputError(`mixture part "${part}" should read "weight: distribution", e.g. "0.3: 1 to 2"`);
+      throw new InputError(
+        `mixture part ${quote(part)} should read "weight: distribution", e.g. "0.3: 1 to 2"`,
+      );
     const weight = parseQuantity((match[1] as string).trim(), 'fraction');
     if (!(weight > 0))
       throw new InputError(`mixture weights must be positive, got "${(match[1] as string).trim()}"`);
     weights.push(weight);
-    components.push(parseDistribution((match[2] as string).trim(), dimension));
+    components.push(parseDistribution((match[2] as string).trim(), dimension, depth + 1));
   }
   const total = weights.reduce((a, b) => a + b, 0);
   return { kind: 'mixture', weights: weights.map((w) => w / total), components };
@@ -139,7 +165,17 @@ export function checkRange(
 ): void {
   const p5 = quantile(d, 0.05);
   const p95 = quantile(d, 0.95);
+  const limit = limitOf(dimension);
   const show = (v: number) => formatQuantity(v, dimension);
+  // Checked first, so no percentile past the finite range is ever formatted.
+  for (const [name, v] of [
+    ['5th', p5],
+    ['95th', p95],
+  ] as const)
+    if (!(Math.abs(v) <= limit))
+      throw new InputError(
+        `its ${name} percentile is past the largest ${NOUN[dimension].replace(/^an? /, '')} gigawatt takes (${v < 0 ? '-' : ''}${LIMIT_TEXT[dimension]}); narrow the distribution`,
+      );
   const { min, max, exclusiveMin } = bounds;
   if (min !== undefined && (exclusiveMin ? p5 <= min : p5 < min)) {
     throw new InputError(
@@ -151,4 +187,16 @@ export function checkRange(
       `its 95th percentile (${show(p95)}) is above the largest allowed value (${show(max)})`,
     );
   }
+}
+
+/**
+ * The range draws of an input are kept in: its own bounds, and never past the limit of
+ * its kind, so a far tail cannot carry a sample out of the finite range.
+ */
+export function drawRange(
+  dimension: Dimension,
+  bounds: { min?: number | undefined; max?: number | undefined },
+): { min: number; max: number } {
+  const limit = limitOf(dimension);
+  return { min: Math.max(bounds.min ?? -limit, -limit), max: Math.min(bounds.max ?? limit, limit) };
 }

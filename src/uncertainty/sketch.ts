@@ -42,7 +42,8 @@ const FROM_SMALLEST = -Math.log(SMALLEST) / LOG_GROWTH;
 /** Signed bin: positive values use 1 … BINS, negative -1 … -BINS, zero 0. */
 function binOf(v: number): number {
   const a = v < 0 ? -v : v;
-  if (a <= SMALLEST) return 0;
+  // Written so NaN lands here too: a run that produced one fails on its sum, not in the sketch.
+  if (!(a > SMALLEST)) return 0;
   // max(1, …): just above SMALLEST, rounding could give 0, the bin of zero.
   const m = Math.max(1, Math.min(BINS, 1 + Math.floor(Math.log(a) * PER_LOG + FROM_SMALLEST)));
   return v > 0 ? m : -m;

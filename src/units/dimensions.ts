@@ -94,32 +94,33 @@ export const NOUN: Record<Dimension, string> = {
 };
 
 /**
- * The largest magnitude accepted for each kind of quantity. Each is far past any real
- * figure (the world's electricity is about 3 TW, its yearly output about $110T, the
- * largest training runs about 5e26 FLOP), and small enough that products of several
- * inputs stay finite, so a huge but parseable number ("1e308") is refused with a sentence
- * instead of turning into Infinity somewhere inside the model.
+ * The largest magnitude accepted for each kind of quantity, as a user would write it.
+ * Each is far past any real figure (the world's electricity is about 3 TW, its yearly
+ * output about $110T, the largest training runs about 5e26 FLOP), and small enough that
+ * products of several inputs stay finite, so a huge but parseable number ("1e308") is
+ * refused with a sentence instead of turning into Infinity inside the model. The numbers
+ * are these texts parsed (units/parse.ts, `limitOf`).
  */
-export const LIMIT: Record<Dimension, number> = {
-  count: 1e15,
-  tokens: 1e24,
-  fraction: 1e3,
-  ratio: 1e15,
-  power: 1e15,
-  energy: 1e24,
-  flop: 1e40,
-  flops: 1e35,
-  time: 1e4 * 365.25 * 86_400,
-  money: 1e16,
-  bytes: 1e24,
-  bandwidth: 1e21,
-  area: 1e6,
-  energy_price: 1e3 / 3.6e6,
-  capex_per_power: 1e6,
-  money_per_hour: 1e12,
-  hours: 1e18,
-  token_rate: 1e18,
-  capex_per_token_rate: 1e12,
+export const LIMIT_TEXT: Record<Dimension, string> = {
+  count: '1e15',
+  tokens: '1e24',
+  fraction: '100,000%',
+  ratio: '1e15',
+  power: '1 PW',
+  energy: '1e24 J',
+  flop: '1e40 FLOP',
+  flops: '1e35 FLOP/s',
+  time: '10,000 years',
+  money: '$1e16',
+  bytes: '1e24 B',
+  bandwidth: '1e21 B/s',
+  area: '1e6 m2',
+  energy_price: '$1,000/kWh',
+  capex_per_power: '$1T/MW',
+  money_per_hour: '$1T/h',
+  hours: '1e18 h',
+  token_rate: '1e18 tokens/s',
+  capex_per_token_rate: '$1T/(token/s)',
 };
 
 export const SECONDS_PER_HOUR = 3600;

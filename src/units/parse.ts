@@ -3,14 +3,13 @@ import {
   type Dimension,
   EXAMPLE,
   JOULES_PER_KWH,
-  LIMIT,
+  LIMIT_TEXT,
   NOUN,
   SECONDS_PER_DAY,
   SECONDS_PER_HOUR,
   SECONDS_PER_MONTH,
   SECONDS_PER_YEAR,
 } from './dimensions.js';
-import { formatQuantity } from './format.js';
 
 type UnitTable = Readonly<Record<string, number>>;
 
@@ -158,21 +157,36 @@ function expected(dimension: Dimension, text: string, example = EXAMPLE[dimensio
 /** Longer than any quantity anyone types: refused before any pattern looks at it. */
 const MAX_LENGTH = 100;
 
-/** The value, or an input error when it is past the dimension's LIMIT. */
+/** Each dimension's LIMIT_TEXT, parsed once on first use. */
+const limits = new Map<Dimension, number>();
+
+/** The largest magnitude of a dimension gigawatt takes (LIMIT_TEXT, parsed). */
+export function limitOf(dimension: Dimension): number {
+  let limit = limits.get(dimension);
+  if (limit === undefined) {
+    // Parsing the limit text checks it against the limit: no limit while it is parsed.
+    limits.set(dimension, Number.POSITIVE_INFINITY);
+    limit = parseQuantity(LIMIT_TEXT[dimension], dimension);
+    limits.set(dimension, limit);
+  }
+  return limit;
+}
+
+/** The value, or an input error when it is past the dimension's limit. */
 export function withinLimit(value: number, dimension: Dimension, written: string | number): number {
-  if (Math.abs(value) <= LIMIT[dimension]) return value;
+  if (Math.abs(value) <= limitOf(dimension)) return value;
   return tooLarge(dimension, written);
 }
 
 function tooLarge(dimension: Dimension, written: string | number): never {
-  const limit = formatQuantity(LIMIT[dimension], dimension);
   throw new InputError(
-    `${quote(String(written))} is out of range: gigawatt takes ${NOUN[dimension]} up to ${limit}`,
+    `${quote(String(written))} is out of range: gigawatt takes ${NOUN[dimension]} up to ${LIMIT_TEXT[dimension]}`,
   );
 }
 
 function lookup(table: UnitTable, unit: string): number | undefined {
-  const exact = table[unit];
+  // Own keys only: "5 constructor" is not a unit.
+  const exact = Object.hasOwn(table, unit) ? table[unit] : undefined;
   if (exact !== undefined) return exact;
   const folded = Object.keys(table).filter((key) => key.toLowerCase() === unit.toLowerCase());
   return folded.length === 1 ? table[folded[0] as string] : undefined;

@@ -1,4 +1,4 @@
-import { isMap, isNode, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { InputError, nearest } from '../errors.js';
 
@@ -114,6 +114,30 @@ function unwrap(schema: unknown): unknown {
   return current;
 }
 
+const TOO_DEEP = 'nested too deeply';
+/** Each anchor's value may be reused this often: enough for any real file, too few for a "billion laughs". */
+const MAX_ALIASES = 100;
+
+/** The document as plain data, with its resource limits (aliases, depth) as input errors. */
+function plainData(doc: Document, file: string, where: (offset: number) => string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(`${file}:1:1: invalid YAML: ${TOO_DEEP}`);
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    let at = `${file}:1:1`;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) at = where(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    throw new InputError(
+      `${at}: its aliases expand past ${MAX_ALIASES} copies of an anchor; write the values out instead of nesting aliases`,
+    );
+  }
+}
+
 /**
  * Parse YAML text and validate it against a zod schema. The first problem becomes one
  * InputError: "file:line:col: path.to[2].key: what was expected". Pure: the caller reads
@@ -144,9 +168,11 @@ export function parseYamlLocated<S extends z.ZodType>(
   const syntax = doc.errors[0];
   if (syntax) {
     const reason = syntax.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '');
-    throw new InputError(`${where(syntax.pos[0])}: invalid YAML: ${reason}`);
+    throw new InputError(
+      `${where(syntax.pos[0])}: invalid YAML: ${/call stack/i.test(reason ?? '') ? TOO_DEEP : reason}`,
+    );
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  const data = plainData(doc, file, where);
   const result = schema.safeParse(data);
   const locate = (path: Path) => {
     const node = nodeAt(doc.contents, path);

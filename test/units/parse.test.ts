@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { type Dimension, LIMIT } from '../../src/units/dimensions.js';
+import { type Dimension, LIMIT_TEXT } from '../../src/units/dimensions.js';
 import { formatQuantity } from '../../src/units/format.js';
-import { parseQuantity } from '../../src/units/parse.js';
+import { limitOf, parseQuantity } from '../../src/units/parse.js';
 
 describe('parseQuantity reads quantities as people write them', () => {
   const cases: Array<[string, Dimension, number]> = [
@@ -46,9 +46,9 @@ describe('parseQuantity reads quantities as people write them', () => {
   const bad: Array<[string, Dimension, RegExp]> = [
     ['13O MW', 'power', /expected a power like "130 MW", got "13O MW"/],
     ['1.2', 'power', /expected a power like "130 MW", got "1.2"/],
-    ['1e999', 'count', /"1e999" is out of range: gigawatt takes a count up to 1e15/],
+    ['1e999', 'count', /"1e999" is out of range: gigawatt takes a count up to 1e15$/],
     ['1e308', 'count', /out of range/],
-    ['-1e308 W', 'power', /"-1e308 W" is out of range: gigawatt takes a power up to 1 PW/],
+    ['-1e308 W', 'power', /"-1e308 W" is out of range: gigawatt takes a power up to 1 PW$/],
     ['$1e300', 'money', /out of range/],
     ['', 'count', /expected a count/],
     ['MW', 'power', /expected a power/],
@@ -79,7 +79,7 @@ describe('parseQuantity reads quantities as people write them', () => {
       fc.property(
         fc
           .constantFrom(...dimensions)
-          .chain((d) => fc.tuple(fc.double({ min: 1, max: LIMIT[d] / 1.01, noNaN: true }), fc.constant(d))),
+          .chain((d) => fc.tuple(fc.double({ min: 1, max: limitOf(d) / 1.01, noNaN: true }), fc.constant(d))),
         ([value, dimension]) => {
           const shown = formatQuantity(value, dimension).replace(/ tokens$/, '');
           const back = parseQuantity(shown, dimension);
@@ -87,6 +87,16 @@ describe('parseQuantity reads quantities as people write them', () => {
         },
       ),
     );
+  });
+
+  it('writes each limit the way a user would, in its own units', () => {
+    for (const d of Object.keys(LIMIT_TEXT) as Dimension[]) {
+      expect(limitOf(d), d).toBeGreaterThan(1e-6);
+      expect(Number.isFinite(limitOf(d) ** 2 * 1e100), d).toBe(true);
+    }
+    expect(limitOf('power')).toBe(1e15);
+    expect(limitOf('money')).toBe(1e16);
+    expect(limitOf('fraction')).toBe(1000);
   });
 
   it('takes every value up to the limit of its kind and refuses anything past it', () => {
@@ -97,10 +107,10 @@ describe('parseQuantity reads quantities as people write them', () => {
         fc.constantFrom(...bare),
         fc.double({ min: 1.0001, max: 1e250, noNaN: true }),
         (d, over) => {
-          expect(parseQuantity(LIMIT[d], d)).toBe(LIMIT[d]);
-          expect(parseQuantity(-LIMIT[d], d)).toBe(-LIMIT[d]);
-          expect(() => parseQuantity(LIMIT[d] * over, d)).toThrow(/out of range: gigawatt takes/);
-          expect(() => parseQuantity(String(-LIMIT[d] * over), d)).toThrow(/out of range: gigawatt takes/);
+          expect(parseQuantity(limitOf(d), d)).toBe(limitOf(d));
+          expect(parseQuantity(-limitOf(d), d)).toBe(-limitOf(d));
+          expect(() => parseQuantity(limitOf(d) * over, d)).toThrow(/out of range: gigawatt takes/);
+          expect(() => parseQuantity(String(-limitOf(d) * over), d)).toThrow(/out of range: gigawatt takes/);
         },
       ),
     );
