@@ -10,7 +10,7 @@ import { build } from 'esbuild';
  *
  * Everything lands flat in dist/bin/, two levels below the package root like dist/io/, so
  * the `new URL('../../data/', import.meta.url)` paths of the sources hold in the bundle,
- * and the pool finds its worker beside it (`./monte-carlo-worker.js`).
+ * and the pools find their workers beside them (`./monte-carlo-worker.js`, `./job-worker.js`).
  */
 export async function bundleCli(root: URL): Promise<void> {
   const at = (path: string) => new URL(path, root).pathname;
@@ -20,6 +20,7 @@ export async function bundleCli(root: URL): Promise<void> {
     entryPoints: {
       gigawatt: at('src/cli/main.ts'),
       'monte-carlo-worker': at('src/io/monte-carlo-worker.ts'),
+      'job-worker': at('src/server/job-worker.ts'),
     },
     outdir: at('dist/bin'),
     bundle: true,

@@ -1,10 +1,20 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
+import { InputError, quote, withContext } from '../errors.js';
 import { dataDirectory } from '../io/data-dir.js';
+import { parseQuantity } from '../units/parse.js';
 import { wholeNumber } from './flags.js';
 import type { CliIo } from './io.js';
 
 const DEFAULT_PORT = 4321;
+
+/** --time-limit as milliseconds: from a tenth of a second to an hour. */
+function timeLimit(text: string): number {
+  const seconds = withContext('--time-limit', () => parseQuantity(text, 'time', '15 s'));
+  if (!(seconds >= 0.1 && seconds <= 3600))
+    throw new InputError(`--time-limit: expected a duration from 0.1 s to 1 hour, got ${quote(text)}`);
+  return seconds * 1000;
+}
 
 export function registerServe(program: Command, io: CliIo, catalog: Catalog): void {
   program
@@ -16,12 +26,17 @@ export function registerServe(program: Command, io: CliIo, catalog: Catalog): vo
       '--data-dir <dir>',
       'where saved runs are kept (default: GIGAWATT_DATA_DIR, else your data folder)',
     )
-    .action(async (options: { port?: string; host: string; dataDir?: string }) => {
+    .option(
+      '--time-limit <duration>',
+      'longest a heavy request (a scenario, a Monte Carlo run) may take, waiting included (default 15 s)',
+    )
+    .action(async (options: { port?: string; host: string; dataDir?: string; timeLimit?: string }) => {
       const port = options.port === undefined ? DEFAULT_PORT : wholeNumber('--port', options.port, 0, 65535);
       const dataDir = dataDirectory(options.dataDir);
+      const limits = options.timeLimit === undefined ? {} : { timeLimit: timeLimit(options.timeLimit) };
       // Loaded here, not at the top: the server (hono, SQLite) would slow every other command's start.
       const { startServer } = await import('../server/serve.js');
-      const server = await startServer({ port, host: options.host, dataDir, catalog });
+      const server = await startServer({ port, host: options.host, dataDir, catalog, limits });
       io.stdout(`gigawatt explorer: ${server.url}\nsaved runs: ${dataDir}\n`);
       const stop = () => {
         void server.close().then(() => process.exit(0));

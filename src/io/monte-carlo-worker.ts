@@ -2,13 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { findCalculator } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
-import { type ParsedScenario, parseScenario } from '../scenario/load.js';
-import {
-  prepareScenarioMonteCarlo,
-  type ScenarioMonteCarloOptions,
-  sampleScenarioBlocks,
-  scenarioBlockCount,
-} from '../scenario/monte-carlo.js';
+import type { ParsedScenario } from '../scenario/load.js';
+import type { ScenarioMonteCarloOptions } from '../scenario/monte-carlo.js';
 import { sharedBlocks } from '../uncertainty/blocks.js';
 import {
   blockCount,
@@ -49,10 +44,26 @@ let catalog: Catalog | undefined;
 // seeds or sample counts, and a run's tasks come one per worker.
 let lastScenario: { text: string; file: string; parsed: ParsedScenario } | undefined;
 
-function parsedScenario(text: string, file: string, catalog: Catalog): ParsedScenario {
-  if (lastScenario?.text !== text || lastScenario.file !== file)
-    lastScenario = { text, file, parsed: parseScenario(text, file, catalog) };
-  return lastScenario.parsed;
+/** A scenario task: the scenario modules (YAML, schemas) load on the first one, not at start-up. */
+async function runScenarioTask(
+  task: Extract<WorkerTask, { kind: 'scenario' }>,
+  catalog: Catalog,
+  claim: (blocks: number) => ReturnType<typeof sharedBlocks>,
+  onBlock: () => void,
+) {
+  const [{ parseScenario }, mc] = await Promise.all([
+    import('../scenario/load.js'),
+    import('../scenario/monte-carlo.js'),
+  ]);
+  if (lastScenario?.text !== task.text || lastScenario.file !== task.file)
+    lastScenario = { text: task.text, file: task.file, parsed: parseScenario(task.text, task.file, catalog) };
+  const prepared = mc.prepareScenarioMonteCarlo(lastScenario.parsed, catalog, task.options);
+  const tally = mc.sampleScenarioBlocks(
+    prepared,
+    claim(mc.scenarioBlockCount(task.options.samples)),
+    onBlock,
+  );
+  return { tally, sketches: tally.sketches };
 }
 
 async function run(
@@ -61,16 +72,15 @@ async function run(
 ): Promise<{ tally: unknown; sketches: SketchData[] }> {
   catalog ??= await loadCatalog();
   const counter = new Int32Array(task.counter);
-  if (task.kind === 'calculator') {
-    const prepared = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
-    const claim = sharedBlocks(counter, blockCount(task.options.samples));
-    const tally = sampleBlocks(prepared, claim, task.options.samples, onBlock);
-    return { tally, sketches: tally.sketches };
-  }
-  const parsed = parsedScenario(task.text, task.file, catalog);
-  const prepared = prepareScenarioMonteCarlo(parsed, catalog, task.options);
-  const claim = sharedBlocks(counter, scenarioBlockCount(task.options.samples));
-  const tally = sampleScenarioBlocks(prepared, claim, onBlock);
+  const claim = (blocks: number) => sharedBlocks(counter, blocks);
+  if (task.kind === 'scenario') return runScenarioTask(task, catalog, claim, onBlock);
+  const prepared = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
+  const tally = sampleBlocks(
+    prepared,
+    claim(blockCount(task.options.samples)),
+    task.options.samples,
+    onBlock,
+  );
   return { tally, sketches: tally.sketches };
 }
 

@@ -181,6 +181,8 @@ export function sampleScenarioBlocks(
     sums.fill(0);
     sampler.draw(offset, length, draws);
     for (j = 0; j < length; j++) {
+      // A large scenario's sample takes milliseconds: look at the clock within blocks too.
+      if ((j & 7) === 7) checkDeadline(p.options.deadline, samples);
       runTimelineInto(resolution.update(pick), months, { workspace, record });
       // Only the chosen outputs are computed, straight from the month columns.
       for (let y = 0; y < spans.length; y++) {

@@ -1,17 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { findCalculator } from '../calculators/registry.js';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { type CheckFileResult, evaluateCheckFile } from '../checks/evaluate.js';
-import { InputError, quote, unknownId } from '../errors.js';
+import { quote, unknownId } from '../errors.js';
 import { readUserFile } from '../io/files.js';
-import { defaultWorkers } from '../io/threads.js';
 import type { RunStore } from '../store/runs.js';
+import { splitInputs } from '../uncertainty/monte-carlo.js';
 import { calculatorInfo, calculatorList, calculatorView } from './calculator-view.js';
 import { errorResponse, HttpError, notFound, readJson } from './http.js';
+import { calculatorOr404, InlineJobs, type Job, type JobRunner } from './jobs.js';
 import {
   type CalculatorRequest,
   calculatorRequestSchema,
@@ -19,7 +18,6 @@ import {
   scenarioRequestSchema,
 } from './requests.js';
 import { registerRunRoutes } from './runs-api.js';
-import { scenarioView } from './scenario-view.js';
 import { staticFile } from './static-files.js';
 
 /** Bounds that keep one request from holding the server. */
@@ -27,11 +25,11 @@ export interface Limits {
   bodyBytes: number;
   calculatorSamples: number;
   scenarioSamples: number;
-  /** Milliseconds a Monte Carlo request may run. */
+  /** Milliseconds a heavy request (a scenario, a Monte Carlo run) may take, waiting included. */
   timeLimit: number;
 }
 
-const DEFAULT_LIMITS: Limits = {
+export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 1024 * 1024,
   calculatorSamples: 200_000,
   scenarioSamples: 20_000,
@@ -47,7 +45,8 @@ export interface AppOptions {
   scenariosDir: string;
   checksDir: string;
   limits?: Partial<Limits>;
-  workers?: number;
+  /** Where heavy work runs: worker threads in a server (job-pool.ts); this thread by default. */
+  jobs?: JobRunner;
   /**
    * Listening on loopback only: then requests must name a loopback host, so a web page
    * that rebinds its own domain to 127.0.0.1 cannot read or change saved runs.
@@ -68,21 +67,17 @@ function hostName(header: string): string | undefined {
 const isLoopback = (name: string) =>
   name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 
-/** A calculator by name; an unknown one is a 404 that names the nearest. */
-function calculatorOr404(name: string): Calculator {
-  try {
-    return findCalculator(name);
-  } catch (error) {
-    if (error instanceof InputError) throw notFound(error.message);
-    throw error;
-  }
+/** Does the form write any input as a distribution (a Monte Carlo run)? */
+function isUncertain(calc: Calculator, inputs: Record<string, string>): boolean {
+  const given = Object.fromEntries(Object.entries(inputs).filter(([, v]) => String(v).trim() !== ''));
+  return splitInputs(calc, given, (n) => n).uncertain.length > 0;
 }
 
 /** The explorer's HTTP interface: JSON under /api, the built pages everywhere else. */
 export function createApp(options: AppOptions): Hono {
   const { catalog, store } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const workers = options.workers ?? defaultWorkers();
+  const jobs = options.jobs ?? new InlineJobs(catalog);
   const app = new Hono();
   app.onError(errorResponse);
   app.notFound((c) => c.json({ error: `nothing at ${c.req.path}` }, 404));
@@ -137,35 +132,48 @@ export function createApp(options: AppOptions): Hono {
     const file = `scenarios/${id}.yaml`;
     return { file, text: readUserFile(join(options.scenariosDir, `${id}.yaml`)) };
   };
-  const runScenario = (request: ScenarioRunRequest) => {
+  /** A scenario run, as a job: parsing, the timeline and its charts all happen off the event loop. */
+  const runScenario = (request: ScenarioRunRequest): Promise<string> => {
     const source = request.scenario
       ? scenarioText(request.scenario)
       : { file: 'your scenario', text: request.yaml ?? '' };
-    return scenarioView(
-      {
+    const until = deadline();
+    const job: Job = {
+      kind: 'scenario',
+      request: {
         ...source,
         overrides: request.overrides,
         samples: samples(request.samples, 1000, limits.scenarioSamples),
         seed: request.seed,
-        workers,
-        deadline: deadline(),
+        deadline: until,
       },
-      catalog,
-    );
+    };
+    return jobs.run(job, until);
   };
-  const runCalculator = (name: string, request: CalculatorRequest) => {
-    return calculatorView(
-      calculatorOr404(name),
-      {
-        inputs: request.inputs,
-        samples: samples(request.samples, 10_000, limits.calculatorSamples),
-        seed: request.seed,
-        workers,
-        deadline: deadline(),
-      },
-      catalog,
-    );
+  /**
+   * A calculator run: a plain one here (microseconds, so it never waits behind heavy
+   * work), a Monte Carlo one as a job.
+   */
+  const runCalculator = async (name: string, request: CalculatorRequest): Promise<string> => {
+    const calc = calculatorOr404(name);
+    const n = samples(request.samples, 10_000, limits.calculatorSamples);
+    if (!isUncertain(calc, request.inputs))
+      return JSON.stringify(
+        await calculatorView(
+          calc,
+          { inputs: request.inputs, samples: n, seed: request.seed, workers: 1, deadline: 0 },
+          catalog,
+        ),
+      );
+    const until = deadline();
+    const job: Job = {
+      kind: 'calculator',
+      name,
+      request: { inputs: request.inputs, samples: n, seed: request.seed, deadline: until },
+    };
+    return jobs.run(job, until);
   };
+  const json = (c: Context, text: string) => c.body(text, 200, { 'Content-Type': 'application/json' });
 
   app.get('/api/calculators', (c) => c.json({ calculators: calculatorList(catalog) }));
   app.get('/api/calculators/:name', (c) =>
@@ -174,7 +182,7 @@ export function createApp(options: AppOptions): Hono {
   app.post('/api/calculators/:name', async (c) => {
     const name = c.req.param('name');
     const request = await readJson(c, calculatorRequestSchema);
-    return c.json(await runCalculator(name, request));
+    return json(c, await runCalculator(name, request));
   });
 
   app.get('/api/scenarios', (c) =>
@@ -188,21 +196,23 @@ export function createApp(options: AppOptions): Hono {
   );
   app.get('/api/scenarios/:id', (c) => c.json({ id: c.req.param('id'), ...scenarioText(c.req.param('id')) }));
   app.post('/api/scenarios/run', async (c) =>
-    c.json(await runScenario(await readJson(c, scenarioRequestSchema))),
+    json(c, await runScenario(await readJson(c, scenarioRequestSchema))),
   );
 
-  let claims: CheckFileResult[] | undefined;
-  app.get('/api/claims', (c) => {
-    // The check files ship with the package and do not change while it runs.
-    claims ??= ['seed-claims.yaml', 'published.yaml'].map((f) =>
-      evaluateCheckFile(readUserFile(join(options.checksDir, f)), `checks/${f}`, catalog),
-    );
-    return c.json({ files: claims });
+  // The check files ship with the package and do not change while it runs: evaluated once.
+  let claims: Promise<string> | undefined;
+  app.get('/api/claims', async (c) => {
+    claims ??= jobs.run({ kind: 'claims', checksDir: options.checksDir }, deadline()).catch((error) => {
+      claims = undefined;
+      throw error;
+    });
+    return json(c, await claims);
   });
 
   registerRunRoutes(app, store, {
-    scenario: (r) => runScenario(r),
-    calculator: (r) => runCalculator(r.calculator, r),
+    scenario: async (r) => JSON.parse(await runScenario(r)),
+    calculator: async (r) => JSON.parse(await runCalculator(r.calculator, r)),
+    compare: async (runs) => JSON.parse(await jobs.run({ kind: 'compare', runs }, deadline())),
   });
 
   app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));

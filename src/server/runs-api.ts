@@ -1,8 +1,7 @@
 import type { Hono } from 'hono';
 import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
-import { panelSvg } from '../report/chart.js';
-import { type ComparableSeries, comparisonPanels } from '../report/comparison-chart.js';
+import type { ComparableSeries } from '../report/comparison-chart.js';
 import { toCsv } from '../report/csv.js';
 import type { RunStore, SavedRun } from '../store/runs.js';
 import type { Dimension } from '../units/dimensions.js';
@@ -16,6 +15,10 @@ import type { ScenarioView } from './scenario-view.js';
 export interface RunComputer {
   scenario(request: Extract<SaveRunRequest, { kind: 'scenario' }>): Promise<ScenarioView>;
   calculator(request: Extract<SaveRunRequest, { kind: 'calculator' }>): Promise<CalculatorView>;
+  /** The comparison charts of several runs' series. */
+  compare(
+    runs: Array<{ label: string; series: ComparableSeries }>,
+  ): Promise<Array<{ id: string; title: string; svg: string }>>;
 }
 
 const slug = (text: string) =>
@@ -88,7 +91,7 @@ export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComput
     throw notFound(`unknown export format '${format}'; expected csv, json or yaml`);
   });
 
-  app.get('/api/compare', (c) => {
+  app.get('/api/compare', async (c) => {
     const ids = [c.req.query('a'), c.req.query('b')];
     if (ids.some((id) => id === undefined))
       throw new InputError('compare: give two saved runs as ?a=ID&b=ID');
@@ -98,10 +101,12 @@ export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComput
         throw new InputError(`compare: run ${run.id} is a calculator run; compare takes two scenario runs`);
     const stored = runs.map((r) => r.result as StoredScenario);
     const labels = runs.map((r, i) => `${String.fromCharCode(65 + i)}: ${r.name}`);
-    const panels = comparisonPanels(stored.map((s, i) => ({ label: labels[i] as string, series: s.series })));
+    const charts = await compute.compare(
+      stored.map((s, i) => ({ label: labels[i] as string, series: s.series })),
+    );
     return c.json({
       runs: runs.map((r, i) => ({ id: r.id, name: r.name, subject: r.subject, label: labels[i] })),
-      charts: panels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
+      charts,
       differences: differences(stored[0] as StoredScenario, stored[1] as StoredScenario),
     });
   });

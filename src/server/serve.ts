@@ -4,8 +4,10 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { closeMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { packageRoot } from '../io/package-paths.js';
+import { defaultWorkers } from '../io/threads.js';
 import { RunStore } from '../store/runs.js';
-import { createApp, type Limits } from './app.js';
+import { createApp, DEFAULT_LIMITS, type Limits } from './app.js';
+import { JobPool } from './job-pool.js';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
 
@@ -25,13 +27,22 @@ export interface RunningServer {
 /** Start the explorer; resolves once it listens (port 0 picks a free port). */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = new RunStore(options.dataDir);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const jobs = new JobPool({
+    processes: defaultWorkers(),
+    queue: 64,
+    grace: 250,
+    idle: 5_000,
+    timeLimit: limits.timeLimit,
+  });
   const app = createApp({
+    jobs,
     catalog: options.catalog,
     store,
     staticDir: join(packageRoot, 'dist', 'web'),
     scenariosDir: join(packageRoot, 'scenarios'),
     checksDir: join(packageRoot, 'checks'),
-    limits: options.limits,
+    limits,
     loopbackOnly: LOOPBACK.test(options.host),
   });
   return new Promise((resolve, reject) => {
@@ -43,13 +54,14 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
           new Promise<void>((done) => {
             server.close(() => {
               store.close();
-              void closeMonteCarloPool().then(() => done());
+              void Promise.all([jobs.close(), closeMonteCarloPool()]).then(() => done());
             });
           }),
       });
     });
     server.once('error', (error: NodeJS.ErrnoException) => {
       store.close();
+      void jobs.close();
       if (error.code === 'EADDRINUSE')
         reject(new InputError(`--port: ${options.port} is in use; try --port ${options.port + 1}`));
       else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')

@@ -21,7 +21,6 @@ function app(limits: Partial<Limits> = {}) {
       scenariosDir: 'scenarios',
       checksDir: 'checks',
       limits,
-      workers: 1,
     }),
   };
 }
