@@ -347,7 +347,9 @@ export async function ensureBrowser(look: BrowserLookup = systemLookup()): Promi
   for (const installer of installersFor(machine)) {
     const started = Date.now();
     const failure = await INSTALLERS[installer]();
-    const installed = failure ? undefined : findBrowser(look);
+    // Look again even when the installer failed: Playwright's exits non-zero when an extra
+    // (ffmpeg, the headless shell) fails after Chromium itself arrived.
+    const installed = findBrowser(look);
     if (installed) {
       const seconds = Math.round((Date.now() - started) / 1000);
       return { path: installed.path, how: `installed with ${installer} in ${seconds} s` };
