@@ -8,7 +8,8 @@ export default defineConfig({
     reporters: report ? ['default', 'json'] : ['default'],
     ...(report ? { outputFile: { json: report } } : {}),
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/build.ts'],
+    // Build once, then find (or install) the Chromium the explorer's browser tests drive.
+    globalSetup: ['test/helpers/build.ts', 'test/helpers/browser.ts'],
     testTimeout: 20_000,
     // A console.* left in a test is noise in CI logs; tests capture output through CliIo instead.
     onConsoleLog: () => false,

@@ -2,15 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ServerProcess, startServeProcess } from './server-process.js';
 
 /**
- * The explorer in a real browser (Debian's Chromium via playwright-core): change inputs and
+ * The explorer in a real browser (a Chromium driven by playwright-core): change inputs and
  * watch numbers and charts move, save runs, restart the server, find them, compare two.
  * A screenshot of each page goes to artifacts/screenshots/.
  */
-const CHROMIUM = process.env.GIGAWATT_CHROMIUM ?? '/usr/bin/chromium';
+// The test setup (test/helpers/browser.ts) found or installed this browser before any test ran.
+const CHROMIUM = inject('chromium');
 const SHOTS = 'artifacts/screenshots';
 const TIMEOUT = 90_000;
 
