@@ -78,7 +78,8 @@ function startServer(dataDir: string, timeLimit: number): Promise<{ url: string;
 /** Resident memory of a process and its children (the job processes) in MB, from /proc (Linux); NaN elsewhere. */
 function residentMb(pid: number): number {
   try {
-    const rss = (id: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+    const rss = (id: number) =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
     const children = readdirSync('/proc')
       .filter((entry) => /^\d+$/.test(entry))
       .filter((entry) => {

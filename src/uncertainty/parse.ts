@@ -30,7 +30,7 @@ export function parseDistribution(text: string | number, dimension: Dimension, d
     const b = parseQuantity(high, dimension);
     if (a >= b)
       throw new InputError(
-        `in ${quote(t)} the low end (${low.trim()}) must be below the high end (${high.trim()})`,
+        `in ${quote(t)} the low end (${shown(low.trim())}) must be below the high end (${shown(high.trim())})`,
       );
     return interval(a, b);
   }
@@ -100,31 +100,42 @@ function parseCall(
   if (args.length !== arity)
     throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in ${quote(whole)}`);
   const q = (i: number, dim: Dimension = dimension) => parseQuantity(args[i] as string, dim);
+  // Every argument is read before any is judged, so a word that is no number is named as such.
+  args.forEach((_, i) => q(i, name === 'lognormal' && i === 1 ? 'ratio' : dimension));
   const fail = (why: string): never => {
     throw new InputError(`${shown(whole)}: ${why}`);
   };
   switch (name) {
     case 'normal': {
       const sd = q(1);
-      if (!(sd > 0)) fail(`the standard deviation must be positive, got ${args[1]}`);
+      if (!(sd > 0)) fail(`the standard deviation must be positive, got ${shown(args[1] as string)}`);
       return { kind: 'normal', mean: q(0), sd };
     }
     case 'lognormal': {
       const median = q(0);
       const sigma = q(1, 'ratio');
-      if (!(median > 0)) fail(`the median must be positive, got ${args[0]}`);
-      if (!(sigma > 0)) fail(`sigma must be positive, got ${args[1]}`);
+      if (!(median > 0)) fail(`the median must be positive, got ${shown(args[0] as string)}`);
+      if (!(sigma > 0)) fail(`sigma must be positive, got ${shown(args[1] as string)}`);
       return { kind: 'lognormal', mu: Math.log(median), sigma };
     }
     case 'uniform': {
       const [low, high] = [q(0), q(1)];
-      if (!(low < high)) fail(`the low end (${args[0]}) must be below the high end (${args[1]})`);
+      if (!(low < high))
+        fail(
+          `the low end (${shown(args[0] as string)}) must be below the high end (${shown(args[1] as string)})`,
+        );
       return { kind: 'uniform', low, high };
     }
     default: {
       const [low, mode, high] = [q(0), q(1), q(2)];
-      if (!(low < high)) fail(`the low end (${args[0]}) must be below the high end (${args[2]})`);
-      if (mode < low || mode > high) fail(`the mode (${args[1]}) must lie between ${args[0]} and ${args[2]}`);
+      if (!(low < high))
+        fail(
+          `the low end (${shown(args[0] as string)}) must be below the high end (${shown(args[2] as string)})`,
+        );
+      if (mode < low || mode > high)
+        fail(
+          `the mode (${shown(args[1] as string)}) must lie between ${shown(args[0] as string)} and ${shown(args[2] as string)}`,
+        );
       return name === 'pert' ? pert(low, mode, high) : { kind: 'triangular', low, mode, high };
     }
   }
