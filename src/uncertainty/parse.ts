@@ -101,7 +101,7 @@ function parseCall(
     throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in ${quote(whole)}`);
   const q = (i: number, dim: Dimension = dimension) => parseQuantity(args[i] as string, dim);
   // Every argument is read before any is judged, so a word that is no number is named as such.
-  args.forEach((_, i) => q(i, name === 'lognormal' && i === 1 ? 'ratio' : dimension));
+  for (let i = 0; i < args.length; i++) q(i, name === 'lognormal' && i === 1 ? 'ratio' : dimension);
   const fail = (why: string): never => {
     throw new InputError(`${shown(whole)}: ${why}`);
   };

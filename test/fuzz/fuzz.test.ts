@@ -95,8 +95,9 @@ const NOT_A_NUMBER = /\bNaN\b|Infinity/;
 /** Every number in parsed JSON is one (JSON.stringify writes NaN and Infinity as null). */
 function noNulls(value: unknown, path = '$'): void {
   expect(value, `${path} is null`).not.toBeNull();
-  if (Array.isArray(value)) value.forEach((v, i) => noNulls(v, `${path}[${i}]`));
-  else if (typeof value === 'object' && value !== null)
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) noNulls(v, `${path}[${i}]`);
+  } else if (typeof value === 'object' && value !== null)
     for (const [k, v] of Object.entries(value)) noNulls(v, `${path}.${k}`);
 }
 
