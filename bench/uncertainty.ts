@@ -24,45 +24,14 @@ import { runMonteCarloPool, runScenarioMonteCarloPool } from '../dist/io/monte-c
 import { defaultWorkers } from '../dist/io/threads.js';
 import { parseScenario } from '../dist/scenario/load.js';
 import { runScenarioMonteCarlo } from '../dist/scenario/monte-carlo.js';
+import { CLUSTER_INPUTS, CLUSTER_OUTPUTS, SQUIGGLE_CLUSTER } from './squiggle-models.js';
 
 const catalog = await loadCatalog();
 const SIZES = [10_000, 100_000, 1_000_000];
 const YEAR = 365.25 * 86400;
 
-const inputs = {
-  accelerator: 'h100',
-  count: '100k',
-  pue: '1.1 to 1.4',
-  price: '$25k to $35k',
-  it_power: '1.3 kW to 1.6 kW',
-  electricity_price: '$0.05/kWh to $0.12/kWh',
-  lifetime: '4 years to 6 years',
-  cost_of_capital: '6% to 14%',
-};
+const inputs = CLUSTER_INPUTS;
 
-const squiggle = `
-count = 100000
-pue = 1.1 to 1.4
-price = 25000 to 35000
-itPower = 1300 to 1600
-elec = 0.05 to 0.12
-life = 4 to 6
-coc = 0.06 to 0.14
-it = count * itPower
-facility = it * pue
-energyKwh = facility * 0.75 * 8766 / 1000
-accelCapex = count * price
-facilityCapex = it * 14
-crf = coc / (1 - (1 + coc) ^ (-life))
-crfF = coc / (1 - (1 + coc) ^ (-15))
-opex = energyKwh * elec + 0.01 * (accelCapex + facilityCapex)
-costPerHour = (accelCapex * crf + facilityCapex * crfF + opex) / (count * 8766)
-stats(x) = [mean(x), quantile(x, 0.05), quantile(x, 0.5), quantile(x, 0.95)]
-[stats(costPerHour), stats(accelCapex + facilityCapex), stats(facility)]
-`;
-
-/** The three outputs every peer summarizes for the cluster model. */
-const CLUSTER_OUTPUTS = ['facility_power', 'total_capex', 'cost_per_accelerator_hour'];
 const QUANTILES = [0.05, 0.5, 0.95];
 
 /** Mean and p5/p50/p95 of a column, by sorting it: what a hand-written loop would do. */
@@ -212,7 +181,7 @@ const clusterJob = { seed: 1, quantiles: QUANTILES, outputs: CLUSTER_OUTPUTS };
 await compare('Cluster calculator, six uncertain inputs', {
   single: (n) => runMonteCarlo(cluster, inputs, catalog, { samples: n, ...clusterJob }),
   pooled: (n) => runMonteCarloPool(cluster, inputs, catalog, { samples: n, ...clusterJob, workers }),
-  squiggle: squiggleRun(squiggle),
+  squiggle: squiggleRun(SQUIGGLE_CLUSTER),
   bare: bareLoop,
 });
 

@@ -1,3 +1,5 @@
+import { grouped } from './units/format.js';
+
 /**
  * A problem with what the user gave us (a flag, a file, a value). The faces print its
  * message as one sentence and exit with code 2; anything else thrown is a bug.
@@ -35,7 +37,7 @@ const QUOTE_LIMIT = 60;
 export function quote(value: string, mark: '"' | "'" = '"'): string {
   const text = escapeControl(value);
   if (text.length <= QUOTE_LIMIT) return `${mark}${text}${mark}`;
-  return `${mark}${text.slice(0, QUOTE_LIMIT - 20)}…${mark} (${value.length.toLocaleString('en-US')} characters)`;
+  return `${mark}${text.slice(0, QUOTE_LIMIT - 20)}…${mark} (${grouped(value.length)} characters)`;
 }
 
 /** Text a message names without quotes (a path, a distribution): on one line, and cut short when long. */
@@ -43,7 +45,7 @@ export function shown(value: string): string {
   const text = escapeControl(value);
   return text.length <= QUOTE_LIMIT * 2
     ? text
-    : `${text.slice(0, QUOTE_LIMIT)}… (${value.length.toLocaleString('en-US')} characters)`;
+    : `${text.slice(0, QUOTE_LIMIT)}… (${grouped(value.length)} characters)`;
 }
 
 /**

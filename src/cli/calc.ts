@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { renderCalculatorReport } from '../report/calculator-report.js';
 import { splitInputs } from '../uncertainty/monte-carlo.js';
-import { addUncertaintyOptions, type UncertaintyOptions } from './flags.js';
+import { addUncertaintyOptions, parseOutputs, type UncertaintyOptions } from './flags.js';
 import type { CliIo } from './io.js';
 
 export const flagName = (name: string) => `--${name.replaceAll('_', '-')}`;
@@ -30,7 +30,14 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Ca
   const command = parent
     .command(calc.name)
     .description(calc.description)
-    .option('--json', 'print {calculator, inputs, outputs} as JSON with SI values');
+    .option('--json', 'print {calculator, inputs, outputs} as JSON with SI values')
+    .option(
+      '--outputs <list>',
+      `show only these outputs, e.g. "${calc.outputs
+        .slice(0, 2)
+        .map((o) => o.name)
+        .join(',')}"; a Monte Carlo run then samples only them`,
+    );
   for (const spec of calc.inputs) {
     command.option(`${flagName(spec.name)} <value>`, helpText(spec, catalog));
   }
@@ -59,6 +66,15 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Ca
         '--seed, --quantiles, --correlate and --workers go with a Monte Carlo run: write an input as a distribution (e.g. --pue "1.1 to 1.4") or give --samples',
       );
     const result = runCalculator(calc, raw, catalog, { label: flagName });
+    if (mc.outputs !== undefined) {
+      const shown = parseOutputs(
+        mc.outputs,
+        calc.outputs.map((o) => o.name),
+      );
+      result.outputs = Object.fromEntries(
+        Object.entries(result.outputs).filter(([name]) => shown.includes(name)),
+      );
+    }
     if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout(renderCalculatorReport(calc, result));
   });

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { InputError, quote } from '../errors.js';
+import { InputError, quote, unknownId } from '../errors.js';
 import { defaultWorkers, maxWorkers } from '../io/threads.js';
 import type { CorrelationSpec } from '../uncertainty/correlation.js';
+import { grouped } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 
 /**
@@ -19,6 +20,7 @@ export interface MonteCarloFlagValues {
 /** The Monte Carlo flags of `calc`. */
 export interface UncertaintyOptions extends MonteCarloFlagValues {
   json?: boolean;
+  outputs?: string;
   sensitivity?: string;
   correlate?: string[];
   chart?: string;
@@ -40,7 +42,7 @@ export function addUncertaintyOptions(command: Command): void {
   command
     .option(
       '--samples <n>',
-      `Monte Carlo samples (default ${DEFAULT_SAMPLES.toLocaleString('en-US')} when an input is a distribution; at most ${MAX_SAMPLES.calculator.toLocaleString('en-US')})`,
+      `Monte Carlo samples (default ${grouped(DEFAULT_SAMPLES)} when an input is a distribution; at most ${grouped(MAX_SAMPLES.calculator)})`,
     )
     .option('--seed <n>', 'random seed; the same seed gives the same figures (default 1)')
     .option('--quantiles <list>', 'percentiles to report, e.g. "5,50,95" (the default)')
@@ -57,6 +59,19 @@ export function addUncertaintyOptions(command: Command): void {
     .option('--workers <n>', workersHelp());
 }
 
+/** --outputs: names from `known`, in the calculator's order; an unknown one is named with the nearest. */
+export function parseOutputs(text: string, known: readonly string[]): string[] {
+  const wanted = text
+    .split(',')
+    .map((name) => name.trim().replaceAll('-', '_'))
+    .filter(Boolean);
+  if (wanted.length === 0)
+    throw new InputError(`--outputs: expected output names separated by commas, got ${quote(text)}`);
+  for (const name of wanted)
+    if (!known.includes(name)) throw new InputError(`--outputs: ${unknownId('output', name, known)}`);
+  return known.filter((name) => wanted.includes(name));
+}
+
 /** A whole-number flag, written as counts are anywhere ("10000", "10_000", "1.5k", "2M"). */
 export function wholeNumber(flag: string, text: string, min: number, max = Number.POSITIVE_INFINITY): number {
   let value = Number.NaN;
@@ -65,9 +80,7 @@ export function wholeNumber(flag: string, text: string, min: number, max = Numbe
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
   }
-  const range = Number.isFinite(max)
-    ? `from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`
-    : `of at least ${min}`;
+  const range = Number.isFinite(max) ? `from ${grouped(min)} to ${grouped(max)}` : `of at least ${min}`;
   if (!Number.isInteger(value) || value < min || value > max)
     throw new InputError(`${flag}: expected a whole number ${range}, got ${quote(text)}`);
   return value;

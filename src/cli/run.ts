@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
+import { grouped } from '../units/format.js';
 import { MAX_SAMPLES, workersHelp } from './flags.js';
 import type { CliIo } from './io.js';
 
@@ -34,7 +35,7 @@ export function registerRun(program: Command, io: CliIo, catalog: Catalog): void
     .option('--compare', 'print the scenarios side by side (their last year)')
     .option(
       '--samples <n>',
-      `Monte Carlo samples over the scenario's distributions (default ${DEFAULT_SCENARIO_SAMPLES} when it has any; at most ${MAX_SAMPLES.scenario.toLocaleString('en-US')})`,
+      `Monte Carlo samples over the scenario's distributions (default ${DEFAULT_SCENARIO_SAMPLES} when it has any; at most ${grouped(MAX_SAMPLES.scenario)})`,
     )
     .option('--seed <n>', 'random seed; the same seed gives the same figures (default 1)')
     .option('--quantiles <list>', 'percentiles for --csv and --json, e.g. "5,50,95" (the default)')

@@ -11,6 +11,7 @@ import {
   MAX_SAMPLES,
   monteCarloFlags,
   parseCorrelation,
+  parseOutputs,
   type UncertaintyOptions,
 } from './flags.js';
 import type { CliIo } from './io.js';
@@ -50,8 +51,16 @@ export async function runUncertain(
   const flags = monteCarloFlags(options, DEFAULT_SAMPLES, MAX_SAMPLES.calculator);
   const correlations = (options.correlate ?? []).map(parseCorrelation);
   const progress = new ProgressBar(io, flags.samples);
+  const outputs =
+    options.outputs === undefined
+      ? undefined
+      : parseOutputs(
+          options.outputs,
+          calc.outputs.map((o) => o.name),
+        );
   const result = await runMonteCarloPool(calc, raw, catalog, {
     ...flags,
+    ...(outputs ? { outputs } : {}),
     correlations,
     label,
     onProgress: (done: number) => progress.update(done),

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { InputError, shown } from '../errors.js';
+import { grouped } from '../units/format.js';
 
 /** Larger than any scenario or check file anyone writes; a bigger input is a mistake (or /dev/zero). */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -55,15 +56,14 @@ export function readUserFile(path: string, limit = MAX_INPUT_BYTES): string {
     if (!stat.isFile()) throw new InputError(`${shown(path)}: not a regular file; give a YAML file`);
     if (stat.size > limit)
       throw new InputError(
-        `${shown(path)}: ${stat.size.toLocaleString('en-US')} bytes is over the limit of ${limit.toLocaleString('en-US')} for an input file`,
+        `${shown(path)}: ${grouped(stat.size)} bytes is over the limit of ${grouped(limit)} for an input file`,
       );
     // Read at most one byte past the limit, in case the file grew since the stat.
     const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
     let length = 0;
     for (let n = 1; n > 0 && length < buffer.length; length += n)
       n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > limit)
-      throw new InputError(`${shown(path)}: over the limit of ${limit.toLocaleString('en-US')} bytes`);
+    if (length > limit) throw new InputError(`${shown(path)}: over the limit of ${grouped(limit)} bytes`);
     return buffer.subarray(0, length).toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;

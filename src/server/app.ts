@@ -8,6 +8,7 @@ import { quote, unknownId } from '../errors.js';
 import { readUserFile } from '../io/files.js';
 import type { RunStore } from '../store/runs.js';
 import { splitInputs } from '../uncertainty/monte-carlo.js';
+import { grouped } from '../units/format.js';
 import { calculatorInfo, calculatorList, calculatorView } from './calculator-view.js';
 import { errorResponse, HttpError, notFound, readJson } from './http.js';
 import { calculatorOr404, InlineJobs, type Job, type JobRunner } from './jobs.js';
@@ -113,10 +114,7 @@ export function createApp(options: AppOptions): Hono {
   const samples = (given: number | undefined, fallback: number, cap: number) => {
     const n = given ?? fallback;
     if (n > cap)
-      throw new HttpError(
-        422,
-        `samples: at most ${cap.toLocaleString('en-US')} per request here, got ${n.toLocaleString('en-US')}`,
-      );
+      throw new HttpError(422, `samples: at most ${grouped(cap)} per request here, got ${grouped(n)}`);
     return n;
   };
   const deadline = () => Date.now() + limits.timeLimit;

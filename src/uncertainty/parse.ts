@@ -1,6 +1,6 @@
 import { InputError, quote, shown } from '../errors.js';
 import { type Dimension, LIMIT_TEXT, NOUN } from '../units/dimensions.js';
-import { formatQuantity } from '../units/format.js';
+import { formatQuantity, grouped } from '../units/format.js';
 import { limitOf, parseQuantity } from '../units/parse.js';
 import { type Distribution, interval, pert, quantile } from './distributions.js';
 
@@ -17,7 +17,7 @@ export function parseDistribution(text: string | number, dimension: Dimension, d
   if (typeof text === 'number') return { kind: 'point', value: parseQuantity(text, dimension) };
   if (text.length > MAX_TEXT)
     throw new InputError(
-      `a distribution is written in at most ${MAX_TEXT.toLocaleString('en-US')} characters; got ${text.length.toLocaleString('en-US')}`,
+      `a distribution is written in at most ${grouped(MAX_TEXT)} characters; got ${grouped(text.length)}`,
     );
   const t = text.trim();
   const call = /^([a-z]+)\s*\((.*)\)$/is.exec(t);

@@ -47,8 +47,8 @@ function withPrefix(value: number, unit: string, table = PREFIXES, space = ' '):
   return `${significant(value)}${space}${unit}`;
 }
 
-/** 16384 → "16,384" (toLocaleString would load ICU data on every CLI call). */
-function grouped(value: number): string {
+/** 16384 → "16,384" (toLocaleString would load ICU data, some 15 ms, on every CLI call). */
+export function grouped(value: number): string {
   const digits = String(Math.abs(Math.round(value)));
   return (value < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

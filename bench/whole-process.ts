@@ -1,0 +1,81 @@
+/**
+ * What users feel: whole-process time, start-up included. Each command runs as a fresh
+ * process many times, interleaved with `node -e 0` (the floor: Node starting and doing
+ * nothing), and each reports its median and best. Then a million Monte Carlo samples of
+ * the cluster calculator with six uncertain inputs, as `gigawatt calc` and as a Squiggle
+ * process doing the same job (squiggle-models.ts), best of a few rounds each.
+ */
+import { spawnSync } from 'node:child_process';
+import { CLUSTER_INPUTS, CLUSTER_OUTPUTS } from './squiggle-models.js';
+
+const CLI = 'dist/bin/gigawatt.js';
+
+/** Milliseconds one run of `node ...args` takes, start to exit; throws if it fails. */
+function timed(args: readonly string[]): number {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const commands: Array<[label: string, args: string[]]> = [
+  ['node -e 0', ['-e', '0']],
+  ['gigawatt --help', [CLI, '--help']],
+  [
+    'gigawatt calc cluster --accelerator h100 --count 100k',
+    [CLI, 'calc', 'cluster', '--accelerator', 'h100', '--count', '100k'],
+  ],
+  ['gigawatt catalog accelerators', [CLI, 'catalog', 'accelerators']],
+  ['gigawatt catalog show h100', [CLI, 'catalog', 'show', 'h100']],
+  ['gigawatt run scenarios/stargate.yaml', [CLI, 'run', 'scenarios/stargate.yaml']],
+];
+
+const ROUNDS = 25;
+const times = commands.map(() => [] as number[]);
+for (const [, args] of commands) timed(args); // warm the file cache once
+for (let r = 0; r < ROUNDS; r++) commands.forEach(([, args], i) => times[i]?.push(timed(args)));
+
+const floor = median(times[0] as number[]);
+console.log(`Whole-process time (node ${process.version}; median and best of ${ROUNDS} runs, interleaved)\n`);
+console.log(
+  `${'command'.padEnd(58)}${'median'.padStart(10)}${'best'.padStart(10)}${'vs node -e 0'.padStart(15)}`,
+);
+commands.forEach(([label], i) => {
+  const t = times[i] as number[];
+  console.log(
+    `${label.padEnd(58)}${`${median(t).toFixed(0)} ms`.padStart(10)}${`${Math.min(...t).toFixed(0)} ms`.padStart(10)}${`${(median(t) / floor).toFixed(2)}x`.padStart(15)}`,
+  );
+});
+
+const SAMPLES = 1_000_000;
+const flags = Object.entries(CLUSTER_INPUTS).flatMap(([name, value]) => [
+  `--${name.replaceAll('_', '-')}`,
+  value,
+]);
+const gigawatt = [
+  CLI,
+  'calc',
+  'cluster',
+  ...flags,
+  '--samples',
+  String(SAMPLES),
+  '--outputs',
+  CLUSTER_OUTPUTS.join(','),
+  '--json',
+];
+const squiggle = ['dist-bench/squiggle-process.js', String(SAMPLES)];
+const MC_ROUNDS = 3;
+let [ours, theirs] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+for (let r = 0; r < MC_ROUNDS; r++) {
+  ours = Math.min(ours, timed(gigawatt));
+  theirs = Math.min(theirs, timed(squiggle));
+}
+console.log(
+  `\nMonte Carlo, whole process: cluster calculator, six uncertain inputs, ${SAMPLES.toLocaleString('en-US')} samples, mean and p5/p50/p95 of three outputs (best of ${MC_ROUNDS})\n`,
+);
+console.log(`  gigawatt calc (all threads)  ${ours.toFixed(0).padStart(6)} ms`);
+console.log(`  squiggle (one process)       ${theirs.toFixed(0).padStart(6)} ms`);
+console.log(`  gigawatt is ${(theirs / ours).toFixed(1)}x faster, start-up and worker spin-up included`);
