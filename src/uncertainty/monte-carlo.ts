@@ -78,7 +78,9 @@ export function splitInputs(
       continue;
     }
     const q = spec as QuantityInput;
-    const distribution = withContext(label(name), () => parseDistribution(value, q.dimension));
+    const distribution = withContext(label(name), () =>
+      parseDistribution(value, q.dimension, { example: q.example }),
+    );
     if (!isUncertain(distribution)) {
       fixed[name] = value;
       continue;

@@ -13,28 +13,34 @@ import { type Distribution, interval, pert, quantile } from './distributions.js'
  *   mixture(0.7: 1 to 2 GW; 0.3: normal(3 GW, 0.5 GW))       weights, then distributions
  * Anything else is read as a single quantity.
  */
-export function parseDistribution(text: string | number, dimension: Dimension, depth = 0): Distribution {
-  if (typeof text === 'number') return { kind: 'point', value: parseQuantity(text, dimension) };
+export function parseDistribution(
+  text: string | number,
+  dimension: Dimension,
+  /** A typical value of the input, for messages; and how deep in mixtures this text sits. */
+  context: { example?: string | undefined; depth?: number } = {},
+): Distribution {
+  const { example, depth = 0 } = context;
+  if (typeof text === 'number') return { kind: 'point', value: parseQuantity(text, dimension, example) };
   if (text.length > MAX_TEXT)
     throw new InputError(
       `a distribution is written in at most ${grouped(MAX_TEXT)} characters; got ${grouped(text.length)}`,
     );
   const t = text.trim();
   const call = /^([a-z]+)\s*\((.*)\)$/is.exec(t);
-  if (call) return parseCall((call[1] as string).toLowerCase(), call[2] as string, dimension, t, depth);
+  if (call) return parseCall((call[1] as string).toLowerCase(), call[2] as string, dimension, t, context);
   const range = /^(.+?)\s+to\s+(.+)$/i.exec(t);
   if (range) {
     const high = range[2] as string;
     const low = shareUnit(range[1] as string, high);
-    const a = parseQuantity(low, dimension);
-    const b = parseQuantity(high, dimension);
+    const a = parseQuantity(low, dimension, example);
+    const b = parseQuantity(high, dimension, example);
     if (a >= b)
       throw new InputError(
         `in ${quote(t)} the low end (${shown(low.trim())}) must be below the high end (${shown(high.trim())})`,
       );
     return interval(a, b);
   }
-  return { kind: 'point', value: parseQuantity(t, dimension) };
+  return { kind: 'point', value: parseQuantity(t, dimension, example) };
 }
 
 /** Longer than any distribution a person writes: refused before any pattern looks at it. */
@@ -87,9 +93,9 @@ function parseCall(
   body: string,
   dimension: Dimension,
   whole: string,
-  depth: number,
+  context: { example?: string | undefined; depth?: number },
 ): Distribution {
-  if (name === 'mixture' || name === 'mx') return parseMixture(body, dimension, whole, depth);
+  if (name === 'mixture' || name === 'mx') return parseMixture(body, dimension, whole, context);
   const arity = ARITY[name];
   if (arity === undefined) {
     throw new InputError(
@@ -99,7 +105,8 @@ function parseCall(
   const args = splitArguments(body, ',');
   if (args.length !== arity)
     throw new InputError(`${name}() takes ${arity} arguments, got ${args.length} in ${quote(whole)}`);
-  const q = (i: number, dim: Dimension = dimension) => parseQuantity(args[i] as string, dim);
+  const q = (i: number, dim: Dimension = dimension) =>
+    parseQuantity(args[i] as string, dim, dim === dimension ? context.example : undefined);
   // Every argument is read before any is judged, so a word that is no number is named as such.
   for (let i = 0; i < args.length; i++) q(i, name === 'lognormal' && i === 1 ? 'ratio' : dimension);
   const fail = (why: string): never => {
@@ -141,7 +148,13 @@ function parseCall(
   }
 }
 
-function parseMixture(body: string, dimension: Dimension, whole: string, depth: number): Distribution {
+function parseMixture(
+  body: string,
+  dimension: Dimension,
+  whole: string,
+  context: { example?: string | undefined; depth?: number },
+): Distribution {
+  const depth = context.depth ?? 0;
   if (depth >= MAX_DEPTH) throw new InputError(`mixtures nest at most ${MAX_DEPTH} deep in ${quote(whole)}`);
   const parts = splitArguments(body, ';');
   if (parts.length > MAX_PARTS)
@@ -162,7 +175,9 @@ function parseMixture(body: string, dimension: Dimension, whole: string, depth: 
     if (!(weight > 0))
       throw new InputError(`mixture weights must be positive, got "${(match[1] as string).trim()}"`);
     weights.push(weight);
-    components.push(parseDistribution((match[2] as string).trim(), dimension, depth + 1));
+    components.push(
+      parseDistribution((match[2] as string).trim(), dimension, { ...context, depth: depth + 1 }),
+    );
   }
   const total = weights.reduce((a, b) => a + b, 0);
   return { kind: 'mixture', weights: weights.map((w) => w / total), components };
