@@ -5,10 +5,10 @@
  * how long the heavy ones took against the limit, and the server's memory before, at the
  * peak and after. `npm run bench` prints it; the test suite asserts the rules on it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServeProcess } from './serve-process.js';
 
 export interface LoadOptions {
   /** Heavy requests sent at once, in each round. */
@@ -47,34 +47,6 @@ fleet:
 `;
 }
 
-/** Start `gigawatt serve` on a free loopback port; resolves with its URL once it listens. */
-function startServer(dataDir: string, timeLimit: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['dist/bin/gigawatt.js', 'serve', '--port', '0', '--data-dir', dataDir, '--time-limit', `${timeLimit} s`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 15_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /gigawatt explorer: (http:\/\/\S+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({ url: match[1] as string, child });
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${output}`));
-    });
-  });
-}
-
 /** Resident memory of a process and its children (the job processes) in MB, from /proc (Linux); NaN elsewhere. */
 function residentMb(pid: number): number {
   try {
@@ -102,8 +74,8 @@ const percentile = (sorted: number[], p: number) =>
 
 export async function measureServerLoad(options: LoadOptions): Promise<LoadReport> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gigawatt-load-'));
-  const { url, child } = await startServer(dataDir, options.timeLimit);
-  const pid = child.pid as number;
+  const server = await startServeProcess(dataDir, ['--time-limit', `${options.timeLimit} s`]);
+  const { url, pid } = server;
   const post = (path: string, body: unknown) =>
     fetch(`${url}${path}`, {
       method: 'POST',
@@ -182,8 +154,7 @@ export async function measureServerLoad(options: LoadOptions): Promise<LoadRepor
       memory: { baselineMb, peakMb, afterMb },
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

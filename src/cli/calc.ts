@@ -49,11 +49,18 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Ca
       if (value !== undefined) raw[spec.name] = value;
     }
     const mc = options as UncertaintyOptions;
+    const shown =
+      mc.outputs === undefined
+        ? undefined
+        : parseOutputs(
+            mc.outputs,
+            calc.outputs.map((o) => o.name),
+          );
     const uncertain = splitInputs(calc, raw, flagName).uncertain.length > 0;
     if (uncertain || mc.samples !== undefined || mc.sensitivity !== undefined || mc.chart !== undefined) {
       // Monte Carlo (sampling, threads, charts) loads only for a run that asks for it.
       const { runUncertain } = await import('./uncertain.js');
-      await runUncertain(calc, raw, mc, io, catalog, flagName);
+      await runUncertain(calc, raw, { ...mc, shown }, io, catalog, flagName);
       return;
     }
     if (
@@ -66,15 +73,10 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Ca
         '--seed, --quantiles, --correlate and --workers go with a Monte Carlo run: write an input as a distribution (e.g. --pue "1.1 to 1.4") or give --samples',
       );
     const result = runCalculator(calc, raw, catalog, { label: flagName });
-    if (mc.outputs !== undefined) {
-      const shown = parseOutputs(
-        mc.outputs,
-        calc.outputs.map((o) => o.name),
-      );
+    if (shown)
       result.outputs = Object.fromEntries(
         Object.entries(result.outputs).filter(([name]) => shown.includes(name)),
       );
-    }
     if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout(renderCalculatorReport(calc, result));
   });

@@ -11,7 +11,6 @@ import {
   MAX_SAMPLES,
   monteCarloFlags,
   parseCorrelation,
-  parseOutputs,
   type UncertaintyOptions,
 } from './flags.js';
 import type { CliIo } from './io.js';
@@ -21,7 +20,8 @@ import { ProgressBar } from './progress.js';
 export async function runUncertain(
   calc: Calculator,
   raw: Record<string, unknown>,
-  options: UncertaintyOptions,
+  /** The flags, and `--outputs` already checked. */
+  options: UncertaintyOptions & { shown?: string[] | undefined },
   io: CliIo,
   catalog: Catalog,
   label: (name: string) => string,
@@ -51,16 +51,9 @@ export async function runUncertain(
   const flags = monteCarloFlags(options, DEFAULT_SAMPLES, MAX_SAMPLES.calculator);
   const correlations = (options.correlate ?? []).map(parseCorrelation);
   const progress = new ProgressBar(io, flags.samples);
-  const outputs =
-    options.outputs === undefined
-      ? undefined
-      : parseOutputs(
-          options.outputs,
-          calc.outputs.map((o) => o.name),
-        );
   const result = await runMonteCarloPool(calc, raw, catalog, {
     ...flags,
-    ...(outputs ? { outputs } : {}),
+    ...(options.shown ? { outputs: options.shown } : {}),
     correlations,
     label,
     onProgress: (done: number) => progress.update(done),

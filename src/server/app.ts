@@ -2,14 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { quote, unknownId } from '../errors.js';
 import { readUserFile } from '../io/files.js';
 import type { RunStore } from '../store/runs.js';
-import { splitInputs } from '../uncertainty/monte-carlo.js';
 import { grouped } from '../units/format.js';
-import { calculatorInfo, calculatorList, calculatorView } from './calculator-view.js';
+import { calculatorInfo, calculatorList, calculatorView, isMonteCarlo } from './calculator-view.js';
 import { errorResponse, HttpError, notFound, readJson } from './http.js';
 import { calculatorOr404, InlineJobs, type Job, type JobRunner } from './jobs.js';
 import {
@@ -67,12 +65,6 @@ function hostName(header: string): string | undefined {
 /** localhost, 127.0.0.0/8 and ::1 (URL has already normalized the address). */
 const isLoopback = (name: string) =>
   name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
-
-/** Does the form write any input as a distribution (a Monte Carlo run)? */
-function isUncertain(calc: Calculator, inputs: Record<string, string>): boolean {
-  const given = Object.fromEntries(Object.entries(inputs).filter(([, v]) => String(v).trim() !== ''));
-  return splitInputs(calc, given, (n) => n).uncertain.length > 0;
-}
 
 /** The explorer's HTTP interface: JSON under /api, the built pages everywhere else. */
 export function createApp(options: AppOptions): Hono {
@@ -155,7 +147,7 @@ export function createApp(options: AppOptions): Hono {
   const runCalculator = async (name: string, request: CalculatorRequest): Promise<string> => {
     const calc = calculatorOr404(name);
     const n = samples(request.samples, 10_000, limits.calculatorSamples);
-    if (!isUncertain(calc, request.inputs))
+    if (!isMonteCarlo(calc, request.inputs))
       return JSON.stringify(
         await calculatorView(
           calc,

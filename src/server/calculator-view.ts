@@ -115,16 +115,23 @@ export interface CalculatorView {
   notes: string[];
 }
 
+/** The form's fields that hold something: an empty field means "use the default". */
+const filledIn = (inputs: Record<string, string>) =>
+  Object.fromEntries(Object.entries(inputs).filter(([, v]) => String(v).trim() !== ''));
+
+/** Does the form write any input as a distribution, making the run a Monte Carlo one? */
+export function isMonteCarlo(calc: Calculator, inputs: Record<string, string>): boolean {
+  return splitInputs(calc, filledIn(inputs), (n) => n).uncertain.length > 0;
+}
+
 /** Run a calculator as the form asks: deterministic, or Monte Carlo when an input is a distribution. */
 export async function calculatorView(
   calc: Calculator,
   request: CalculatorRequest,
   catalog: Catalog,
 ): Promise<CalculatorView> {
-  const inputs = Object.fromEntries(
-    Object.entries(request.inputs).filter(([, v]) => String(v).trim() !== ''),
-  );
-  const uncertain = splitInputs(calc, inputs, (n) => n).uncertain.length > 0;
+  const inputs = filledIn(request.inputs);
+  const uncertain = isMonteCarlo(calc, inputs);
   if (!uncertain) {
     const result = runCalculator(calc, inputs, catalog);
     return {

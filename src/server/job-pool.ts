@@ -10,9 +10,9 @@ export interface PoolLimits {
   processes: number;
   /** Jobs waiting for a proc; one more is answered 503 at once. */
   queue: number;
-  /** Milliseconds past its deadline after which a job's proc is stopped and replaced. */
+  /** Milliseconds past its deadline after which a job's process is killed and replaced. */
   grace: number;
-  /** Milliseconds a proc is kept idle before it is stopped (the last one renewed), so memory returns after a burst. */
+  /** Milliseconds a process is kept idle before it is stopped (the last one renewed), so memory returns after a burst. */
   idle: number;
   /** Milliseconds the time limit was, for the sentence a late job gets. */
   timeLimit: number;
@@ -69,7 +69,7 @@ export class JobPool implements JobRunner {
     });
   }
 
-  /** Procs busy and jobs waiting, for tests and logs. */
+  /** Processes busy and jobs waiting, for tests and logs. */
   load(): { busy: number; waiting: number; processes: number } {
     return {
       busy: this.processes.filter((t) => t.task).length,
@@ -92,7 +92,7 @@ export class JobPool implements JobRunner {
     );
   }
 
-  /** Hand waiting jobs to idle procs, starting procs up to the limit. */
+  /** Hand waiting jobs to idle processes, starting processes up to the limit. */
   private pump(): void {
     while (this.waiting.length > 0) {
       let proc = this.processes.find((t) => !t.task);
@@ -129,7 +129,7 @@ export class JobPool implements JobRunner {
     proc.task = task;
     proc.timer = setTimeout(
       () => {
-        // Past its deadline and the grace its own checks had: stop the proc, so nothing outlives the request.
+        // Past its deadline and the grace its own checks had: kill its process, so nothing outlives the request.
         if (proc.task !== task) return;
         proc.task = undefined;
         task.reject(this.tooLate());
@@ -157,7 +157,7 @@ export class JobPool implements JobRunner {
     this.pump();
   }
 
-  /** A proc that died (a crash, out of memory): fail its job and carry on with a fresh one. */
+  /** A process that died (a crash, out of memory): fail its job and carry on with a fresh one. */
   private lose(proc: Proc, why: string): void {
     const at = this.processes.indexOf(proc);
     if (at < 0) return;
@@ -181,8 +181,8 @@ export class JobPool implements JobRunner {
   }
 
   /**
-   * A proc idle for a while is stopped, giving back the memory its jobs grew; the last one
-   * is swapped for a fresh proc (which loads its modules at once), so the next request
+   * A process idle for a while is stopped, giving back the memory its jobs grew; the last one
+   * is swapped for a fresh process (which loads its modules at once), so the next request
    * does not wait for a cold start.
    */
   private idleLater(proc: Proc): void {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ServerProcess, startServeProcess } from './server-process.js';
+import { type ServerProcess, startServeProcess } from '../../bench/serve-process.js';
 
 /**
  * The explorer in a real browser (a Chromium driven by playwright-core): change inputs and

@@ -1,15 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
+/** A `gigawatt serve` process on a free loopback port. */
 export interface ServerProcess {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
-/** Start the compiled CLI's `serve` on a free port and wait for it to print its URL. */
-export function startServeProcess(dataDir: string): Promise<ServerProcess> {
+/**
+ * Start the compiled CLI's `serve` on a free port and wait for it to print its URL: the
+ * browser tests and the load harness both drive the explorer as a user starts it.
+ */
+export function startServeProcess(dataDir: string, extra: readonly string[] = []): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/bin/gigawatt.js', 'serve', '--port', '0', '--data-dir', dataDir],
+    ['dist/bin/gigawatt.js', 'serve', '--port', '0', '--data-dir', dataDir, ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
@@ -22,6 +27,7 @@ export function startServeProcess(dataDir: string): Promise<ServerProcess> {
       clearTimeout(timer);
       resolve({
         url: match[1] as string,
+        pid: child.pid as number,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
