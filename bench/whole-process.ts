@@ -36,7 +36,7 @@ const commands: Array<[label: string, args: string[]]> = [
 const ROUNDS = 25;
 const times = commands.map(() => [] as number[]);
 for (const [, args] of commands) timed(args); // warm the file cache once
-for (let r = 0; r < ROUNDS; r++) commands.forEach(([, args], i) => times[i]?.push(timed(args)));
+for (let r = 0; r < ROUNDS; r++) for (const [i, [, args]] of commands.entries()) times[i]?.push(timed(args));
 
 const floor = median(times[0] as number[]);
 console.log(`Whole-process time (node ${process.version}; median and best of ${ROUNDS} runs, interleaved)\n`);

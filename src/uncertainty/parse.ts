@@ -19,7 +19,7 @@ export function parseDistribution(
   /** A typical value of the input, for messages; and how deep in mixtures this text sits. */
   context: { example?: string | undefined; depth?: number } = {},
 ): Distribution {
-  const { example, depth = 0 } = context;
+  const { example } = context;
   if (typeof text === 'number') return { kind: 'point', value: parseQuantity(text, dimension, example) };
   if (text.length > MAX_TEXT)
     throw new InputError(
