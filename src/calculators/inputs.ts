@@ -1,18 +1,7 @@
 import { InputError, nearest, quote } from '../errors.js';
+import { boundsProblem } from '../units/bounds.js';
 import { parseQuantity } from '../units/parse.js';
-import type { Bounds, InputSpec, ParsedInputs } from './types.js';
-
-/** What is wrong with a value for these bounds, in a few words; undefined when nothing is. */
-export function boundsProblem(value: number, bounds: Bounds): string | undefined {
-  const { min, max, exclusiveMin, integer } = bounds;
-  if (integer && !Number.isInteger(value)) return 'must be a whole number';
-  if (min !== undefined && (exclusiveMin ? value <= min : value < min)) {
-    if (min === 0) return exclusiveMin ? 'must be positive' : 'cannot be negative';
-    return `must be ${exclusiveMin ? 'above' : 'at least'} ${min}`;
-  }
-  if (max !== undefined && value > max) return max === 1 ? 'cannot exceed 100%' : `cannot exceed ${max}`;
-  return undefined;
-}
+import type { InputSpec, ParsedInputs } from './types.js';
 
 /** Parse one raw value (string from a flag or file, or a number) for an input spec. */
 export function parseInput(spec: InputSpec, raw: string | number): number | string {

@@ -1,15 +1,7 @@
 import type { AssumptionKey } from '../catalog/assumptions.js';
 import type { Catalog } from '../catalog/catalog.js';
+import type { Bounds } from '../units/bounds.js';
 import type { Dimension } from '../units/dimensions.js';
-
-export interface Bounds {
-  /** Smallest allowed value. */
-  min?: number;
-  /** When true the minimum itself is not allowed (e.g. "must be positive"). */
-  exclusiveMin?: boolean;
-  max?: number;
-  integer?: boolean;
-}
 
 interface InputBase {
   /** snake_case: the JSON and check-file key; the CLI flag is the kebab-case form. */

@@ -7,19 +7,10 @@ import { median } from '../uncertainty/distributions.js';
 import { runMonteCarlo, splitInputs } from '../uncertainty/monte-carlo.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
-import {
-  describeClaim,
-  describeDifference,
-  describeTolerance,
-  parseTolerance,
-  type Tolerance,
-  within,
-} from '../units/tolerance.js';
+import { describeDifference } from '../units/tolerance.js';
+import { judge } from '../units/verdict.js';
 import { parseYamlLocated } from '../yaml/document.js';
 import { type Check, type CheckFile, checkFileSchema, type Expectation } from './schema.js';
-
-/** Claims are judged loosely by default: a press figure within 10% is taken as consistent. */
-const DEFAULT_CLAIM_TOLERANCE = '10%';
 
 export interface Reading {
   inputs: Record<string, string>;
@@ -134,40 +125,6 @@ function closestReading(
   };
 }
 
-function judge(
-  kind: CheckFile['kind'],
-  expectation: Expectation,
-  modelValue: number,
-  reference: number | undefined,
-  /** The model's 90% interval, when its inputs are uncertain: a figure inside it holds. */
-  interval?: [number, number],
-): Pick<ExpectationResult, 'holds' | 'difference' | 'verdict' | 'tolerance'> {
-  if (reference === undefined) return { verdict: 'model estimate (no figure claimed)' };
-  const tolerance: Tolerance = parseTolerance(expectation.tolerance ?? DEFAULT_CLAIM_TOLERANCE);
-  const tol = describeTolerance(tolerance);
-  // For a claim, say how the claim compares with the model, not the other way round.
-  const difference =
-    kind === 'published'
-      ? describeDifference(modelValue, reference)
-      : describeDifference(reference, modelValue);
-  if (interval && reference >= interval[0] && reference <= interval[1])
-    return { holds: true, difference, tolerance: tol, verdict: 'inside the 90% interval' };
-  const holds = within(modelValue, reference, tolerance);
-  if (kind === 'published')
-    return {
-      holds,
-      difference,
-      tolerance: tol,
-      verdict: holds ? `holds (${tol})` : `off by ${difference} (${tol})`,
-    };
-  return {
-    holds,
-    difference,
-    tolerance: tol,
-    verdict: holds ? `consistent (${tol})` : `claim is ${describeClaim(reference, modelValue)}`,
-  };
-}
-
 const CHECK_SAMPLES = 4000;
 
 /**
@@ -224,7 +181,10 @@ function evaluateCheck(
         : withContext(`${at('expect', e, 'value')}: checks[${index}].expect[${e}].value`, () =>
             parseQuantity(expectation.value as string | number, spec.dimension),
           );
-    const judged = judge(kind, expectation, out.value, reference, result.intervals[expectation.output]);
+    const judged =
+      reference === undefined
+        ? { verdict: 'model estimate (no figure claimed)' }
+        : judge(kind, reference, out.value, expectation.tolerance, result.intervals[expectation.output]);
     const closest =
       reference !== undefined && kind === 'claims'
         ? closestReading(calc, check, catalog, expectation.output, reference, label)

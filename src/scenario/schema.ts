@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { boundsProblem } from '../calculators/inputs.js';
-import type { Bounds } from '../calculators/types.js';
 import { PRECISIONS } from '../catalog/types.js';
 import { InputError } from '../errors.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { checkRange, parseDistribution } from '../uncertainty/parse.js';
+import { type Bounds, boundsProblem } from '../units/bounds.js';
 import type { Dimension } from '../units/dimensions.js';
 import { MONTH, monthIndex } from './months.js';
 

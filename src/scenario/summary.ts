@@ -2,7 +2,7 @@ import { InputError, own, unknownId } from '../errors.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
-import { describeClaim, describeTolerance, parseTolerance, within } from '../units/tolerance.js';
+import { judge } from '../units/verdict.js';
 import type { ParsedScenario } from './load.js';
 import { CONSTRAINTS, type MonthField, type MonthSeries } from './month-series.js';
 import type { Constraint } from './timeline.js';
@@ -212,10 +212,8 @@ export function judgeClaims(
     }
     const output = claim.output as keyof typeof YEAR_OUTPUTS;
     const model = row[output] as number;
-    const tolerance = parseTolerance(claim.tolerance ?? '10%');
     const range = interval?.(claim.year, output);
-    const inside = range !== undefined && claimed >= range[0] && claimed <= range[1];
-    const holds = inside || within(model, claimed, tolerance);
+    const { holds, verdict } = judge('claims', claimed, model, claim.tolerance, range);
     const show = (v: number) => formatQuantity(v, spec.dimension);
     return {
       text: claim.text,
@@ -224,13 +222,7 @@ export function judgeClaims(
       claimed: show(claimed),
       model: range ? `${show(model)} (${show(range[0])} to ${show(range[1])})` : show(model),
       holds,
-      verdict: inside
-        ? 'inside the 90% interval'
-        : holds
-          ? `consistent (${describeTolerance(tolerance)})`
-          : model === 0
-            ? 'the model never gets there'
-            : `claim is ${describeClaim(claimed, model)}`,
+      verdict,
     };
   });
 }

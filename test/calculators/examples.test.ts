@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { boundsProblem, parseInput } from '../../src/calculators/inputs.js';
+import { parseInput } from '../../src/calculators/inputs.js';
 import { CALCULATORS } from '../../src/calculators/registry.js';
 import { runCalculator } from '../../src/calculators/run.js';
+import { boundsProblem } from '../../src/units/bounds.js';
 import { catalog } from '../helpers/catalog.js';
 
 describe('calculator examples (what the explorer opens a form with)', () => {

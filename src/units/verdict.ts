@@ -1,0 +1,54 @@
+import { describeClaim, describeDifference, describeTolerance, parseTolerance, within } from './tolerance.js';
+
+/** Unless a figure says otherwise, it is held to within 10%: press figures are round. */
+export const DEFAULT_TOLERANCE = '10%';
+
+/** A published fact the model should reproduce, or a claim the model tests. */
+export type FigureKind = 'published' | 'claims';
+
+export interface Verdict {
+  holds: boolean;
+  /** How the figure compares with the model (claims) or the model with the figure (published). */
+  difference: string;
+  tolerance: string;
+  verdict: string;
+}
+
+/**
+ * Hold a figure against the model: the one judgement checks and scenario claims share. A
+ * figure inside the model's 90% interval (when its inputs are uncertain) holds whatever
+ * the tolerance. A published fact says how far off the model is ("off by +12% (±5%)"); a
+ * claim says how it compares with the model ("claim is 25% above the model").
+ */
+export function judge(
+  kind: FigureKind,
+  figure: number,
+  model: number,
+  toleranceText: string = DEFAULT_TOLERANCE,
+  interval?: readonly [number, number],
+): Verdict {
+  const tolerance = parseTolerance(toleranceText);
+  const shown = describeTolerance(tolerance);
+  const difference =
+    kind === 'published' ? describeDifference(model, figure) : describeDifference(figure, model);
+  if (interval && figure >= interval[0] && figure <= interval[1])
+    return { holds: true, difference, tolerance: shown, verdict: 'inside the 90% interval' };
+  const holds = within(model, figure, tolerance);
+  if (kind === 'published')
+    return {
+      holds,
+      difference,
+      tolerance: shown,
+      verdict: holds ? `holds (${shown})` : `off by ${difference} (${shown})`,
+    };
+  return {
+    holds,
+    difference,
+    tolerance: shown,
+    verdict: holds
+      ? `consistent (${shown})`
+      : model === 0
+        ? 'the model never gets there'
+        : `claim is ${describeClaim(figure, model)}`,
+  };
+}
