@@ -3,19 +3,19 @@ import { PRECISIONS } from '../catalog/types.js';
 import { withContext } from '../errors.js';
 import { clusterEconomics } from '../model/cluster.js';
 import { annualizedCapex } from '../model/finance.js';
+import { acceleratorHardware } from '../model/from-catalog.js';
 import { maxBatch, serveBatch, weightBytes } from '../model/inference.js';
+import { MAX_TP, type ReplicaHardware, replicaSpec } from '../model/serving.js';
 import { SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { catalogNumber, FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import {
-  acceleratorHardware,
-  MAX_TP,
-  type ReplicaHardware,
-  replicaSpec,
   requestShape,
   resolveModel,
   SERVING_INPUTS,
   serveReplica,
+  servingEfficiency,
+  servingShape,
 } from './serving.js';
 import type { Calculator, CalculatorContext, InputSpec } from './types.js';
 
@@ -263,7 +263,13 @@ export const edgeVsCentral: Calculator = {
       bandwidth: device.memoryBandwidth.value,
       memory: device.memoryCapacity.value,
     };
-    const edgeSpec = replicaSpec(ctx, model, edgeHardware, precision, 1);
+    const edgeSpec = replicaSpec(
+      servingShape(ctx, model),
+      edgeHardware,
+      precision,
+      1,
+      servingEfficiency(ctx),
+    );
     if (maxBatch(edgeSpec, shape.inputTokens + shape.outputTokens) < 1) {
       const smaller = PRECISIONS.filter((p) => p !== precision).join(' or ');
       return ctx.fail(

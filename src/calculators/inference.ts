@@ -1,7 +1,8 @@
 import { clusterEconomics } from '../model/cluster.js';
+import { MAX_TP } from '../model/serving.js';
 import { SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { FLEET_INPUTS, fleetSpec } from './fleet.js';
-import { MAX_TP, SERVING_INPUTS, servingSetup } from './serving.js';
+import { SERVING_INPUTS, servingSetup } from './serving.js';
 import type { Calculator, InputSpec } from './types.js';
 
 export const TP_INPUT: InputSpec = {

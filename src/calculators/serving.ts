@@ -1,27 +1,31 @@
-import type { Accelerator, LanguageModel, Precision } from '../catalog/types.js';
+import type { LanguageModel, Precision } from '../catalog/types.js';
 import { withContext } from '../errors.js';
+import { acceleratorHardware, modelShape } from '../model/from-catalog.js';
+import { maxBatch, type ReplicaSpec, serveBatch } from '../model/inference.js';
 import {
-  bestBatch,
-  kvBytesPerToken,
-  latentKvBytesPerToken,
-  maxBatch,
-  type ReplicaSpec,
-  type ServingResult,
-  serveBatch,
-  weightBytes,
-} from '../model/inference.js';
+  type BatchProblem,
+  type BatchRule,
+  contextOf,
+  type ModelShape,
+  memoryFit,
+  type ReplicaHardware,
+  type RequestShape,
+  replicaSpec,
+  type Served,
+  type ServingEfficiency,
+  serveAtBestWidth,
+  serveAtWidth,
+  smallestTp,
+} from '../model/serving.js';
 import { formatQuantity } from '../units/format.js';
 import { peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import type { CalculatorContext, InputSpec } from './types.js';
 
 /**
- * The widest tensor-parallel group a replica may span: past the largest scale-up domains
- * (NVL576), and the bound that keeps the search over widths short.
+ * The serving calculators' side of serving: inputs, the catalog model's dimensions, the
+ * batch rule from the flags, and the sentences for what cannot be served. The choices
+ * themselves (batch, width) are the model's (model/serving.ts).
  */
-export const MAX_TP = 1024;
-
-/** Bytes per weight at each precision. */
-export const BYTES_PER_PARAM: Record<Precision, number> = { bf16: 2, fp8: 1, fp4: 0.5 };
 
 /** Inputs every serving calculator shares: the model, the request shape and the roofline fractions. */
 export const SERVING_INPUTS: readonly InputSpec[] = [
@@ -98,71 +102,21 @@ export function resolveModel(ctx: CalculatorContext, name = 'model'): LanguageMo
   return model;
 }
 
-function dimension(
-  ctx: CalculatorContext,
-  model: LanguageModel,
-  key: 'layers' | 'attentionHeads' | 'headDim',
-): number {
-  const figure = model[key];
-  if (!figure) return ctx.fail('model', `: ${model.id} publishes no ${key}, which inference needs`);
-  return figure.value;
+/** The model's serving dimensions, or a sentence naming the one it does not publish. */
+export function servingShape(ctx: CalculatorContext, model: LanguageModel): ModelShape {
+  const shape = modelShape(model);
+  if ('missing' in shape)
+    return ctx.fail('model', `: ${model.id} publishes no ${shape.missing}, which inference needs`);
+  return shape;
 }
 
-/** The hardware side of a replica: what one accelerator (or device) brings. */
-export interface ReplicaHardware {
-  id: string;
-  peakFlops: number;
-  bandwidth: number;
-  memory: number;
-}
-
-export function acceleratorHardware(accelerator: Accelerator, peakFlops: number): ReplicaHardware {
+/** The roofline's achievable fractions, as given or by default. */
+export function servingEfficiency(ctx: CalculatorContext): ServingEfficiency {
   return {
-    id: accelerator.id,
-    peakFlops,
-    bandwidth: accelerator.hbmBandwidth.value,
-    memory: accelerator.hbmCapacity.value,
-  };
-}
-
-/** Build a replica of `model` over `tp` units of `hardware` at `precision`. */
-export function replicaSpec(
-  ctx: CalculatorContext,
-  model: LanguageModel,
-  hardware: ReplicaHardware,
-  precision: Precision,
-  tp: number,
-): ReplicaSpec {
-  const layers = dimension(ctx, model, 'layers');
-  // KV caches are kept at 8 bits when weights are 8 bits or fewer (as FP8 serving stacks do).
-  const kvBytes = Math.max(1, BYTES_PER_PARAM[precision]);
-  const kvHeads = model.kvHeads?.value;
-  const kv = model.kvLatentDim
-    ? latentKvBytesPerToken(layers, model.kvLatentDim.value, kvBytes)
-    : kvHeads
-      ? kvBytesPerToken(layers, kvHeads, dimension(ctx, model, 'headDim'), kvBytes)
-      : ctx.fail('model', `: ${model.id} publishes no KV heads, which inference needs`);
-  return {
-    totalParams: model.params.value,
-    activeParams: model.activeParams.value,
-    layers,
-    attentionHeads: dimension(ctx, model, 'attentionHeads'),
-    headDim: dimension(ctx, model, 'headDim'),
-    bytesPerParam: BYTES_PER_PARAM[precision],
-    kvBytesPerToken: kv,
-    tp,
-    peakFlopsPerAccelerator: hardware.peakFlops,
-    bandwidthPerAccelerator: hardware.bandwidth,
-    memoryPerAccelerator: hardware.memory,
-    computeEfficiency: ctx.number('compute_efficiency'),
-    bandwidthEfficiency: ctx.number('bandwidth_efficiency'),
+    compute: ctx.number('compute_efficiency'),
+    bandwidth: ctx.number('bandwidth_efficiency'),
     memoryUsable: ctx.number('memory_usable'),
   };
-}
-
-export interface RequestShape {
-  inputTokens: number;
-  outputTokens: number;
 }
 
 export function requestShape(ctx: CalculatorContext, model: LanguageModel): RequestShape {
@@ -179,14 +133,6 @@ export function requestShape(ctx: CalculatorContext, model: LanguageModel): Requ
   return { inputTokens, outputTokens };
 }
 
-/** Smallest tensor-parallel width (a power of two) whose memory holds the weights and one request. */
-export function smallestTp(spec: ReplicaSpec, contextTokens: number): number {
-  for (let tp = 1; tp <= MAX_TP; tp *= 2) {
-    if (maxBatch({ ...spec, tp }, contextTokens) >= 1) return tp;
-  }
-  return Number.POSITIVE_INFINITY;
-}
-
 /** "does not fit": say by how much and what tp would. */
 export function failNotFitting(
   ctx: CalculatorContext,
@@ -194,8 +140,7 @@ export function failNotFitting(
   contextTokens: number,
   unit: string,
 ): never {
-  const usable = spec.tp * spec.memoryPerAccelerator * spec.memoryUsable;
-  const needed = weightBytes(spec) + spec.kvBytesPerToken * contextTokens;
+  const { usable, needed } = memoryFit(spec, contextTokens);
   const tp = smallestTp(spec, contextTokens);
   const hint = Number.isFinite(tp) ? `; try ${ctx.label('tp')} ${tp}` : '';
   return ctx.fail(
@@ -204,25 +149,11 @@ export function failNotFitting(
   );
 }
 
-export interface Served extends ServingResult {
-  batch: number;
-  maxBatch: number;
-}
-
-type BatchChoice =
-  | { batch: number; maxBatch: number }
-  | { problem: 'not-fitting' | 'batch-too-big' | 'latency' };
-
-/** The batch to run on a replica: as given (if it fits), or the best under --max-tpot. Pure. */
-function chooseBatch(ctx: CalculatorContext, spec: ReplicaSpec, shape: RequestShape): BatchChoice {
-  const limit = maxBatch(spec, shape.inputTokens + shape.outputTokens);
-  if (limit < 1) return { problem: 'not-fitting' };
+/** The batch rule the flags ask for: --batch N, or the largest batch under --max-tpot. */
+function batchRule(ctx: CalculatorContext): BatchRule {
   const given = ctx.given.batch;
-  if (typeof given === 'number')
-    return given > limit ? { problem: 'batch-too-big' } : { batch: given, maxBatch: limit };
-  const bound = ctx.has('max_tpot') ? ctx.number('max_tpot') : undefined;
-  const best = bestBatch(spec, limit, shape.inputTokens, shape.outputTokens, bound);
-  return best === undefined ? { problem: 'latency' } : { batch: best, maxBatch: limit };
+  if (typeof given === 'number') return { batch: given };
+  return { maxTimePerOutputToken: ctx.has('max_tpot') ? ctx.number('max_tpot') : undefined };
 }
 
 /** Turn a batch problem into the one sentence the user sees. */
@@ -231,9 +162,9 @@ function failBatch(
   spec: ReplicaSpec,
   shape: RequestShape,
   unit: string,
-  problem: string,
+  problem: BatchProblem,
 ): never {
-  const context = shape.inputTokens + shape.outputTokens;
+  const context = contextOf(shape);
   if (problem === 'not-fitting') return failNotFitting(ctx, spec, context, unit);
   if (problem === 'batch-too-big') {
     const limit = maxBatch(spec, context);
@@ -249,14 +180,6 @@ function failBatch(
   );
 }
 
-function serveChosen(
-  spec: ReplicaSpec,
-  shape: RequestShape,
-  choice: { batch: number; maxBatch: number },
-): Served {
-  return { ...serveBatch(spec, choice.batch, shape.inputTokens, shape.outputTokens), ...choice };
-}
-
 function recordBatch(ctx: CalculatorContext, batch: number): void {
   if (typeof ctx.given.batch === 'number')
     ctx.record('batch', { value: batch, dimension: 'count', origin: 'given' });
@@ -266,14 +189,9 @@ function recordBatch(ctx: CalculatorContext, batch: number): void {
   }
 }
 
-/** Widest tensor-parallel width the automatic choice tries (one 64-accelerator NVLink domain and then some). */
-const MAX_AUTO_TP = 64;
-
 /**
- * A served replica. With --tp the width is the user's; otherwise every power-of-two width
- * that holds the model is tried and the one with the highest output per accelerator wins,
- * as a serving engineer would choose (too narrow leaves no room for KV cache, too wide
- * wastes weight reads).
+ * A served replica of `model` on `hardware`: at --tp if given, else at the width with the
+ * most output per accelerator (model/serving.ts), with the choices recorded.
  */
 export function serveReplica(
   ctx: CalculatorContext,
@@ -282,39 +200,26 @@ export function serveReplica(
   precision: Precision,
   shape: RequestShape,
 ): { spec: ReplicaSpec; served: Served } {
-  if (ctx.has('tp')) {
-    const spec = replicaSpec(ctx, model, hardware, precision, ctx.number('tp'));
-    const choice = chooseBatch(ctx, spec, shape);
-    if ('problem' in choice) return failBatch(ctx, spec, shape, hardware.id, choice.problem);
-    recordBatch(ctx, choice.batch);
-    return { spec, served: serveChosen(spec, shape, choice) };
-  }
-  const probe = replicaSpec(ctx, model, hardware, precision, 1);
-  let best: { spec: ReplicaSpec; served: Served } | undefined;
-  let firstProblem: { spec: ReplicaSpec; problem: string } | undefined;
-  for (let tp = 1; tp <= MAX_AUTO_TP; tp *= 2) {
-    const spec = { ...probe, tp };
-    const choice = chooseBatch(ctx, spec, shape);
-    if ('problem' in choice) {
-      if (choice.problem !== 'not-fitting') firstProblem ??= { spec, problem: choice.problem };
-      continue;
-    }
-    const served = serveChosen(spec, shape, choice);
-    if (!best || served.outputThroughput / tp > best.served.outputThroughput / best.spec.tp)
-      best = { spec, served };
-  }
-  if (!best) {
-    const failed = firstProblem ?? { spec: { ...probe, tp: MAX_AUTO_TP }, problem: 'not-fitting' };
-    return failBatch(ctx, failed.spec, shape, hardware.id, failed.problem);
-  }
-  ctx.record('tp', {
-    value: best.spec.tp,
-    dimension: 'count',
-    origin: 'solved',
-    via: 'highest output per accelerator',
-  });
-  recordBatch(ctx, best.served.batch);
-  return best;
+  const rule = batchRule(ctx);
+  const given = ctx.has('tp');
+  const probe = replicaSpec(
+    servingShape(ctx, model),
+    hardware,
+    precision,
+    given ? ctx.number('tp') : 1,
+    servingEfficiency(ctx),
+  );
+  const replica = given ? serveAtWidth(probe, shape, rule) : serveAtBestWidth(probe, shape, rule);
+  if ('problem' in replica) return failBatch(ctx, replica.spec, shape, hardware.id, replica.problem);
+  if (!given)
+    ctx.record('tp', {
+      value: replica.spec.tp,
+      dimension: 'count',
+      origin: 'solved',
+      via: 'highest output per accelerator',
+    });
+  recordBatch(ctx, replica.served.batch);
+  return replica;
 }
 
 /** A served replica of the requested model on the requested accelerator: what the serving calculators share. */

@@ -85,6 +85,7 @@ export function renderScenarioReport(run: ScenarioRun): string {
     `  Largest run: one site's fleet at ${formatQuantity(a.mfu, 'fraction')} MFU and ${formatQuantity(a.goodput, 'fraction')} goodput for ${formatQuantity(a.trainingRun, 'time')}.`,
     `  Tokens: ${model} served at ${formatQuantity(a.servingUtilization, 'fraction')} utilization. Revenue needed: capex repaid at ${formatQuantity(a.costOfCapital, 'fraction')} plus opex.`,
     '  Binds: which of power, capital, supply (or the plan) limited purchases most months of the year.',
+    ...run.loaded.notes.map((note) => `  Note: ${note}.`),
   );
   if (run.claims.length > 0) parts.push('', 'Claims', claimsTable(run.claims, 'Model'));
   return `${parts.join('\n')}\n`;

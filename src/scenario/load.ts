@@ -1,5 +1,3 @@
-import { inference } from '../calculators/inference.js';
-import { runCalculator } from '../calculators/run.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError, quote, withContext } from '../errors.js';
@@ -10,6 +8,7 @@ import { formatPath, parseYamlLocated } from '../yaml/document.js';
 import type { TimelineInputs } from './inputs.js';
 import { capacityCost, resolveScenario } from './resolve.js';
 import { type Scenario, scenarioSchema, uncertainNumberInfo } from './schema.js';
+import { referenceServing } from './serving.js';
 
 export interface ParsedScenario {
   file: string;
@@ -21,6 +20,8 @@ export interface ParsedScenario {
   accelerators: Accelerator[];
   /** Reference-model tokens/s per accelerator of each fleet entry (catalog-only, computed once). */
   tokensPerSecond: number[];
+  /** What the reader should know about how the file was read (a chip served at a wider format). */
+  notes: string[];
 }
 
 export interface LoadedScenario extends ParsedScenario {
@@ -62,24 +63,13 @@ function uncertainNumbers(value: unknown, path: PropertyKey[] = []): UncertainIn
   return [];
 }
 
-/** Output tokens/s per accelerator for the reference model, served the way `calc inference` would. */
-function servedTokensPerSecond(
-  catalog: Catalog,
-  model: string,
-  accelerator: Accelerator,
-  precision: string,
-): number {
-  const usable = accelerator.dense[precision as 'bf16'] ? precision : 'bf16';
-  const result = runCalculator(inference, { model, accelerator: accelerator.id, precision: usable }, catalog);
-  return result.outputs.output_throughput_per_accelerator?.value ?? 0;
-}
-
 /** Validate a scenario file against the schema and the catalog; done once per file. */
 export function parseScenario(text: string, file: string, catalog: Catalog): ParsedScenario {
   const { data: s, locate } = parseYamlLocated(text, file, scenarioSchema);
   const at = (path: PropertyKey[]) => `${locate(path)}: ${formatPath(path)}`;
-  const model = s.assumptions.reference_model ?? 'llama-3.3-70b';
-  withContext(at(['assumptions', 'reference_model']), () => catalog.model(model));
+  const model = withContext(at(['assumptions', 'reference_model']), () =>
+    catalog.model(s.assumptions.reference_model ?? 'llama-3.3-70b'),
+  );
   const accelerators = s.fleet.map((entry, i) =>
     withContext(at(['fleet', i, 'accelerator']), () => catalog.accelerator(entry.accelerator)),
   );
@@ -106,8 +96,24 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
     }
   });
   const precision = s.assumptions.serving_precision ?? 'fp8';
-  const tokensPerSecond = accelerators.map((a) => servedTokensPerSecond(catalog, model, a, precision));
-  const parsed: ParsedScenario = { file, scenario: s, uncertain, locate, accelerators, tokensPerSecond };
+  const notes: string[] = [];
+  const tokensPerSecond = accelerators.map((a, i) => {
+    const served = withContext(at(['fleet', i, 'accelerator']), () =>
+      referenceServing(catalog, model, a, precision),
+    );
+    if (served.precision !== precision && !notes.some((n) => n.startsWith(`${a.id} `)))
+      notes.push(`${a.id} has no ${precision}: ${model.id} is served on it at ${served.precision}`);
+    return served.tokensPerSecond;
+  });
+  const parsed: ParsedScenario = {
+    file,
+    scenario: s,
+    uncertain,
+    locate,
+    accelerators,
+    tokensPerSecond,
+    notes,
+  };
   if (s.supply?.fabs)
     withContext(at(['supply', 'fabs']), () => {
       for (const a of accelerators) capacityCost(catalog, a);
