@@ -6,7 +6,13 @@ import { annualizedCapex } from '../model/finance.js';
 import { acceleratorHardware } from '../model/from-catalog.js';
 import { maxBatch, serveBatch, weightBytes } from '../model/inference.js';
 import { MAX_TP, type ReplicaHardware, replicaSpec } from '../model/serving.js';
-import { SECONDS_PER_YEAR } from '../units/dimensions.js';
+import {
+  edgeBreakevenUtilization,
+  edgeCostPerToken,
+  perToken,
+  replicasFor,
+  tokensPerYear,
+} from '../model/tokens.js';
 import { formatQuantity } from '../units/format.js';
 import { catalogNumber, FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import {
@@ -254,7 +260,6 @@ export const edgeVsCentral: Calculator = {
     const device = resolveDevice(ctx);
     const precision = ctx.text('precision') as Precision;
     const shape = requestShape(ctx, model);
-    const year = SECONDS_PER_YEAR;
 
     // Edge: one user per device, so batch 1 on the device's own memory.
     const edgeHardware: ReplicaHardware = {
@@ -280,7 +285,7 @@ export const edgeVsCentral: Calculator = {
     const edgeRate = serveBatch(edgeSpec, 1, shape.inputTokens, shape.outputTokens).outputThroughput;
     const devices = ctx.number('devices');
     const edgeUtilization = ctx.number('utilization');
-    const tokensPerDevice = edgeRate * edgeUtilization * year;
+    const tokensPerDevice = tokensPerYear(edgeRate, edgeUtilization);
     const devicePower = catalogNumber(ctx, 'device_power', device.id, device.power);
     const devicePrice = catalogNumber(ctx, 'device_price', device.id, device.price);
     const edgeEnergyPerToken = devicePower / edgeRate;
@@ -290,7 +295,7 @@ export const edgeVsCentral: Calculator = {
       ctx.number('cost_of_capital'),
       ctx.number('device_lifetime'),
     );
-    const edgeCostPerToken = deviceAnnualCapex / tokensPerDevice + edgeEnergyCostPerToken;
+    const edgeCost = edgeCostPerToken(deviceAnnualCapex, tokensPerDevice, edgeEnergyCostPerToken);
 
     // Central: a batched token factory sized to serve the same tokens per year.
     const accelerator = resolveAccelerator(ctx, 'central_accelerator');
@@ -303,12 +308,11 @@ export const edgeVsCentral: Calculator = {
       shape,
     );
 
-    const centralUtilization = ctx.number('central_utilization');
-    const perReplicaYear = served.outputThroughput * centralUtilization * year;
-    const replicas = Math.ceil((devices * tokensPerDevice) / perReplicaYear);
+    const perReplicaYear = tokensPerYear(served.outputThroughput, ctx.number('central_utilization'));
+    const replicas = replicasFor(devices * tokensPerDevice, perReplicaYear);
     const economics = clusterEconomics(fleetSpec(ctx, accelerator, replicas * centralSpec.tp, peak));
     const centralTokens = replicas * perReplicaYear;
-    const centralCostPerToken = (economics.annualizedCapex + economics.annualOpex) / centralTokens;
+    const central = perToken(economics, centralTokens);
 
     const outputs: Record<string, number> = {
       edge_tokens_per_year: devices * tokensPerDevice,
@@ -316,26 +320,29 @@ export const edgeVsCentral: Calculator = {
       edge_throughput_per_device: edgeRate,
       central_accelerators: economics.count,
       edge_energy_per_token: edgeEnergyPerToken,
-      central_energy_per_token: economics.annualEnergy / centralTokens,
-      energy_ratio: edgeEnergyPerToken / (economics.annualEnergy / centralTokens),
+      central_energy_per_token: central.energy,
+      energy_ratio: edgeEnergyPerToken / central.energy,
       edge_capex: devices * devicePrice,
       central_capex: economics.totalCapex,
       edge_capex_per_throughput: devicePrice / edgeRate,
       central_capex_per_throughput: economics.totalCapex / (replicas * served.outputThroughput),
-      edge_cost_per_million_tokens: edgeCostPerToken * 1e6,
-      central_cost_per_million_tokens: centralCostPerToken * 1e6,
+      edge_cost_per_million_tokens: edgeCost * 1e6,
+      central_cost_per_million_tokens: central.cost * 1e6,
       edge_average_power: devices * devicePower * edgeUtilization,
       central_facility_power: economics.facilityPower,
-      device_annual_value: tokensPerDevice * centralCostPerToken,
+      device_annual_value: tokensPerDevice * central.cost,
     };
-    // Edge cost per token is capex / (u · tokens at full use) + energy; solve for u where it meets central.
-    const margin = centralCostPerToken - edgeEnergyCostPerToken;
-    if (margin <= 0) {
+    const breakeven = edgeBreakevenUtilization(
+      deviceAnnualCapex,
+      tokensPerDevice / edgeUtilization,
+      central.cost,
+      edgeEnergyCostPerToken,
+    );
+    if (breakeven === undefined) {
       ctx.note(
         'the edge fleet never breaks even: its electricity alone costs more per token than the central factory',
       );
     } else {
-      const breakeven = deviceAnnualCapex / ((tokensPerDevice / edgeUtilization) * margin);
       outputs.breakeven_utilization = breakeven;
       if (breakeven > 1)
         ctx.note('the edge fleet does not break even even when every device generates tokens all day');

@@ -1,6 +1,6 @@
 import { clusterEconomics } from '../model/cluster.js';
 import { MAX_TP } from '../model/serving.js';
-import { SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../units/dimensions.js';
+import { perToken, tokensPerYear } from '../model/tokens.js';
 import { FLEET_INPUTS, fleetSpec } from './fleet.js';
 import { SERVING_INPUTS, servingSetup } from './serving.js';
 import type { Calculator, InputSpec } from './types.js';
@@ -105,13 +105,13 @@ export const inference: Calculator = {
     const { accelerator, peak, shape, spec, served } = servingSetup(ctx);
     const tp = spec.tp;
 
-    const fleet = fleetSpec(ctx, accelerator, tp, peak);
-    const economics = clusterEconomics(fleet);
-    const utilization = ctx.number('utilization');
-    const tokensPerHour = served.outputThroughput * SECONDS_PER_HOUR * utilization;
-    const replicaCostPerHour = economics.costPerAcceleratorHour * tp;
-    // All of a year's energy is charged to the tokens served in it, idle hours included.
-    const energyPerToken = economics.annualEnergy / (tokensPerHour * (SECONDS_PER_YEAR / SECONDS_PER_HOUR));
+    // One replica's year: its accelerators' energy and ownership cost, charged to the tokens it
+    // serves, idle hours included.
+    const economics = clusterEconomics(fleetSpec(ctx, accelerator, tp, peak));
+    const perOutputToken = perToken(
+      economics,
+      tokensPerYear(served.outputThroughput, ctx.number('utilization')),
+    );
     return {
       prefill_throughput: served.prefillThroughput,
       output_throughput: served.outputThroughput,
@@ -123,8 +123,8 @@ export const inference: Calculator = {
       memory_bound_share: served.memoryBoundShare,
       weights_per_accelerator: (spec.totalParams * spec.bytesPerParam) / tp,
       kv_cache_per_request: spec.kvBytesPerToken * (shape.inputTokens + shape.outputTokens),
-      energy_per_token: energyPerToken,
-      cost_per_million_tokens: (replicaCostPerHour / tokensPerHour) * 1e6,
+      energy_per_token: perOutputToken.energy,
+      cost_per_million_tokens: perOutputToken.cost * 1e6,
     };
   },
 };

@@ -1,4 +1,6 @@
 import { clusterEconomics } from '../model/cluster.js';
+import { revenueNeeded } from '../model/finance.js';
+import { perToken, tokensPerYear } from '../model/tokens.js';
 import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { CLUSTER_SIZE_INPUTS, solveCount } from './cluster.js';
 import { FLEET_INPUTS, fleetSpec } from './fleet.js';
@@ -91,21 +93,20 @@ export const tokenFactory: Calculator = {
     if (replicas < 1) return ctx.fail('count', `is smaller than one replica (${spec.tp} accelerators)`);
     const economics = clusterEconomics({ ...probe, count });
     const throughput = replicas * served.outputThroughput;
-    const tokensPerYear = throughput * SECONDS_PER_YEAR * ctx.number('utilization');
-    const revenueNeeded = economics.annualizedCapex + economics.annualOpex;
+    const tokens = tokensPerYear(throughput, ctx.number('utilization'));
+    const perOutputToken = perToken(economics, tokens);
     return {
       count,
       replicas,
       facility_power: economics.facilityPower,
       output_throughput: throughput,
-      tokens_per_year: tokensPerYear,
-      energy_per_token: economics.annualEnergy / tokensPerYear,
+      tokens_per_year: tokens,
+      energy_per_token: perOutputToken.energy,
       total_capex: economics.totalCapex,
       annual_opex: economics.annualOpex,
-      annual_revenue_needed: revenueNeeded,
-      breakeven_price_per_million_tokens: (revenueNeeded / tokensPerYear) * 1e6,
-      tokens_per_person_per_day:
-        tokensPerYear / ctx.number('population') / (SECONDS_PER_YEAR / SECONDS_PER_DAY),
+      annual_revenue_needed: revenueNeeded(economics.annualizedCapex, economics.annualOpex),
+      breakeven_price_per_million_tokens: perOutputToken.cost * 1e6,
+      tokens_per_person_per_day: tokens / ctx.number('population') / (SECONDS_PER_YEAR / SECONDS_PER_DAY),
     };
   },
 };

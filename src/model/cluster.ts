@@ -1,5 +1,5 @@
 import { SECONDS_PER_HOUR, SECONDS_PER_YEAR } from '../units/dimensions.js';
-import { annualizedCapex } from './finance.js';
+import { annualizedCapex, upkeep } from './finance.js';
 import { annualEnergy, facilityPower, itPower } from './power.js';
 
 /** Everything needed to cost a fleet of one accelerator type, in SI units. */
@@ -46,7 +46,7 @@ export function clusterEconomics(spec: ClusterSpec): ClusterEconomics {
   const facilityCapex = it * spec.facilityCapexPerItWatt;
   const totalCapex = acceleratorCapex + facilityCapex;
   const annualEnergyCost = energy * spec.electricityPrice;
-  const annualUpkeep = totalCapex * spec.upkeepRate;
+  const annualUpkeep = upkeep(totalCapex, spec.upkeepRate);
   const annualOpex = annualEnergyCost + annualUpkeep;
   const annualized =
     annualizedCapex(acceleratorCapex, spec.costOfCapital, spec.hardwareLifetime) +
@@ -76,10 +76,18 @@ export function capexPerAccelerator(
   return spec.pricePerAccelerator + spec.itPowerPerAccelerator * spec.facilityCapexPerItWatt;
 }
 
+/** Accelerators, with their building, a budget buys, fractions included (the timeline compares limits before rounding). */
+export function acceleratorsBudgetAllows(
+  budget: number,
+  spec: Pick<ClusterSpec, 'pricePerAccelerator' | 'itPowerPerAccelerator' | 'facilityCapexPerItWatt'>,
+): number {
+  return budget / capexPerAccelerator(spec);
+}
+
 /** How many accelerators, with their building, a budget buys (whole accelerators). */
 export function acceleratorsForBudget(
   budget: number,
   spec: Pick<ClusterSpec, 'pricePerAccelerator' | 'itPowerPerAccelerator' | 'facilityCapexPerItWatt'>,
 ): number {
-  return Math.floor(budget / capexPerAccelerator(spec));
+  return Math.floor(acceleratorsBudgetAllows(budget, spec));
 }

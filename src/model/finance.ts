@@ -19,3 +19,13 @@ export function capitalRecoveryFactor(rate: number, lifetimeSeconds: number): nu
 export function annualizedCapex(capex: number, rate: number, lifetimeSeconds: number): number {
   return capex * capitalRecoveryFactor(rate, lifetimeSeconds);
 }
+
+/** Upkeep (maintenance and operations) as a share of capex a year, over 1/`periodsPerYear` of a year (USD). */
+export function upkeep(capex: number, annualRate: number, periodsPerYear = 1): number {
+  return (capex * annualRate) / periodsPerYear;
+}
+
+/** Revenue a year that repays capex over its lifetimes and pays the year's opex (USD/yr). */
+export function revenueNeeded(annualizedCapexPerYear: number, annualOpex: number): number {
+  return annualizedCapexPerYear + annualOpex;
+}

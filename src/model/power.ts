@@ -11,11 +11,25 @@ export function facilityPower(itPowerWatts: number, pue: number): number {
 }
 
 /**
- * Energy drawn in a year (J) by a facility whose IT load averages `loadFactor` of its
+ * Energy drawn over `seconds` (J) by a facility whose IT load averages `loadFactor` of its
  * peak. Cooling overhead is taken to scale with IT load, so PUE applies to the average.
  */
+export function energyOver(facilityPowerWatts: number, loadFactor: number, seconds: number): number {
+  return facilityPowerWatts * loadFactor * seconds;
+}
+
+/** Energy drawn in a year (J). */
 export function annualEnergy(facilityPowerWatts: number, loadFactor: number): number {
-  return facilityPowerWatts * loadFactor * SECONDS_PER_YEAR;
+  return energyOver(facilityPowerWatts, loadFactor, SECONDS_PER_YEAR);
+}
+
+/** Accelerators a facility power feeds, fractions included (the timeline compares limits before rounding). */
+export function acceleratorsPowerAllows(
+  facilityPowerWatts: number,
+  itPowerPerAccelerator: number,
+  pue: number,
+): number {
+  return facilityPowerWatts / (itPowerPerAccelerator * pue);
 }
 
 /** How many accelerators a facility power budget feeds (whole accelerators). */
@@ -24,5 +38,5 @@ export function acceleratorsForPower(
   itPowerPerAccelerator: number,
   pue: number,
 ): number {
-  return Math.floor(facilityPowerWatts / (itPowerPerAccelerator * pue));
+  return Math.floor(acceleratorsPowerAllows(facilityPowerWatts, itPowerPerAccelerator, pue));
 }
