@@ -1,9 +1,10 @@
 import { seriesAt } from '../catalog/series.js';
-import type { Accelerator, Figure } from '../catalog/types.js';
-import { capexPerUnitYear, type PackageSpec, type ProcessSpec, supplyNeeds } from '../model/supply.js';
+import type { Figure } from '../catalog/types.js';
+import { acceleratorSupply, capacityCosts, lithography, packageSpec } from '../model/from-catalog.js';
+import { capexPerUnitYear, type ProcessSpec, supplyNeeds } from '../model/supply.js';
 import { formatQuantity } from '../units/format.js';
 import { catalogNumber, resolveAccelerator } from './fleet.js';
-import type { Calculator, CalculatorContext, InputSpec } from './types.js';
+import type { Calculator, InputSpec } from './types.js';
 
 const fromCatalog = (text: string) => `the catalog's ${text} (data/supply.yaml)`;
 
@@ -105,18 +106,6 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
   },
 ];
 
-function packagingOf(ctx: CalculatorContext, accelerator: Accelerator) {
-  const pkg = ctx.catalog.supply.packaging[accelerator.id];
-  if (!pkg) {
-    const known = Object.keys(ctx.catalog.supply.packaging).join(', ');
-    return ctx.fail(
-      'accelerator',
-      `: ${accelerator.id} has no packaging data in data/supply.yaml; known: ${known}`,
-    );
-  }
-  return pkg;
-}
-
 export const supply: Calculator = {
   name: 'supply',
   example: { accelerator: 'b200', units: '5M' },
@@ -195,11 +184,16 @@ export const supply: Calculator = {
   ],
   compute(ctx) {
     const accelerator = resolveAccelerator(ctx);
-    const pkgData = packagingOf(ctx, accelerator);
     const s = ctx.catalog.supply;
-    const node = s.processes[pkgData.process];
-    if (!node)
-      return ctx.fail('accelerator', `: process '${pkgData.process}' is missing from data/supply.yaml`);
+    const found = acceleratorSupply(s, accelerator);
+    if ('missing' in found)
+      return found.missing === 'packaging'
+        ? ctx.fail(
+            'accelerator',
+            `: ${accelerator.id} has no packaging data in data/supply.yaml; known: ${Object.keys(s.packaging).join(', ')}`,
+          )
+        : ctx.fail('accelerator', `: process '${found.process}' is missing from data/supply.yaml`);
+    const { node } = found;
     const via = `${accelerator.id} on ${node.id}`;
     const needed = (name: string, figure: Figure | undefined, what: string) =>
       figure || ctx.has(name)
@@ -219,18 +213,9 @@ export const supply: Calculator = {
       fabWaferStarts: needed('fab_wafer_starts', node.fabWaferStarts, 'fab size'),
       euvLayers: node.euvLayers.value,
     };
-    const pkg: PackageSpec = {
-      computeDies: pkgData.computeDies.value,
-      computeDieArea: pkgData.computeDieArea.value,
-      interposerArea: pkgData.interposerArea.value,
-      hbmStacks: pkgData.hbmStacks.value,
-    };
+    const pkg = packageSpec(found.pkg);
     const packagingYield = catalogNumber(ctx, 'packaging_yield', 'CoWoS', s.cowos.packagingYield);
-    const costs = {
-      cowosCapexPerWaferMonth: s.cowos.capexPerWaferMonth.value,
-      hbmCapexPerStackYear: s.hbm.capexPerStackYear.value,
-    };
-    const perUnit = capexPerUnitYear(pkg, process, costs, packagingYield);
+    const perUnit = capexPerUnitYear(pkg, process, capacityCosts(s), packagingYield);
     let units: number;
     if (ctx.has('units')) units = ctx.number('units');
     else if (ctx.has('capital')) {
@@ -240,12 +225,7 @@ export const supply: Calculator = {
         `each accelerator a year of capacity costs ${formatQuantity(perUnit.total, 'money')}: ${formatQuantity(perUnit.logic, 'money')} of fab, ${formatQuantity(perUnit.packaging, 'money')} of packaging, ${formatQuantity(perUnit.memory, 'money')} of HBM capacity`,
       );
     } else return ctx.fail('units', `is missing: give ${ctx.label('units')} or ${ctx.label('capital')}`);
-    const euv = {
-      toolPrice: s.euv.toolPrice.value,
-      wafersPerHour: s.euv.wafersPerHour.value,
-      availability: s.euv.availability.value,
-    };
-    const needs = supplyNeeds(units, pkg, process, euv, packagingYield);
+    const needs = supplyNeeds(units, pkg, process, lithography(s), packagingYield);
     const year = ctx.number('year', () => ({ value: 2026, origin: 'default' }));
     const endOfYear = year * 12 + 11;
     const cowosPerYear = seriesAt(s.cowos.capacity, endOfYear) * 12;

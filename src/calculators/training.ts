@@ -2,13 +2,12 @@ import type { AssumptionKey } from '../catalog/assumptions.js';
 import type { Accelerator, Figure, LanguageModel, Precision } from '../catalog/types.js';
 import { withContext } from '../errors.js';
 import { clusterEconomics } from '../model/cluster.js';
-import { acceleratorsForPower } from '../model/power.js';
+import { acceleratorsForPower, energyOver } from '../model/power.js';
 import {
-  acceleratorsForTraining,
   chinchillaOptimal,
   effectiveThroughput,
-  trainingCompute,
-  trainingDuration,
+  solveTrainingRun,
+  type TrainingRun,
   trainingFlop,
 } from '../model/training.js';
 import { SECONDS_PER_HOUR } from '../units/dimensions.js';
@@ -57,19 +56,16 @@ function countForPower(ctx: CalculatorContext, accelerator: Accelerator, peak: n
   return count;
 }
 
-interface RunSize {
-  count: number;
-  duration: number;
-  flop: number;
-}
-
-/** Two of workload, accelerator count (or site power) and duration give the third. */
+/**
+ * Two of workload, accelerator count (or site power) and duration give the third
+ * (model/training.ts solves it); here: which two were given, and the sentences when not.
+ */
 function sizeRun(
   ctx: CalculatorContext,
   workload: Workload | undefined,
   perAccelerator: number,
   counts: { fromPower: () => number; published: (() => number) | undefined },
-): RunSize {
+): TrainingRun {
   const sized = ctx.has('count') || ctx.has('facility_power');
   const givenCount = () => (ctx.has('count') ? ctx.number('count') : counts.fromPower());
   if (workload && sized && ctx.has('duration')) {
@@ -77,10 +73,9 @@ function sizeRun(
     return ctx.fail('duration', `conflicts with ${sizeFlag} and a given workload: give two of the three`);
   }
   if (workload && ctx.has('duration')) {
-    const duration = ctx.number('duration');
-    const count = acceleratorsForTraining(workload.flop, duration, perAccelerator);
-    ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
-    return { count, duration, flop: workload.flop };
+    const run = solveTrainingRun({ flop: workload.flop, duration: ctx.number('duration') }, perAccelerator);
+    ctx.record('count', { value: run.count, dimension: 'count', origin: 'solved' });
+    return run;
   }
   if (workload) {
     const count = sized
@@ -88,12 +83,11 @@ function sizeRun(
       : counts.published
         ? counts.published()
         : ctx.fail('count', `or ${ctx.label('duration')} is needed to size the run`);
-    return { count, duration: trainingDuration(workload.flop, count * perAccelerator), flop: workload.flop };
+    return solveTrainingRun({ flop: workload.flop, count }, perAccelerator);
   }
   if (ctx.has('duration') && sized) {
     const count = givenCount();
-    const duration = ctx.number('duration');
-    return { count, duration, flop: trainingCompute(duration, count * perAccelerator) };
+    return solveTrainingRun({ count, duration: ctx.number('duration') }, perAccelerator);
   }
   const workloadFlags = ['model', 'params', 'compute'].map(ctx.label).join(', ');
   return ctx.fail(
@@ -307,7 +301,7 @@ export const training: Calculator = {
       count,
       accelerator_hours: acceleratorHours,
       facility_power: economics.facilityPower,
-      energy: economics.facilityPower * spec.loadFactor * duration,
+      energy: energyOver(economics.facilityPower, spec.loadFactor, duration),
       cost: acceleratorHours * economics.costPerAcceleratorHour,
       chinchilla_params: optimal.params,
       chinchilla_tokens: optimal.tokens,

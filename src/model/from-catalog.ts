@@ -1,5 +1,7 @@
+import type { Packaging, ProcessNode, SupplyCatalog } from '../catalog/supply.js';
 import type { Accelerator, LanguageModel } from '../catalog/types.js';
 import type { ModelShape, ReplicaHardware } from './serving.js';
+import type { CapacityCosts, LithographySpec, PackageSpec, ProcessSpec } from './supply.js';
 
 /**
  * Catalog records as the model's specs: which catalog figure feeds which field, written
@@ -35,5 +37,57 @@ export function acceleratorHardware(accelerator: Accelerator, peakFlops: number)
     peakFlops,
     bandwidth: accelerator.hbmBandwidth.value,
     memory: accelerator.hbmCapacity.value,
+  };
+}
+
+/** An accelerator's package and the process node of its compute dies, or what the catalog lacks. */
+export function acceleratorSupply(
+  supply: SupplyCatalog,
+  accelerator: Accelerator,
+):
+  | { pkg: Packaging; node: ProcessNode }
+  | { missing: 'packaging' }
+  | { missing: 'process'; process: string } {
+  const pkg = supply.packaging[accelerator.id];
+  if (!pkg) return { missing: 'packaging' };
+  const node = supply.processes[pkg.process];
+  if (!node) return { missing: 'process', process: pkg.process };
+  return { pkg, node };
+}
+
+export function packageSpec(pkg: Packaging): PackageSpec {
+  return {
+    computeDies: pkg.computeDies.value,
+    computeDieArea: pkg.computeDieArea.value,
+    interposerArea: pkg.interposerArea.value,
+    hbmStacks: pkg.hbmStacks.value,
+  };
+}
+
+/** A node's figures as a process spec, or undefined when the catalog gives no fab size or cost for it. */
+export function processSpec(node: ProcessNode): ProcessSpec | undefined {
+  if (!node.fabCost || !node.fabWaferStarts) return undefined;
+  return {
+    waferPrice: node.waferPrice.value,
+    defectDensity: node.defectDensity.value,
+    fabCost: node.fabCost.value,
+    fabWaferStarts: node.fabWaferStarts.value,
+    euvLayers: node.euvLayers.value,
+  };
+}
+
+/** What adding packaging and memory capacity costs. */
+export function capacityCosts(supply: SupplyCatalog): CapacityCosts {
+  return {
+    cowosCapexPerWaferMonth: supply.cowos.capexPerWaferMonth.value,
+    hbmCapexPerStackYear: supply.hbm.capexPerStackYear.value,
+  };
+}
+
+export function lithography(supply: SupplyCatalog): LithographySpec {
+  return {
+    toolPrice: supply.euv.toolPrice.value,
+    wafersPerHour: supply.euv.wafersPerHour.value,
+    availability: supply.euv.availability.value,
   };
 }

@@ -49,3 +49,29 @@ export function chinchillaOptimal(flop: number, tokensPerParam: number): { param
   const params = Math.sqrt(flop / (6 * tokensPerParam));
   return { params, tokens: params * tokensPerParam };
 }
+
+/** A training run: its compute, its accelerators and its wall-clock length. */
+export interface TrainingRun {
+  flop: number;
+  count: number;
+  duration: number;
+}
+
+/**
+ * Any two of a run's compute, accelerator count and duration give the third, at a
+ * throughput per accelerator (FLOP/s, after MFU and goodput). Given compute and duration,
+ * the count is rounded up to whole accelerators.
+ */
+export function solveTrainingRun(
+  given:
+    | { flop: number; count: number }
+    | { flop: number; duration: number }
+    | { count: number; duration: number },
+  perAcceleratorThroughput: number,
+): TrainingRun {
+  if ('flop' in given && 'count' in given)
+    return { ...given, duration: trainingDuration(given.flop, given.count * perAcceleratorThroughput) };
+  if ('flop' in given)
+    return { ...given, count: acceleratorsForTraining(given.flop, given.duration, perAcceleratorThroughput) };
+  return { ...given, flop: trainingCompute(given.duration, given.count * perAcceleratorThroughput) };
+}

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { seriesAt } from '../catalog/series.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError } from '../errors.js';
+import { acceleratorSupply, capacityCosts, packageSpec, processSpec } from '../model/from-catalog.js';
 import { capexPerUnitYear } from '../model/supply.js';
 import { type Distribution, median } from '../uncertainty/distributions.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
@@ -79,33 +80,14 @@ function rampAt(points: ReadonlyArray<{ month: number; power: number }>, month: 
 /** Capital for one more accelerator a year of chip-making capacity, from the supply catalog. */
 export function capacityCost(catalog: Catalog, accelerator: Accelerator): number {
   const s = catalog.supply;
-  const pkg = s.packaging[accelerator.id];
-  const node = pkg ? s.processes[pkg.process] : undefined;
-  if (!pkg || !node?.fabCost || !node.fabWaferStarts) {
+  const found = acceleratorSupply(s, accelerator);
+  const process = 'node' in found ? processSpec(found.node) : undefined;
+  if (!('pkg' in found) || !process)
     throw new InputError(
       `${accelerator.id} has no packaging and fab data in data/supply.yaml, which supply.fabs needs`,
     );
-  }
-  return capexPerUnitYear(
-    {
-      computeDies: pkg.computeDies.value,
-      computeDieArea: pkg.computeDieArea.value,
-      interposerArea: pkg.interposerArea.value,
-      hbmStacks: pkg.hbmStacks.value,
-    },
-    {
-      waferPrice: node.waferPrice.value,
-      defectDensity: node.defectDensity.value,
-      fabCost: node.fabCost.value,
-      fabWaferStarts: node.fabWaferStarts.value,
-      euvLayers: node.euvLayers.value,
-    },
-    {
-      cowosCapexPerWaferMonth: s.cowos.capexPerWaferMonth.value,
-      hbmCapexPerStackYear: s.hbm.capexPerStackYear.value,
-    },
-    s.cowos.packagingYield.value,
-  ).total;
+  return capexPerUnitYear(packageSpec(found.pkg), process, capacityCosts(s), s.cowos.packagingYield.value)
+    .total;
 }
 
 /** A capital commitment spread over its months (one month for a lump sum). */
