@@ -1,8 +1,8 @@
 import { parseInputs } from '../calculators/inputs.js';
+import { runMonteCarlo } from '../calculators/monte-carlo.js';
 import { findCalculator } from '../calculators/registry.js';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { runMonteCarlo } from '../uncertainty/monte-carlo.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { parseYamlLocated } from '../yaml/document.js';

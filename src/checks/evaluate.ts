@@ -1,10 +1,10 @@
+import { runMonteCarlo, splitInputs } from '../calculators/monte-carlo.js';
 import { findCalculator } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Calculator, CalculatorResult } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
 import { median } from '../uncertainty/distributions.js';
-import { runMonteCarlo, splitInputs } from '../uncertainty/monte-carlo.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { describeDifference } from '../units/tolerance.js';

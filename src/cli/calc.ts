@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
+import { splitInputs } from '../calculators/monte-carlo.js';
 import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Calculator, InputSpec } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { renderCalculatorReport } from '../report/calculator-report.js';
-import { splitInputs } from '../uncertainty/monte-carlo.js';
 import { addUncertaintyOptions, parseOutputs, type UncertaintyOptions } from './flags.js';
 import type { CliIo } from './io.js';
 

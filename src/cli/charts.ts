@@ -1,5 +1,5 @@
 import { InputError, quote } from '../errors.js';
-import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
+import type { SensitivityRow } from '../uncertainty/tornado.js';
 
 /** Chart files are .svg or .png: checked before anything runs, so a typo costs nothing. */
 export function checkChartPath(path: string): void {

@@ -1,10 +1,10 @@
+import { sensitivity } from '../calculators/monte-carlo.js';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/files.js';
 import { runMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { renderMonteCarloReport, renderSensitivity } from '../report/monte-carlo-report.js';
-import { sensitivity } from '../uncertainty/monte-carlo.js';
 import { checkChartPath, tornadoFile } from './charts.js';
 import {
   DEFAULT_SAMPLES,

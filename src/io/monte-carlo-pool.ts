@@ -1,4 +1,11 @@
 import { Worker } from 'node:worker_threads';
+import {
+  BLOCK,
+  finishMonteCarlo,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+  prepareMonteCarlo,
+} from '../calculators/monte-carlo.js';
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
@@ -9,21 +16,10 @@ import {
   SCENARIO_BLOCK,
   type ScenarioMonteCarlo,
   type ScenarioMonteCarloOptions,
-  type ScenarioTally,
-  sampleScenarioBlocks,
   scenarioBlockCount,
 } from '../scenario/monte-carlo.js';
 import { type BlockClaim, blockRange, sharedBlocks } from '../uncertainty/blocks.js';
-import {
-  BLOCK,
-  type BlockTally,
-  blockCount,
-  finishMonteCarlo,
-  type MonteCarloOptions,
-  type MonteCarloResult,
-  prepareMonteCarlo,
-  sampleBlocks,
-} from '../uncertainty/monte-carlo.js';
+import { type BlockModel, blockCount, sampleBlocks, type Tally } from '../uncertainty/driver.js';
 import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
 
 /**
@@ -69,7 +65,7 @@ export async function closeMonteCarloPool(): Promise<void> {
 }
 
 /** Send one block range to a worker and wait for its tally. */
-function runOnWorker<Tally>(
+function runOnWorker(
   worker: Worker,
   task: DistributiveOmit<WorkerTask, 'id'>,
   onBlocks: (blocks: number) => void,
@@ -111,7 +107,7 @@ function runOnWorker<Tally>(
  * once, so a worker slow to wake simply runs fewer blocks. Each block's figures depend only
  * on its index and tallies merge in block order, so any split gives the same figures.
  */
-async function acrossThreads<Tally>(
+async function acrossThreads(
   blocks: number,
   threads: number,
   task: (counter: SharedArrayBuffer) => DistributiveOmit<WorkerTask, 'id'>,
@@ -125,7 +121,7 @@ async function acrossThreads<Tally>(
   };
   const counter = new SharedArrayBuffer(4);
   const others = Array.from({ length: threads - 1 }, (_, w) =>
-    runOnWorker<Tally>(workerAt(w), task(counter), report),
+    runOnWorker(workerAt(w), task(counter), report),
   );
   let mine: Tally;
   try {
@@ -150,7 +146,7 @@ export async function runMonteCarloPool(
 ): Promise<MonteCarloResult> {
   // Validate on this thread first: a bad input fails once, with its flag named.
   const prepared = prepareMonteCarlo(calc, raw, catalog, options);
-  const blocks = blockCount(options.samples);
+  const blocks = blockCount(options.samples, BLOCK);
   const threads = Math.min(options.workers, blocks);
   const progress = (done: number) =>
     options.onProgress?.(Math.min(options.samples, done * BLOCK), options.samples);
@@ -159,15 +155,15 @@ export async function runMonteCarloPool(
     // No callback without a listener: a fresh closure per run would unsettle optimized code.
     const onBlock = options.onProgress && (() => progress(++done));
     return finishMonteCarlo(prepared, options, [
-      sampleBlocks(prepared, blockRange(0, blocks), options.samples, onBlock),
+      sampleBlocks(prepared.model, blockRange(0, blocks), options.samples, onBlock),
     ]);
   }
   const { label: _label, onProgress: _onProgress, ...plain } = options;
-  const tallies = await acrossThreads<BlockTally>(
+  const tallies = await acrossThreads(
     blocks,
     threads,
     (counter) => ({ kind: 'calculator', calculator: calc.name, raw, options: plain, counter }),
-    (claim, onBlock) => sampleBlocks(prepared, claim, options.samples, onBlock),
+    (claim, onBlock) => sampleBlocks(prepared.model, claim, options.samples, onBlock),
     progress,
   );
   return finishMonteCarlo(prepared, options, tallies);
@@ -199,15 +195,15 @@ export async function runScenarioMonteCarloPool(
     let done = 0;
     const onBlock = options.onProgress && (() => progress(++done));
     return finishScenarioMonteCarlo(prepared, [
-      sampleScenarioBlocks(prepared, blockRange(0, blocks), onBlock),
+      sampleBlocks(prepared.model, blockRange(0, blocks), options.samples, onBlock),
     ]);
   }
   const { onProgress: _onProgress, workers: _workers, ...plain } = options;
-  const tallies = await acrossThreads<ScenarioTally>(
+  const tallies = await acrossThreads(
     blocks,
     threads,
     (counter) => ({ kind: 'scenario', text, file: parsed.file, options: plain, counter }),
-    (claim, onBlock) => sampleScenarioBlocks(prepared, claim, onBlock),
+    (claim, onBlock) => sampleBlocks(prepared.model, claim, options.samples, onBlock),
     progress,
   );
   return finishScenarioMonteCarlo(prepared, tallies);

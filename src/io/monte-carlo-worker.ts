@@ -1,17 +1,12 @@
 import { parentPort } from 'node:worker_threads';
+import { BLOCK, type MonteCarloOptions, prepareMonteCarlo } from '../calculators/monte-carlo.js';
 import { findCalculator } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
 import type { ParsedScenario } from '../scenario/load.js';
 import type { ScenarioMonteCarloOptions } from '../scenario/monte-carlo.js';
 import { sharedBlocks } from '../uncertainty/blocks.js';
-import {
-  blockCount,
-  type MonteCarloOptions,
-  prepareMonteCarlo,
-  sampleBlocks,
-} from '../uncertainty/monte-carlo.js';
-import type { SketchData } from '../uncertainty/sketch.js';
+import { blockCount, sampleBlocks, type Tally } from '../uncertainty/driver.js';
 import { loadCatalog } from './catalog-files.js';
 
 /**
@@ -45,43 +40,30 @@ let catalog: Catalog | undefined;
 let lastScenario: { text: string; file: string; parsed: ParsedScenario } | undefined;
 
 /** A scenario task: the scenario modules (YAML, schemas) load on the first one, not at start-up. */
-async function runScenarioTask(
+async function scenarioTally(
   task: Extract<WorkerTask, { kind: 'scenario' }>,
   catalog: Catalog,
-  claim: (blocks: number) => ReturnType<typeof sharedBlocks>,
+  counter: Int32Array,
   onBlock: () => void,
-) {
+): Promise<Tally> {
   const [{ parseScenario }, mc] = await Promise.all([
     import('../scenario/load.js'),
     import('../scenario/monte-carlo.js'),
   ]);
   if (lastScenario?.text !== task.text || lastScenario.file !== task.file)
     lastScenario = { text: task.text, file: task.file, parsed: parseScenario(task.text, task.file, catalog) };
-  const prepared = mc.prepareScenarioMonteCarlo(lastScenario.parsed, catalog, task.options);
-  const tally = mc.sampleScenarioBlocks(
-    prepared,
-    claim(mc.scenarioBlockCount(task.options.samples)),
-    onBlock,
-  );
-  return { tally, sketches: tally.sketches };
+  const { model } = mc.prepareScenarioMonteCarlo(lastScenario.parsed, catalog, task.options);
+  const claim = sharedBlocks(counter, mc.scenarioBlockCount(task.options.samples));
+  return sampleBlocks(model, claim, task.options.samples, onBlock);
 }
 
-async function run(
-  task: WorkerTask,
-  onBlock: () => void,
-): Promise<{ tally: unknown; sketches: SketchData[] }> {
+async function run(task: WorkerTask, onBlock: () => void): Promise<Tally> {
   catalog ??= await loadCatalog();
   const counter = new Int32Array(task.counter);
-  const claim = (blocks: number) => sharedBlocks(counter, blocks);
-  if (task.kind === 'scenario') return runScenarioTask(task, catalog, claim, onBlock);
-  const prepared = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
-  const tally = sampleBlocks(
-    prepared,
-    claim(blockCount(task.options.samples)),
-    task.options.samples,
-    onBlock,
-  );
-  return { tally, sketches: tally.sketches };
+  if (task.kind === 'scenario') return scenarioTally(task, catalog, counter, onBlock);
+  const { model } = prepareMonteCarlo(findCalculator(task.calculator), task.raw, catalog, task.options);
+  const claim = sharedBlocks(counter, blockCount(task.options.samples, BLOCK));
+  return sampleBlocks(model, claim, task.options.samples, onBlock);
 }
 
 parentPort?.on('message', async (task: WorkerTask) => {
@@ -90,7 +72,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
   try {
     // Progress every few blocks keeps messages cheap.
     let unreported = 0;
-    const { tally, sketches } = await run(task, () => {
+    const tally = await run(task, () => {
       if (++unreported >= 4) {
         post({ id: task.id, kind: 'progress', blocks: unreported });
         unreported = 0;
@@ -99,7 +81,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
     if (unreported > 0) post({ id: task.id, kind: 'progress', blocks: unreported });
     post(
       { id: task.id, kind: 'done', tally },
-      sketches.map((s) => s.counts.buffer as ArrayBuffer),
+      tally.sketches.map((s) => s.counts.buffer as ArrayBuffer),
     );
   } catch (error) {
     post({

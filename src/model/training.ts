@@ -19,7 +19,12 @@ export function effectiveThroughput(
   mfu: number,
   goodput: number,
 ): number {
-  return count * peakFlopsPerAccelerator * mfu * goodput;
+  return fleetTrainingThroughput(count * peakFlopsPerAccelerator, mfu, goodput);
+}
+
+/** The same for a fleet whose peak FLOP/s are already summed (mixed generations at one site). */
+export function fleetTrainingThroughput(peakFlops: number, mfu: number, goodput: number): number {
+  return peakFlops * mfu * goodput;
 }
 
 /** Wall-clock seconds to do `flop` of training on a cluster. */

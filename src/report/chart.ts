@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { MonthlySeries } from '../scenario/monte-carlo.js';
+import type { MonthlySeries } from '../scenario/fields.js';
 import { monthLabel } from '../scenario/months.js';
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 

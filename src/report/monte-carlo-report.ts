@@ -1,5 +1,6 @@
+import type { MonteCarloResult } from '../calculators/monte-carlo.js';
 import type { Calculator } from '../calculators/types.js';
-import type { MonteCarloResult, SensitivityRow } from '../uncertainty/monte-carlo.js';
+import type { SensitivityRow } from '../uncertainty/tornado.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';

@@ -1,9 +1,10 @@
+import type { ClaimVerdict } from '../scenario/claims.js';
+import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
-import { type ClaimVerdict, YEAR_OUTPUTS, type YearRow } from '../scenario/summary.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
 
-const fmt = (row: YearRow, key: keyof typeof YEAR_OUTPUTS) =>
+const fmt = (row: YearRow, key: YearOutput) =>
   formatQuantity(row[key] as number, YEAR_OUTPUTS[key].dimension);
 
 function generationCell(row: YearRow, gens: readonly string[]): string {
@@ -93,7 +94,7 @@ export function renderScenarioReport(run: ScenarioRun): string {
 
 /** Several runs side by side: the last year of each. */
 export function renderComparison(runs: readonly ScenarioRun[]): string {
-  const keys = Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>;
+  const keys = OUTPUTS;
   const lasts = runs.map((r) => r.yearly[r.yearly.length - 1] as YearRow);
   const rows = [
     ['Last year', ...lasts.map((r) => String(r.year))],
@@ -117,12 +118,8 @@ export function renderComparison(runs: readonly ScenarioRun[]): string {
   )}\n`;
 }
 
-const UNCERTAIN_BUILD: Array<keyof typeof YEAR_OUTPUTS> = [
-  'facility_power',
-  'accelerators',
-  'peak_flops_bf16',
-];
-const UNCERTAIN_MONEY: Array<keyof typeof YEAR_OUTPUTS> = [
+const UNCERTAIN_BUILD: Array<YearOutput> = ['facility_power', 'accelerators', 'peak_flops_bf16'];
+const UNCERTAIN_MONEY: Array<YearOutput> = [
   'cumulative_capex',
   'energy',
   'largest_training_run',
@@ -132,7 +129,7 @@ const UNCERTAIN_MONEY: Array<keyof typeof YEAR_OUTPUTS> = [
 /** A scenario run under uncertainty: each year's median with its 90% interval, and what binds how often. */
 export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string {
   const s = run.parsed.scenario;
-  const cell = (year: ScenarioUncertainRun['mc']['yearly'][number], key: keyof typeof YEAR_OUTPUTS) => {
+  const cell = (year: ScenarioUncertainRun['mc']['yearly'][number], key: YearOutput) => {
     const q = year.outputs[key]?.quantiles ?? {};
     const show = (v: number | undefined) => formatQuantity(v ?? 0, YEAR_OUTPUTS[key].dimension);
     return `${show(q.p50)} (${show(q.p5)} to ${show(q.p95)})`;
@@ -143,7 +140,7 @@ export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string
       .sort((x, y) => y[1] - x[1])
       .map(([name, share]) => `${name} ${Math.round(share * 100)}%`)
       .join(', ');
-  const yearTable = (keys: Array<keyof typeof YEAR_OUTPUTS>, withBinds: boolean) =>
+  const yearTable = (keys: Array<YearOutput>, withBinds: boolean) =>
     renderTable(
       [
         { header: 'Year' },

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { SensitivityRow } from '../uncertainty/monte-carlo.js';
+import type { SensitivityRow } from '../uncertainty/tornado.js';
 import { escapeXml, plotSetup } from './chart.js';
 
 /** A tornado chart: one bar per input from its p5 value to its p95 value, widest on top. */

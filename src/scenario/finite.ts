@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { YearRow } from './summary.js';
+import type { YearRow } from './outputs.js';
 
 /**
  * A run whose figures left the range of finite numbers. Each number in a file is bounded,

@@ -1,5 +1,19 @@
+import type { Recording } from './fields.js';
 import type { Generation } from './inputs.js';
-import { RECORD_ALL, type Recording } from './month-series.js';
+
+/** One month's purchase of one generation: what each accelerator costs and performs. */
+export interface Purchase {
+  /** Index of the generation in the run's fleet. */
+  generation: number;
+  month: number;
+  /** Watts each accelerator draws at the meter. */
+  powerEach: number;
+  /** Peak FLOP/s of this month's chips relative to the generation's catalog figure (its trend). */
+  performance: number;
+  price: number;
+  /** Building, power and cooling capex per accelerator. */
+  facilityCapex: number;
+}
 
 /** Accelerators bought in one month at one site. */
 export interface Cohort {
@@ -10,6 +24,22 @@ export interface Cohort {
   performance: number;
   acceleratorCapex: number;
   facilityCapex: number;
+}
+
+/** What a run's fleet counts by, fixed for the run. */
+export interface FleetTerms {
+  generations: readonly Generation[];
+  sites: number;
+  pue: number;
+  /** Capital recovery factors of the hardware and of the building. */
+  hardwareRecovery: number;
+  facilityRecovery: number;
+}
+
+/** Which sums a fleet keeps: a Monte Carlo run keeps only those its recorded month fields need. */
+export interface Tracking {
+  record: Recording;
+  byGeneration: boolean;
 }
 
 /**
@@ -23,10 +53,7 @@ export class FleetState {
   private readonly cohorts: Cohort[] = [];
   private size = 0;
   private oldest = 0;
-  private generations: readonly Generation[] = [];
-  private pue = 1;
-  private hardwareRecovery = 0;
-  private facilityRecovery = 0;
+  private terms: FleetTerms = { generations: [], sites: 1, pue: 1, hardwareRecovery: 0, facilityRecovery: 0 };
   accelerators = 0;
   itPower = 0;
   peakBf16 = 0;
@@ -40,32 +67,23 @@ export class FleetState {
   siteUse = new Float64Array(0);
   siteFlops = new Float64Array(0);
 
-  /** Which sums to keep: a Monte Carlo run keeps only those its recorded month fields need. */
-  private track = trackingFor(RECORD_ALL, true);
+  private sums = sumsFor(undefined);
 
   /** Empty the fleet for a new run. */
-  reset(
-    generations: readonly Generation[],
-    siteCount: number,
-    pue: number,
-    hardwareRecovery: number,
-    facilityRecovery: number,
-    record: Recording = RECORD_ALL,
-    byGeneration = true,
-  ): this {
-    if (this.track.record !== record || this.track.byGeneration !== byGeneration)
-      this.track = trackingFor(record, byGeneration);
-    this.generations = generations;
-    this.pue = pue;
-    this.hardwareRecovery = hardwareRecovery;
-    this.facilityRecovery = facilityRecovery;
+  reset(terms: FleetTerms, tracking: Tracking): this {
+    if (
+      this.sums.tracking?.record !== tracking.record ||
+      this.sums.tracking.byGeneration !== tracking.byGeneration
+    )
+      this.sums = sumsFor(tracking);
+    this.terms = terms;
     this.size = 0;
     this.oldest = 0;
-    if (this.byGeneration.length !== generations.length)
-      this.byGeneration = new Float64Array(generations.length);
-    if (this.siteUse.length !== siteCount) {
-      this.siteUse = new Float64Array(siteCount);
-      this.siteFlops = new Float64Array(siteCount);
+    if (this.byGeneration.length !== terms.generations.length)
+      this.byGeneration = new Float64Array(terms.generations.length);
+    if (this.siteUse.length !== terms.sites) {
+      this.siteUse = new Float64Array(terms.sites);
+      this.siteFlops = new Float64Array(terms.sites);
     }
     this.clear();
     return this;
@@ -86,12 +104,13 @@ export class FleetState {
   }
 
   private apply(c: Cohort, sign: 1 | -1): void {
-    const gen = this.generations[c.generation] as Generation;
+    const { generations, pue, hardwareRecovery, facilityRecovery } = this.terms;
+    const gen = generations[c.generation] as Generation;
     const n = sign * c.count;
-    const t = this.track;
+    const t = this.sums;
     // Power is always kept: it decides what fits. The rest only when recorded.
     this.itPower += n * gen.itPower;
-    this.siteUse[c.site] = (this.siteUse[c.site] as number) + n * gen.itPower * this.pue;
+    this.siteUse[c.site] = (this.siteUse[c.site] as number) + n * gen.itPower * pue;
     if (t.accelerators) this.accelerators += n;
     if (t.peakBf16) this.peakBf16 += n * gen.peakBf16 * c.performance;
     if (t.peakFp8) this.peakFp8 += n * gen.peakFp8 * c.performance;
@@ -99,32 +118,35 @@ export class FleetState {
     if (t.capexAlive) this.capexAlive += sign * (c.acceleratorCapex + c.facilityCapex);
     if (t.annualizedCapex)
       this.annualizedCapex +=
-        sign * (c.acceleratorCapex * this.hardwareRecovery + c.facilityCapex * this.facilityRecovery);
+        sign * (c.acceleratorCapex * hardwareRecovery + c.facilityCapex * facilityRecovery);
     if (t.byGeneration) this.byGeneration[c.generation] = (this.byGeneration[c.generation] as number) + n;
     if (t.siteFlops)
       this.siteFlops[c.site] = (this.siteFlops[c.site] as number) + n * gen.peakBf16 * c.performance;
   }
 
-  add(
-    generation: number,
-    site: number,
-    count: number,
-    month: number,
-    performance: number,
-    acceleratorCapex: number,
-    facilityCapex: number,
-  ): void {
+  /** Install `count` accelerators of a purchase at `site`. */
+  add(p: Purchase, site: number, count: number): void {
     let c = this.cohorts[this.size];
+    const acceleratorCapex = count * p.price;
+    const facilityCapex = count * p.facilityCapex;
     if (c) {
-      c.generation = generation;
+      c.generation = p.generation;
       c.site = site;
       c.count = count;
-      c.month = month;
-      c.performance = performance;
+      c.month = p.month;
+      c.performance = p.performance;
       c.acceleratorCapex = acceleratorCapex;
       c.facilityCapex = facilityCapex;
     } else {
-      c = { generation, site, count, month, performance, acceleratorCapex, facilityCapex };
+      c = {
+        generation: p.generation,
+        site,
+        count,
+        month: p.month,
+        performance: p.performance,
+        acceleratorCapex,
+        facilityCapex,
+      };
       this.cohorts.push(c);
     }
     this.size++;
@@ -142,10 +164,17 @@ export class FleetState {
     if (this.oldest > before && this.oldest === this.size) this.clear();
   }
 
+  /** Peak BF16 FLOP/s at the site with the most. */
+  largestSiteFlops(): number {
+    let largest = 0;
+    for (let s = 0; s < this.siteFlops.length; s++) largest = Math.max(largest, this.siteFlops[s] as number);
+    return largest;
+  }
+
   /** Installed accelerators by generation id (generations may share an id). */
   countsById(): Record<string, number> {
     const out: Record<string, number> = {};
-    this.generations.forEach((g, i) => {
+    this.terms.generations.forEach((g, i) => {
       const n = this.byGeneration[i] as number;
       if (n !== 0 || out[g.id] === undefined) out[g.id] = (out[g.id] ?? 0) + n;
     });
@@ -154,18 +183,20 @@ export class FleetState {
   }
 }
 
-/** The sums a fleet keeps for the month fields recorded (and counts by generation, if asked). */
-function trackingFor(record: Recording, byGeneration: boolean) {
+/** The sums a fleet keeps for the month fields recorded (and counts by generation, if asked); all without a tracking. */
+function sumsFor(tracking: Tracking | undefined) {
+  const r = tracking?.record;
+  const all = r === undefined;
   return {
-    record,
-    byGeneration,
-    accelerators: record.accelerators,
-    peakBf16: record.peakBf16,
-    peakFp8: record.peakFp8,
-    tokens: record.tokensPerYear,
-    capexAlive: record.opex || record.revenueNeeded,
-    annualizedCapex: record.revenueNeeded,
-    siteFlops: record.largestTrainingRun,
+    tracking,
+    accelerators: all || r.accelerators,
+    peakBf16: all || r.peakBf16,
+    peakFp8: all || r.peakFp8,
+    tokens: all || r.tokensPerYear,
+    capexAlive: all || r.opex || r.revenueNeeded,
+    annualizedCapex: all || r.revenueNeeded,
+    siteFlops: all || r.largestTrainingRun,
+    byGeneration: tracking === undefined || tracking.byGeneration,
   };
 }
 

@@ -1,42 +1,37 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId } from '../errors.js';
-import { type BlockClaim, blockRange } from '../uncertainty/blocks.js';
+import { blockRange } from '../uncertainty/blocks.js';
 import { copulaFactor } from '../uncertainty/correlation.js';
-import type { Distribution } from '../uncertainty/distributions.js';
-import { quantile } from '../uncertainty/distributions.js';
-import { checkDeadline, quantileKey } from '../uncertainty/monte-carlo.js';
-import { floatColumns, Sampler } from '../uncertainty/sampler.js';
-import { addValue, emptySketch, mergeInto, type SketchData, sketchQuantile } from '../uncertainty/sketch.js';
+import { type Distribution, quantile } from '../uncertainty/distributions.js';
+import {
+  type BlockModel,
+  blockCount,
+  checkDeadline,
+  DEADLINE_MESSAGE,
+  mergeTallies,
+  quantileKey,
+  type Summary,
+  sampleBlocks,
+  summarize,
+  type Tally,
+} from '../uncertainty/driver.js';
+import { Sampler } from '../uncertainty/sampler.js';
 import type { Dimension } from '../units/dimensions.js';
+import { CODE, CONSTRAINTS, type Constraint, LIMITS } from './constraints.js';
+import { MONTHLY_SERIES, type MonthlySeries, recording } from './fields.js';
 import { outOfRange } from './finite.js';
 import type { ParsedScenario } from './load.js';
-import { CONSTRAINTS, type MonthField, MonthSeries, recording } from './month-series.js';
+import { MonthSeries } from './month-series.js';
 import { monthIndex } from './months.js';
+import { mostBindingCode, OUTPUTS, YEAR_OUTPUTS, type YearOutput, yearSpans, yearValue } from './outputs.js';
 import { ScenarioResolution } from './resolve.js';
-import {
-  mostBindingCode,
-  YEAR_OUTPUTS,
-  YEAR_READS,
-  YEAR_VALUE,
-  type YearSpan,
-  yearSpans,
-} from './summary.js';
-import { type Constraint, runTimelineInto, TimelineWorkspace } from './timeline.js';
+import { runTimelineInto, TimelineWorkspace } from './timeline.js';
 
-/** Monthly series drawn with fan bands and written as quantile columns. */
-export const MONTHLY_SERIES = {
-  power_used_w: 'powerUsed',
-  accelerators: 'accelerators',
-  peak_flops_bf16: 'peakBf16',
-  peak_flops_fp8: 'peakFp8',
-  cumulative_capex_usd: 'cumulativeCapex',
-} as const satisfies Record<string, MonthField>;
-export type MonthlySeries = keyof typeof MONTHLY_SERIES;
-
-export interface Summary {
-  mean: number;
-  quantiles: Record<string, number>;
-}
+/**
+ * A scenario under uncertainty: each sample re-picks the file's uncertain numbers, runs the
+ * timeline, and tallies each year's outputs, the charted month series and which constraint
+ * bound each year. The sampling, blocks and tallies are the one driver's (uncertainty/driver.ts).
+ */
 
 export interface ScenarioMonteCarlo {
   samples: number;
@@ -45,7 +40,8 @@ export interface ScenarioMonteCarlo {
   uncertain: Array<{ name: string; dimension?: Dimension | undefined; quantiles: Record<string, number> }>;
   yearly: Array<{
     year: number;
-    outputs: Partial<Record<keyof typeof YEAR_OUTPUTS, Summary>>;
+    outputs: Partial<Record<YearOutput, Summary>>;
+    /** The share of samples in which each constraint bound the year most. */
     binding: Record<Constraint, number>;
   }>;
   monthly: Array<{ month: number; series: Partial<Record<MonthlySeries, Summary>> }>;
@@ -62,8 +58,8 @@ export interface ScenarioMonteCarloOptions {
   seed: number;
   quantiles: readonly number[];
   /** Yearly outputs to summarize (default: all). */
-  outputs?: ReadonlyArray<keyof typeof YEAR_OUTPUTS>;
-  /** Monthly series to band (default: all; [] for none). */
+  outputs?: readonly YearOutput[];
+  /** Monthly series to band (default: all charted ones; [] for none). */
   series?: readonly MonthlySeries[];
   /** Wall-clock time (ms since the epoch) after which the run stops with an input error. */
   deadline?: number;
@@ -71,37 +67,28 @@ export interface ScenarioMonteCarloOptions {
 }
 
 /** All keys, or the chosen ones in their usual order; an unknown one is an input error. */
-function chosen<K extends string>(all: K[], wanted: readonly K[] | undefined, what: string): K[] {
-  if (!wanted) return all;
+function chosen<K extends string>(all: readonly K[], wanted: readonly K[] | undefined, what: string): K[] {
+  if (!wanted) return [...all];
   for (const key of wanted)
-    if (!all.includes(key)) throw new InputError(unknownId(`scenario ${what}`, key, all));
+    if (!all.includes(key)) throw new InputError(unknownId(`scenario ${what}`, key, [...all]));
   return all.filter((key) => wanted.includes(key));
 }
 
-/** A scenario Monte Carlo run, resolved once per thread. */
+/** A scenario Monte Carlo run, resolved once per thread. Stats are numbered years × outputs, then months × series. */
 export interface PreparedScenarioRun {
   parsed: ParsedScenario;
-  catalog: Catalog;
   options: ScenarioMonteCarloOptions;
-  sampler: Sampler;
-  outputKeys: Array<keyof typeof YEAR_OUTPUTS>;
+  outputKeys: YearOutput[];
   seriesKeys: MonthlySeries[];
   start: number;
   months: number;
   firstYear: number;
   years: number;
+  /** The run as the driver takes it; its counters are years × constraints. */
+  model: BlockModel;
 }
 
-/** What the blocks one thread ran contribute. Stats are numbered years × outputs, then months × series. */
-export interface ScenarioTally {
-  sketches: SketchData[];
-  /** The blocks run, in the order they were claimed. */
-  blocks: number[];
-  /** blockSums[k * stats + s]: stat s summed over block blocks[k]. */
-  blockSums: number[];
-  /** bindings[y * 5 + code]: samples whose year y was bound most by that constraint. */
-  bindings: Float64Array;
-}
+export const scenarioBlockCount = (samples: number) => blockCount(samples, SCENARIO_BLOCK);
 
 export function prepareScenarioMonteCarlo(
   parsed: ParsedScenario,
@@ -119,127 +106,81 @@ export function prepareScenarioMonteCarlo(
   const start = monthIndex(parsed.scenario.span.start);
   const end = monthIndex(parsed.scenario.span.end);
   const firstYear = Math.floor(start / 12);
-  return {
-    parsed,
-    catalog,
-    options,
-    sampler: new Sampler(parsed.uncertain, options.seed, copulaFactor(names, correlations)),
-    outputKeys: chosen(
-      Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>,
-      options.outputs,
-      'output',
-    ),
-    seriesKeys: chosen(Object.keys(MONTHLY_SERIES) as MonthlySeries[], options.series, 'series'),
-    start,
-    months: end - start + 1,
-    firstYear,
-    years: Math.floor(end / 12) - firstYear + 1,
-  };
-}
+  const outputKeys = chosen(OUTPUTS, options.outputs, 'output');
+  const seriesKeys = chosen(Object.keys(MONTHLY_SERIES) as MonthlySeries[], options.series, 'series');
+  const months = end - start + 1;
+  const years = Math.floor(end / 12) - firstYear + 1;
 
-const statCount = (p: PreparedScenarioRun) => p.years * p.outputKeys.length + p.months * p.seriesKeys.length;
-export const scenarioBlockCount = (samples: number) => Math.ceil(samples / SCENARIO_BLOCK);
-
-/** Draw and run the blocks `claim` hands out. */
-export function sampleScenarioBlocks(
-  p: PreparedScenarioRun,
-  claim: BlockClaim,
-  onBlock?: () => void,
-): ScenarioTally {
-  const { parsed, catalog, sampler, outputKeys, seriesKeys } = p;
-  const samples = p.options.samples;
-  const stats = statCount(p);
-  const sketches = Array.from({ length: stats }, () => emptySketch());
-  const blocks: number[] = [];
-  const blockSums: number[] = [];
-  const sums = new Float64Array(stats);
-  const total = scenarioBlockCount(samples);
-  const bindings = new Float64Array(p.years * CONSTRAINTS.length);
-  const seriesColumns = seriesKeys.map((k) => MONTHLY_SERIES[k]);
-  const monthStat = p.years * outputKeys.length;
-  const draws = floatColumns(parsed.uncertain.length, SCENARIO_BLOCK);
   // One series refilled by every sample: the sample loop allocates no month objects.
-  const months = new MonthSeries(p.start, p.months);
+  const series = new MonthSeries(start, months);
   const workspace = new TimelineWorkspace();
   // Resolved once; each sample only re-picks the numbers.
   const resolution = new ScenarioResolution(parsed, catalog);
-  const spans = yearSpans(months);
-  const values = outputKeys.map((key) => YEAR_VALUE[key]);
+  const spans = yearSpans(series);
+  const values = outputKeys.map((key) => yearValue(key, series));
+  const seriesColumns = seriesKeys.map((k) => series.columns[MONTHLY_SERIES[k]]);
   // Only the month fields these outputs and series read are recorded.
-  const record = recording([...outputKeys.flatMap((key) => YEAR_READS[key]), ...seriesColumns]);
-  // Each uncertain number's column, found by its distribution: a sample only moves `j`.
-  const columnOf = new Map<Distribution, Float64Array>(
-    parsed.uncertain.map((u, k) => [u.distribution, draws[k] as Float64Array]),
-  );
+  const record = recording([
+    ...outputKeys.flatMap((key) => YEAR_OUTPUTS[key].reads),
+    ...seriesKeys.map((k) => MONTHLY_SERIES[k]),
+  ]);
+  const monthStat = years * outputKeys.length;
+  const tooSlow = DEADLINE_MESSAGE(options.samples);
+
+  const sampler = new Sampler(parsed.uncertain, options.seed, copulaFactor(names, correlations));
+  let draws: readonly Float64Array[] = [];
   let j = 0;
+  // Each uncertain number's column, found by its distribution: a sample only moves `j`.
+  const index = new Map<Distribution, number>(parsed.uncertain.map((u, k) => [u.distribution, k]));
   const pick = (d: Distribution) =>
-    d.kind === 'point' ? d.value : ((columnOf.get(d) as Float64Array)[j] as number);
-  for (let block = claim(); block < total; block = claim()) {
-    blocks.push(block);
-    const offset = block * SCENARIO_BLOCK;
-    const length = Math.min(SCENARIO_BLOCK, samples - offset);
-    sums.fill(0);
-    sampler.draw(offset, length, draws);
-    for (j = 0; j < length; j++) {
-      // A large scenario's sample takes milliseconds: look at the clock within blocks too.
-      if ((j & 7) === 7) checkDeadline(p.options.deadline, samples);
-      runTimelineInto(resolution.update(pick), months, { workspace, record });
-      // Only the chosen outputs are computed, straight from the month columns.
-      for (let y = 0; y < spans.length; y++) {
-        const { from, to } = spans[y] as YearSpan;
-        for (let o = 0; o < outputKeys.length; o++) {
-          const stat = y * outputKeys.length + o;
-          const v = (values[o] as (typeof YEAR_VALUE)[keyof typeof YEAR_VALUE])(months.columns, from, to);
-          addValue(sketches[stat] as SketchData, v);
-          sums[stat] = (sums[stat] as number) + v;
+    d.kind === 'point' ? d.value : ((draws[index.get(d) as number] as Float64Array)[j] as number);
+
+  const model: BlockModel = {
+    sampler,
+    blockSize: SCENARIO_BLOCK,
+    stats: monthStat + months * seriesKeys.length,
+    counters: years * CONSTRAINTS.length,
+    deadline: options.deadline,
+    tooSlow,
+    evaluate(blockDraws, length, columns, seen, counts) {
+      draws = blockDraws;
+      seen.fill(1);
+      for (j = 0; j < length; j++) {
+        // A large scenario's sample takes milliseconds: look at the clock within blocks too.
+        if ((j & 7) === 7) checkDeadline(options.deadline, tooSlow);
+        runTimelineInto(resolution.update(pick), series, { workspace, record });
+        // Only the chosen outputs are computed, straight from the month columns.
+        for (let y = 0; y < spans.length; y++) {
+          const span = spans[y] as (typeof spans)[number];
+          for (let o = 0; o < values.length; o++)
+            (columns[y * values.length + o] as Float64Array)[j] = (values[o] as (typeof values)[number])(
+              span.from,
+              span.to,
+            );
+          const code = y * CONSTRAINTS.length + mostBindingCode(series, span.from, span.to);
+          counts[code] = (counts[code] as number) + 1;
         }
-        const code = y * CONSTRAINTS.length + mostBindingCode(months, from, to);
-        bindings[code] = (bindings[code] as number) + 1;
-      }
-      for (let k = 0; k < seriesColumns.length; k++) {
-        const column = months.columns[seriesColumns[k] as MonthField];
-        for (let i = 0; i < months.length; i++) {
-          const stat = monthStat + i * seriesKeys.length + k;
-          addValue(sketches[stat] as SketchData, column[i] as number);
-          sums[stat] = (sums[stat] as number) + (column[i] as number);
+        for (let k = 0; k < seriesColumns.length; k++) {
+          const column = seriesColumns[k] as Float64Array;
+          for (let i = 0; i < months; i++)
+            (columns[monthStat + i * seriesColumns.length + k] as Float64Array)[j] = column[i] as number;
         }
       }
-    }
-    for (const sum of sums) {
-      if (!Number.isFinite(sum)) throw outOfRange(parsed.file, 'a sample of the run');
-      blockSums.push(sum);
-    }
-    onBlock?.();
-    checkDeadline(p.options.deadline, samples);
-  }
-  return { sketches, blocks, blockSums, bindings };
+      return length;
+    },
+    outOfRange: () => outOfRange(parsed.file, 'a sample of the run'),
+  };
+  return { parsed, options, outputKeys, seriesKeys, start, months, firstYear, years, model };
 }
 
-/** Merge the threads' tallies into the run's summary, block sums in block order. */
+/** Merge the threads' tallies into the run's summary. */
 export function finishScenarioMonteCarlo(
   p: PreparedScenarioRun,
-  tallies: readonly ScenarioTally[],
+  tallies: readonly Tally[],
 ): ScenarioMonteCarlo {
   const { parsed, options, outputKeys, seriesKeys, firstYear } = p;
   const q = options.quantiles;
-  const stats = statCount(p);
-  // Each block's sums by block index, whichever thread ran it: added in block order, the
-  // totals are the same for any number of threads.
-  const byBlock = new Float64Array(scenarioBlockCount(options.samples) * stats);
-  for (const t of tallies)
-    t.blocks.forEach((block, k) => {
-      byBlock.set(t.blockSums.slice(k * stats, (k + 1) * stats), block * stats);
-    });
-  const summary = (stat: number): Summary => {
-    const sketch = emptySketch();
-    for (const t of tallies) mergeInto(sketch, t.sketches[stat] as SketchData);
-    let sum = 0;
-    for (let b = 0; b < byBlock.length / stats; b++) sum += byBlock[b * stats + stat] as number;
-    return {
-      mean: sum / sketch.count,
-      quantiles: Object.fromEntries(q.map((x) => [quantileKey(x), sketchQuantile(sketch, x)])),
-    };
-  };
+  const merged = mergeTallies(p.model, tallies, options.samples);
   const monthStat = p.years * outputKeys.length;
   return {
     samples: options.samples,
@@ -253,20 +194,19 @@ export function finishScenarioMonteCarlo(
     yearly: Array.from({ length: p.years }, (_, y) => ({
       year: firstYear + y,
       outputs: Object.fromEntries(
-        outputKeys.map((k, o) => [k, summary(y * outputKeys.length + o)]),
-      ) as Partial<Record<keyof typeof YEAR_OUTPUTS, Summary>>,
+        outputKeys.map((k, o) => [k, summarize(merged, y * outputKeys.length + o, q)]),
+      ) as Partial<Record<YearOutput, Summary>>,
       binding: Object.fromEntries(
-        ['power', 'capital', 'supply', 'plan', 'none'].map((name) => {
-          const code = y * CONSTRAINTS.length + CONSTRAINTS.indexOf(name as Constraint);
-          const n = tallies.reduce((total, t) => total + (t.bindings[code] as number), 0);
-          return [name, n / options.samples];
-        }),
+        [...LIMITS, 'none' as const].map((name) => [
+          name,
+          (merged.counts[y * CONSTRAINTS.length + CODE[name]] as number) / options.samples,
+        ]),
       ) as Record<Constraint, number>,
     })),
     monthly: Array.from({ length: p.months }, (_, i) => ({
       month: p.start + i,
       series: Object.fromEntries(
-        seriesKeys.map((k, o) => [k, summary(monthStat + i * seriesKeys.length + o)]),
+        seriesKeys.map((k, o) => [k, summarize(merged, monthStat + i * seriesKeys.length + o, q)]),
       ) as Partial<Record<MonthlySeries, Summary>>,
     })),
   };
@@ -274,7 +214,7 @@ export function finishScenarioMonteCarlo(
 
 /**
  * Run a scenario once per sample of its uncertain numbers, on this thread, and summarize
- * each year's outputs and the main monthly series. Sample i depends only on (seed, i):
+ * each year's outputs and the charted monthly series. Sample i depends only on (seed, i):
  * the same seed gives the same figures. Memory stays flat: only sketches are kept.
  */
 export function runScenarioMonteCarlo(
@@ -283,12 +223,12 @@ export function runScenarioMonteCarlo(
   options: ScenarioMonteCarloOptions,
 ): ScenarioMonteCarlo {
   const p = prepareScenarioMonteCarlo(parsed, catalog, options);
-  const blocks = scenarioBlockCount(options.samples);
   const { onProgress } = options;
   let done = 0;
-  const tally = sampleScenarioBlocks(
-    p,
-    blockRange(0, blocks),
+  const tally = sampleBlocks(
+    p.model,
+    blockRange(0, scenarioBlockCount(options.samples)),
+    options.samples,
     // No callback without a listener: a fresh closure per run would unsettle optimized code.
     onProgress && (() => onProgress(Math.min(options.samples, ++done * SCENARIO_BLOCK), options.samples)),
   );

@@ -1,4 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { type ClaimVerdict, judgeClaims } from './claims.js';
+import type { Constraint } from './constraints.js';
+import { FIELDS, MONTH_FIELDS, type MonthState } from './fields.js';
 import { checkFiniteRows } from './finite.js';
 import { type LoadedScenario, type ParsedScenario, parseScenario } from './load.js';
 import {
@@ -7,9 +10,9 @@ import {
   type ScenarioMonteCarloOptions,
 } from './monte-carlo.js';
 import { monthLabel } from './months.js';
+import { type YearOutput, type YearRow, yearly } from './outputs.js';
 import { resolveScenario } from './resolve.js';
-import { type ClaimVerdict, judgeClaims, type YEAR_OUTPUTS, type YearRow, yearly } from './summary.js';
-import { type Constraint, type MonthState, timelineSeries } from './timeline.js';
+import { timelineSeries } from './timeline.js';
 
 /** A finished scenario run: the monthly series, the yearly table and the claims' verdicts. */
 export interface ScenarioRun {
@@ -42,30 +45,18 @@ export function generationIds(run: ScenarioRun): string[] {
   return [...new Set(run.loaded.inputs.generations.map((g) => g.id))];
 }
 
-/** The monthly series as plain records with SI units in the names, for CSV and JSON. */
+/** The monthly series as plain records with SI units in the names, for CSV and JSON (columns from fields.ts). */
 export function monthlyRecords(run: ScenarioRun): Array<Record<string, string | number>> {
   const gens = generationIds(run);
   return run.monthly.map((m) => {
-    const record: Record<string, string | number> = {
-      month: monthLabel(m.month),
-      power_available_w: m.powerAvailable,
-      power_used_w: m.powerUsed,
-      installs: m.installs,
-      accelerators: m.accelerators,
-    };
-    for (const g of gens) record[`accelerators_${g}`] = m.byGeneration[g] ?? 0;
-    Object.assign(record, {
-      peak_flops_bf16: m.peakBf16,
-      peak_flops_fp8: m.peakFp8,
-      cumulative_capex_usd: m.cumulativeCapex,
-      capital_available_usd: m.capitalAvailable,
-      energy_j: m.energy,
-      opex_usd: m.opex,
-      tokens_per_year: m.tokensPerYear,
-      revenue_needed_usd_per_year: m.revenueNeeded,
-      largest_training_run_flop: m.largestTrainingRun,
-      binding: m.binding,
-    });
+    const record: Record<string, string | number> = { month: monthLabel(m.month) };
+    for (const field of FIELDS) {
+      record[MONTH_FIELDS[field].column] = m[field];
+      // Counts by generation follow the total they split.
+      if (field === 'accelerators')
+        for (const g of gens) record[`accelerators_${g}`] = m.byGeneration[g] ?? 0;
+    }
+    record.binding = m.binding;
     return record;
   });
 }
@@ -113,7 +104,7 @@ export function judgeUncertainRun(parsed: ParsedScenario, mc: ScenarioMonteCarlo
     )[0];
     return { year: y.year, by_generation: {}, binding, ...row } as YearRow;
   });
-  const interval = (year: number, output: keyof typeof YEAR_OUTPUTS): [number, number] => {
+  const interval = (year: number, output: YearOutput): [number, number] => {
     const q = mc.yearly.find((y) => y.year === year)?.outputs[output]?.quantiles;
     return [q?.p5 ?? 0, q?.p95 ?? 0];
   };

@@ -1,54 +1,194 @@
-import { capitalRecoveryFactor } from '../model/finance.js';
-import { SECONDS_PER_MONTH, SECONDS_PER_YEAR } from '../units/dimensions.js';
-import { FleetState } from './fleet-state.js';
-import type { Generation, SitePlan, TimelineInputs } from './inputs.js';
-import {
-  CAPITAL,
-  MonthSeries,
-  NONE,
-  PLAN,
-  POWER,
-  RECORD_ALL,
-  type Recording,
-  SUPPLY,
-} from './month-series.js';
+import { acceleratorsBudgetAllows } from '../model/cluster.js';
+import { capitalRecoveryFactor, revenueNeeded, upkeep } from '../model/finance.js';
+import { acceleratorsPowerAllows, energyOver } from '../model/power.js';
+import { tokensPerYear } from '../model/tokens.js';
+import { fleetTrainingThroughput, trainingCompute } from '../model/training.js';
+import { SECONDS_PER_MONTH } from '../units/dimensions.js';
+import { CODE } from './constraints.js';
+import { RECORD_ALL, type Recording } from './fields.js';
+import { FleetState, type Purchase } from './fleet-state.js';
+import type { Generation, SitePlan, TimelineAssumptions, TimelineInputs } from './inputs.js';
+import { MonthSeries } from './month-series.js';
 
 /**
- * The monthly build-out. Each month:
- *   power available (site ramps)      → accelerators power allows
- *   capital available (programs)      → accelerators money allows
- *   supply available (share of output) → accelerators supply allows
- *   installs = the least of them (and of the plan's target); that one binds.
- * Cohorts retire after their lifetime and free their power; energy and opex accrue.
- * Pure: numbers in, a monthly series out.
+ * The monthly build-out. Each month, in named phases:
+ *   retire     cohorts past their lifetime leave, freeing their power
+ *   spare      each site's power less what its fleet draws
+ *   capital    capital released so far (commitments, and per GW deployed)
+ *   limits     accelerators power, capital, supply and the plan each allow; the least is
+ *              bought and binds (on a tie the first, in constraints.ts order)
+ *   place      installs go to the sites with the most spare power
+ *   record     the month's fields (fields.ts) from the fleet's running sums
+ * Pure: numbers in, a monthly series out. The formulas are the model's (src/model/).
  */
 
-export type Constraint = 'power' | 'capital' | 'supply' | 'plan' | 'none';
+/** The monthly build-out as columns, with counts by generation. */
+export function timelineSeries(inputs: TimelineInputs): MonthSeries {
+  const series = new MonthSeries(inputs.start, inputs.end - inputs.start + 1);
+  runTimelineInto(inputs, series, { byGeneration: true });
+  return series;
+}
 
-export interface MonthState {
-  month: number;
+/** The monthly build-out as month objects. */
+export function runTimeline(inputs: TimelineInputs) {
+  return timelineSeries(inputs).toMonthStates();
+}
+
+export interface TimelineOptions {
+  /** Also record installed accelerators by generation, month by month. */
+  byGeneration?: boolean;
+  /** Scratch space kept across runs (Monte Carlo), so a run allocates next to nothing. */
+  workspace?: TimelineWorkspace;
+  /** The month fields to record (default all). */
+  record?: Recording;
+}
+
+/**
+ * The monthly build-out written into `series` (reused across Monte Carlo samples, so a
+ * run allocates almost nothing).
+ */
+export function runTimelineInto(
+  inputs: TimelineInputs,
+  series: MonthSeries,
+  options: TimelineOptions = {},
+): void {
+  const run = (options.workspace ?? new TimelineWorkspace()).begin(inputs, series, options);
+  for (let month = inputs.start; month <= inputs.end; month++) {
+    run.fleet.retire(month, inputs.assumptions.hardwareLifetimeMonths);
+    run.powerAvailable = sparePower(run, month);
+    run.capitalAvailable = releaseCapital(run, month);
+    chooseInstalls(run, month);
+    if (run.installs > 0) place(run);
+    recordMonth(run, month - inputs.start);
+    if (run.byGeneration) series.byGeneration[month - inputs.start] = run.fleet.countsById();
+  }
+}
+
+/**
+ * A run's state: what carries from month to month (the fleet, capital spent) and this
+ * month's figures as the phases work them out. Kept by a workspace and reset per run.
+ */
+interface TimelineRun {
+  inputs: TimelineInputs;
+  a: TimelineAssumptions;
+  series: MonthSeries;
+  record: Recording;
+  byGeneration: boolean;
+  fleet: FleetState;
+  /** Accelerators bought of each generation so far (for plans with targets). */
+  installedByGeneration: Float64Array;
+  /** Each site's spare facility power this month (W). */
+  siteSpare: Float64Array;
+  /** Site indices, sorted by spare power for each month's placement. */
+  order: number[];
+  spent: number;
+  released: number;
+  /** Facility power ever deployed (W): what per-GW capital is released against. */
+  deployedPowerEver: number;
+  /** This month: the sites' power (NaN without sites), capital released so far, what is bought and what bound. */
   powerAvailable: number;
-  /** Facility power drawn at peak by the installed fleet (IT × PUE). */
-  powerUsed: number;
-  installs: number;
-  accelerators: number;
-  /** Installed accelerators by generation id. */
-  byGeneration: Record<string, number>;
-  peakBf16: number;
-  peakFp8: number;
-  cumulativeCapex: number;
   capitalAvailable: number;
-  /** Energy used in this month (J). */
-  energy: number;
-  /** Opex in this month (USD). */
-  opex: number;
-  /** Inference output tokens per year at this month's fleet (reference model, at the utilization). */
-  tokensPerYear: number;
-  /** Revenue per year that pays back the alive fleet's capex over its lifetimes, plus opex. */
-  revenueNeeded: number;
-  /** FLOP of the largest training run one site can do in the run length. */
-  largestTrainingRun: number;
-  binding: Constraint;
+  installs: number;
+  binding: number;
+  /** This month's purchase, one scratch object the placement shares. */
+  purchase: Purchase;
+  /** One accelerator's price, draw and building cost, as the budget formula takes them (scratch). */
+  each: { pricePerAccelerator: number; itPowerPerAccelerator: number; facilityCapexPerItWatt: number };
+}
+
+/** Scratch space for runs, kept by Monte Carlo so the sample loop allocates next to nothing. */
+export class TimelineWorkspace {
+  private readonly run: TimelineRun = {
+    inputs: undefined as unknown as TimelineInputs,
+    a: undefined as unknown as TimelineAssumptions,
+    series: undefined as unknown as MonthSeries,
+    record: RECORD_ALL,
+    byGeneration: false,
+    fleet: new FleetState(),
+    installedByGeneration: new Float64Array(0),
+    siteSpare: new Float64Array(0),
+    order: [],
+    spent: 0,
+    released: 0,
+    deployedPowerEver: 0,
+    powerAvailable: 0,
+    capitalAvailable: 0,
+    installs: 0,
+    binding: CODE.none,
+    purchase: { generation: 0, month: 0, powerEach: 0, performance: 0, price: 0, facilityCapex: 0 },
+    each: { pricePerAccelerator: 0, itPowerPerAccelerator: 0, facilityCapexPerItWatt: 0 },
+  };
+  // The last rate and lifetime of each recovery factor and its value: two exp/log pairs a
+  // run that most Monte Carlo samples share with the sample before.
+  private readonly recoveryInputs = new Float64Array(4).fill(Number.NaN);
+  private readonly recoveryValues = new Float64Array(2);
+
+  /** capitalRecoveryFactor(rate, lifetime), remembered in `slot` (0 hardware, 1 facility). */
+  private recovery(slot: 0 | 1, rate: number, lifetime: number): number {
+    const inputs = this.recoveryInputs;
+    if (inputs[2 * slot] !== rate || inputs[2 * slot + 1] !== lifetime) {
+      inputs[2 * slot] = rate;
+      inputs[2 * slot + 1] = lifetime;
+      this.recoveryValues[slot] = capitalRecoveryFactor(rate, lifetime);
+    }
+    return this.recoveryValues[slot] as number;
+  }
+
+  /** The run's state, emptied for a new run of `inputs` into `series`. */
+  begin(inputs: TimelineInputs, series: MonthSeries, options: TimelineOptions): TimelineRun {
+    const run = this.run;
+    const a = inputs.assumptions;
+    const generations = inputs.generations.length;
+    const sites = inputs.sites?.length ?? 0;
+    run.inputs = inputs;
+    run.a = a;
+    run.series = series;
+    run.record = options.record ?? RECORD_ALL;
+    run.byGeneration = options.byGeneration ?? false;
+    if (run.installedByGeneration.length !== generations)
+      run.installedByGeneration = new Float64Array(generations);
+    else run.installedByGeneration.fill(0);
+    if (run.siteSpare.length !== sites) {
+      run.siteSpare = new Float64Array(sites);
+      run.order = Array.from({ length: Math.max(1, sites) }, (_, i) => i);
+    }
+    run.fleet.reset(
+      {
+        generations: inputs.generations,
+        sites: Math.max(1, sites),
+        pue: a.pue,
+        hardwareRecovery: this.recovery(0, a.costOfCapital, a.hardwareLifetime),
+        facilityRecovery: this.recovery(1, a.costOfCapital, a.facilityLifetime),
+      },
+      { record: run.record, byGeneration: run.byGeneration },
+    );
+    run.spent = 0;
+    run.released = 0;
+    run.deployedPowerEver = 0;
+    return run;
+  }
+}
+
+/** Each site's power this month less its fleet's draw, into `siteSpare`; the sites' total power (NaN without sites). */
+function sparePower(run: TimelineRun, month: number): number {
+  const sites = run.inputs.sites;
+  if (!sites) return Number.NaN;
+  let total = 0;
+  for (let i = 0; i < sites.length; i++) {
+    const power = (sites[i] as SitePlan).powerAt(month);
+    total += power;
+    run.siteSpare[i] = Math.max(0, power - (run.fleet.siteUse[i] ?? 0));
+  }
+  return total;
+}
+
+/** Capital released so far: commitments to date, and per GW ever deployed (up to its cap). */
+function releaseCapital(run: TimelineRun, month: number): number {
+  const capital = run.inputs.capital;
+  run.released += capital?.releasedByMonth(month) ?? 0;
+  const perGw = capital?.perGw;
+  const perGwReleased = perGw ? Math.min(perGw.upTo, (perGw.amount * run.deployedPowerEver) / 1e9) : 0;
+  return run.released + perGwReleased;
 }
 
 function generationAt(gens: readonly Generation[], month: number): number {
@@ -93,222 +233,96 @@ function rememberedTrend(rate: number, month: number, from: number): number {
   return factor;
 }
 
-/** The monthly build-out as columns, with counts by generation. */
-export function timelineSeries(inputs: TimelineInputs): MonthSeries {
-  const series = new MonthSeries(inputs.start, inputs.end - inputs.start + 1);
-  runTimelineInto(inputs, series, { byGeneration: true });
-  return series;
+/**
+ * The limits: accelerators of this month's generation that power, capital, supply and the
+ * plan each allow; the least (whole accelerators) is bought, and that limit binds.
+ */
+function chooseInstalls(run: TimelineRun, month: number): void {
+  const { inputs, a } = run;
+  const g = generationAt(inputs.generations, month);
+  run.installs = 0;
+  run.binding = CODE.none;
+  if (g < 0) return;
+  const gen = inputs.generations[g] as Generation;
+  const price = gen.price * trend(gen.priceChange, month, gen.since);
+  const each = run.each;
+  each.pricePerAccelerator = price;
+  each.itPowerPerAccelerator = gen.itPower;
+  each.facilityCapexPerItWatt = a.facilityCapexPerItWatt;
+  let limit = Number.POSITIVE_INFINITY;
+  let binding: number = CODE.none;
+  if (inputs.sites) {
+    let spare = 0;
+    for (let i = 0; i < run.siteSpare.length; i++) spare += run.siteSpare[i] as number;
+    limit = acceleratorsPowerAllows(spare, gen.itPower, a.pue);
+    binding = CODE.power;
+  }
+  if (inputs.capital) {
+    const affordable = acceleratorsBudgetAllows(Math.max(0, run.capitalAvailable - run.spent), each);
+    if (affordable < limit || binding === CODE.none) {
+      limit = affordable;
+      binding = CODE.capital;
+    }
+  }
+  if (inputs.supplyPerMonth) {
+    const supplied = inputs.supplyPerMonth(month);
+    if (supplied < limit || binding === CODE.none) {
+      limit = supplied;
+      binding = CODE.supply;
+    }
+  }
+  if (gen.target !== undefined) {
+    const planned = Math.max(0, gen.target - (run.installedByGeneration[g] ?? 0));
+    if (planned < limit || binding === CODE.none) {
+      limit = planned;
+      binding = CODE.plan;
+    }
+  }
+  run.binding = binding;
+  run.installs = Math.floor(limit);
+  if (run.installs <= 0) return;
+  const p = run.purchase;
+  p.generation = g;
+  p.month = month;
+  p.powerEach = gen.itPower * a.pue;
+  p.performance = trend(gen.flopsGrowth, month, gen.since);
+  p.price = price;
+  p.facilityCapex = gen.itPower * a.facilityCapexPerItWatt;
 }
 
-/** The monthly build-out as month objects. */
-export function runTimeline(inputs: TimelineInputs): MonthState[] {
-  return timelineSeries(inputs).toMonthStates();
+/** Install this month's purchase on the sites with the most spare power first; count what it cost and drew. */
+function place(run: TimelineRun): void {
+  const p = run.purchase;
+  const installs = run.installs;
+  if (run.siteSpare.length > 1) placeAcrossSites(run);
+  else placeAtOneSite(run);
+  run.installedByGeneration[p.generation] = (run.installedByGeneration[p.generation] ?? 0) + installs;
+  run.spent += installs * (p.price + p.facilityCapex);
+  const gen = run.inputs.generations[p.generation] as Generation;
+  run.deployedPowerEver += installs * gen.itPower * run.a.pue;
 }
 
 /**
- * The monthly build-out written into `series` (reused across Monte Carlo samples, so a
- * run allocates almost nothing). `byGeneration` also records counts by generation.
+ * One site (or none: no power limit): everything goes there, rounding leftovers too. Kept
+ * apart from the many-site case so this common one is small enough to inline.
  */
-export function runTimelineInto(
-  inputs: TimelineInputs,
-  series: MonthSeries,
-  options: { byGeneration?: boolean; workspace?: TimelineWorkspace; record?: Recording } = {},
-): void {
-  const record = options.record ?? RECORD_ALL;
-  const a = inputs.assumptions;
-  const gens = inputs.generations;
-  const sites = inputs.sites ?? [];
-  const work = (options.workspace ?? new TimelineWorkspace()).reset(gens.length, sites.length);
-  const { installedByGeneration, siteSpare, order } = work;
-  const fleet = work.fleet.reset(
-    gens,
-    Math.max(1, sites.length),
-    a.pue,
-    work.recovery(0, a.costOfCapital, a.hardwareLifetime),
-    work.recovery(1, a.costOfCapital, a.facilityLifetime),
-    record,
-    options.byGeneration ?? false,
-  );
-  let spent = 0;
-  let released = 0;
-  let deployedPowerEver = 0;
-
-  for (let month = inputs.start; month <= inputs.end; month++) {
-    // Retire what has served its lifetime; its power goes back to the site.
-    fleet.retire(month, a.hardwareLifetimeMonths);
-    let powerAvailable = 0;
-    for (let i = 0; i < sites.length; i++) {
-      const power = (sites[i] as SitePlan).powerAt(month);
-      powerAvailable += power;
-      siteSpare[i] = Math.max(0, power - (fleet.siteUse[i] ?? 0));
-    }
-
-    released += inputs.capital?.releasedByMonth(month) ?? 0;
-    const perGw = inputs.capital?.perGw;
-    const perGwReleased = perGw ? Math.min(perGw.upTo, (perGw.amount * deployedPowerEver) / 1e9) : 0;
-    const capitalAvailable = released + perGwReleased;
-
-    const g = generationAt(gens, month);
-    let installs = 0;
-    // Codes as stored in the series (month-series CONSTRAINTS): 0 none, 1 power, 2 capital, 3 supply, 4 plan.
-    let binding: number = NONE;
-    if (g >= 0) {
-      const gen = gens[g] as Generation;
-      const price = gen.price * trend(gen.priceChange, month, gen.since);
-      const facilityCapex = gen.itPower * a.facilityCapexPerItWatt;
-      // The tightest limit binds; on a tie the first checked (power, capital, supply, plan) wins.
-      let limit = Number.POSITIVE_INFINITY;
-      if (inputs.sites) {
-        let spare = 0;
-        for (let i = 0; i < siteSpare.length; i++) spare += siteSpare[i] as number;
-        limit = spare / (gen.itPower * a.pue);
-        binding = POWER;
-      }
-      if (inputs.capital) {
-        const affordable = Math.max(0, capitalAvailable - spent) / (price + facilityCapex);
-        if (affordable < limit || binding === NONE) {
-          limit = affordable;
-          binding = CAPITAL;
-        }
-      }
-      if (inputs.supplyPerMonth) {
-        const supplied = inputs.supplyPerMonth(month);
-        if (supplied < limit || binding === NONE) {
-          limit = supplied;
-          binding = SUPPLY;
-        }
-      }
-      if (gen.target !== undefined) {
-        const planned = Math.max(0, gen.target - (installedByGeneration[g] ?? 0));
-        if (planned < limit || binding === NONE) {
-          limit = planned;
-          binding = PLAN;
-        }
-      }
-      installs = Math.floor(limit);
-      if (installs > 0) {
-        const purchase = work.purchase;
-        purchase.generation = g;
-        purchase.month = month;
-        purchase.powerEach = gen.itPower * a.pue;
-        purchase.performance = trend(gen.flopsGrowth, month, gen.since);
-        purchase.price = price;
-        purchase.facilityCapex = facilityCapex;
-        placeInstalls(fleet, siteSpare, order, installs, purchase);
-        installedByGeneration[g] = (installedByGeneration[g] ?? 0) + installs;
-        spent += installs * (price + facilityCapex);
-        deployedPowerEver += installs * gen.itPower * a.pue;
-      }
-    }
-    // Without sites, the power available is the power in use (NaN says "none given").
-    const available = inputs.sites ? powerAvailable : Number.NaN;
-    recordMonth(
-      series,
-      record,
-      month - inputs.start,
-      inputs,
-      fleet,
-      installs,
-      binding,
-      spent,
-      capitalAvailable,
-      available,
-    );
-    if (options.byGeneration) series.byGeneration[month - inputs.start] = fleet.countsById();
-  }
-}
-
-/** Scratch space for runs, kept by Monte Carlo so the sample loop allocates next to nothing. */
-export class TimelineWorkspace {
-  readonly fleet = new FleetState();
-  installedByGeneration = new Float64Array(0);
-  siteSpare = new Float64Array(0);
-  /** Site indices, sorted by spare power for each month's placement. */
-  order: number[] = [];
-  readonly purchase: Purchase = {
-    generation: 0,
-    month: 0,
-    powerEach: 0,
-    performance: 0,
-    price: 0,
-    facilityCapex: 0,
-  };
-  // The last rate and lifetime of each recovery factor and its value: two exp/log pairs a
-  // run that most Monte Carlo samples share with the sample before.
-  private readonly recoveryInputs = new Float64Array(4).fill(Number.NaN);
-  private readonly recoveryValues = new Float64Array(2);
-
-  /** capitalRecoveryFactor(rate, lifetime), remembered in `slot` (0 hardware, 1 facility). */
-  recovery(slot: 0 | 1, rate: number, lifetime: number): number {
-    const inputs = this.recoveryInputs;
-    if (inputs[2 * slot] !== rate || inputs[2 * slot + 1] !== lifetime) {
-      inputs[2 * slot] = rate;
-      inputs[2 * slot + 1] = lifetime;
-      this.recoveryValues[slot] = capitalRecoveryFactor(rate, lifetime);
-    }
-    return this.recoveryValues[slot] as number;
-  }
-
-  reset(generations: number, sites: number): this {
-    if (this.installedByGeneration.length !== generations)
-      this.installedByGeneration = new Float64Array(generations);
-    else for (let i = 0; i < generations; i++) this.installedByGeneration[i] = 0;
-    if (this.siteSpare.length !== sites) {
-      this.siteSpare = new Float64Array(sites);
-      this.order = Array.from({ length: Math.max(1, sites) }, (_, i) => i);
-    }
-    return this;
-  }
-}
-
-/** What this month buys, one of each: a scratch object the placement functions share. */
-interface Purchase {
-  generation: number;
-  month: number;
-  /** Watts each accelerator draws at the meter. */
-  powerEach: number;
-  performance: number;
-  price: number;
-  facilityCapex: number;
-}
-
-/** Add `count` accelerators of this month's purchase at `site`. */
-function buy(fleet: FleetState, p: Purchase, site: number, count: number): void {
-  fleet.add(p.generation, site, count, p.month, p.performance, count * p.price, count * p.facilityCapex);
-}
-
-/** Put installs on the sites with the most spare power first (one virtual site without sites). */
-function placeInstalls(
-  fleet: FleetState,
-  siteSpare: Float64Array,
-  order: number[],
-  installs: number,
-  p: Purchase,
-): void {
-  if (siteSpare.length > 1) {
-    placeAcrossSites(fleet, siteSpare, order, installs, p);
-    return;
-  }
-  // One site (or none: no power limit): everything goes there, rounding leftovers too. Kept
-  // apart from the many-site case so this common one is small enough to inline.
-  let left = installs;
+function placeAtOneSite(run: TimelineRun): void {
+  const p = run.purchase;
+  let left = run.installs;
   const here =
-    siteSpare.length === 0 ? left : Math.min(left, Math.floor((siteSpare[0] as number) / p.powerEach));
+    run.siteSpare.length === 0
+      ? left
+      : Math.min(left, Math.floor((run.siteSpare[0] as number) / p.powerEach));
   if (here > 0) {
-    buy(fleet, p, 0, here);
+    run.fleet.add(p, 0, here);
     left -= here;
   }
-  if (left > 0) buy(fleet, p, 0, left);
+  if (left > 0) run.fleet.add(p, 0, left);
 }
 
-function placeAcrossSites(
-  fleet: FleetState,
-  siteSpare: Float64Array,
-  order: number[],
-  installs: number,
-  p: Purchase,
-): void {
-  let left = installs;
+function placeAcrossSites(run: TimelineRun): void {
+  const { siteSpare, order, purchase: p } = run;
+  let left = run.installs;
   // Most spare first; the sort is stable, so ties keep site order.
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
@@ -317,51 +331,40 @@ function placeAcrossSites(
     if (left <= 0) break;
     const here = Math.min(left, Math.floor((siteSpare[site] as number) / p.powerEach));
     if (here <= 0) continue;
-    buy(fleet, p, site, here);
+    run.fleet.add(p, site, here);
     left -= here;
   }
   // Rounding across sites can leave a few over; they go to the roomiest site.
-  if (left > 0) buy(fleet, p, roomiest, left);
+  if (left > 0) run.fleet.add(p, roomiest, left);
 }
 
-function recordMonth(
-  series: MonthSeries,
-  record: Recording,
-  i: number,
-  inputs: TimelineInputs,
-  fleet: FleetState,
-  installs: number,
-  binding: number,
-  spent: number,
-  capitalAvailable: number,
-  /** Sites' power this month; NaN without sites (then it is the power in use). */
-  powerAvailable: number,
-): void {
-  const a = inputs.assumptions;
-  const c = series.columns;
+/** The month's fields (fields.ts), each only when recorded, from the fleet's running sums. */
+function recordMonth(run: TimelineRun, i: number): void {
+  const { a, fleet, record } = run;
+  const c = run.series.columns;
   const powerUsed = fleet.itPower * a.pue;
-  const energy = powerUsed * a.loadFactor * SECONDS_PER_MONTH;
-  series.binding[i] = binding;
-  if (record.powerAvailable) c.powerAvailable[i] = Number.isNaN(powerAvailable) ? powerUsed : powerAvailable;
+  const energy = energyOver(powerUsed, a.loadFactor, SECONDS_PER_MONTH);
+  run.series.binding[i] = run.binding;
+  // Without sites, the power available is the power in use.
+  if (record.powerAvailable)
+    c.powerAvailable[i] = Number.isNaN(run.powerAvailable) ? powerUsed : run.powerAvailable;
   if (record.powerUsed) c.powerUsed[i] = powerUsed;
-  if (record.installs) c.installs[i] = installs;
+  if (record.installs) c.installs[i] = run.installs;
   if (record.accelerators) c.accelerators[i] = fleet.accelerators;
   if (record.peakBf16) c.peakBf16[i] = fleet.peakBf16;
   if (record.peakFp8) c.peakFp8[i] = fleet.peakFp8;
-  if (record.cumulativeCapex) c.cumulativeCapex[i] = spent;
-  if (record.capitalAvailable) c.capitalAvailable[i] = capitalAvailable;
+  if (record.cumulativeCapex) c.cumulativeCapex[i] = run.spent;
+  if (record.capitalAvailable) c.capitalAvailable[i] = run.capitalAvailable;
   if (record.energy) c.energy[i] = energy;
   if (record.opex || record.revenueNeeded) {
-    const opex = energy * a.electricityPrice + (fleet.capexAlive * a.upkeep) / 12;
+    const opex = energy * a.electricityPrice + upkeep(fleet.capexAlive, a.upkeep, 12);
     if (record.opex) c.opex[i] = opex;
-    if (record.revenueNeeded) c.revenueNeeded[i] = fleet.annualizedCapex + opex * 12;
+    if (record.revenueNeeded) c.revenueNeeded[i] = revenueNeeded(fleet.annualizedCapex, opex * 12);
   }
-  if (record.tokensPerYear)
-    c.tokensPerYear[i] = fleet.tokensPerSecond * a.servingUtilization * SECONDS_PER_YEAR;
-  if (record.largestTrainingRun) {
-    let largestSite = 0;
-    const siteFlops = fleet.siteFlops;
-    for (let s = 0; s < siteFlops.length; s++) largestSite = Math.max(largestSite, siteFlops[s] as number);
-    c.largestTrainingRun[i] = largestSite * a.mfu * a.goodput * a.trainingRun;
-  }
+  if (record.tokensPerYear) c.tokensPerYear[i] = tokensPerYear(fleet.tokensPerSecond, a.servingUtilization);
+  if (record.largestTrainingRun)
+    c.largestTrainingRun[i] = trainingCompute(
+      a.trainingRun,
+      fleetTrainingThroughput(fleet.largestSiteFlops(), a.mfu, a.goodput),
+    );
 }

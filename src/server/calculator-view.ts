@@ -1,9 +1,9 @@
+import { splitInputs } from '../calculators/monte-carlo.js';
 import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Calculator, InputSpec } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { runMonteCarloPool } from '../io/monte-carlo-pool.js';
-import { splitInputs } from '../uncertainty/monte-carlo.js';
 import { BASE_UNIT } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 

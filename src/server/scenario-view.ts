@@ -4,7 +4,9 @@ import { InputError, unknownId } from '../errors.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { fanPanels, panelSvg, scenarioPanels } from '../report/chart.js';
 import type { ComparableSeries } from '../report/comparison-chart.js';
+import type { ClaimVerdict } from '../scenario/claims.js';
 import { parseScenario } from '../scenario/load.js';
+import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import {
   judgeUncertainRun,
   monthlyQuantileRecords,
@@ -12,7 +14,6 @@ import {
   runParsedScenario,
   withIntervalQuantiles,
 } from '../scenario/run.js';
-import { type ClaimVerdict, YEAR_OUTPUTS, type YearRow } from '../scenario/summary.js';
 import { formatQuantity } from '../units/format.js';
 import { CONTROL_SPECS, type Control, scenarioControls } from './scenario-controls.js';
 
@@ -30,7 +31,7 @@ export interface ScenarioRequest {
   deadline: number;
 }
 
-type YearKey = keyof typeof YEAR_OUTPUTS;
+type YearKey = YearOutput;
 
 /** Everything the explorer shows of a scenario run, as plain JSON. */
 export interface ScenarioView {
@@ -90,7 +91,7 @@ export async function scenarioView(request: ScenarioRequest, catalog: Catalog): 
   const parsed = parseScenario(edited, file, catalog);
   const median = runParsedScenario(parsed, catalog);
   const uncertain = parsed.uncertain.length > 0;
-  const outputs = (Object.keys(YEAR_OUTPUTS) as YearKey[]).map((key) => ({
+  const outputs = OUTPUTS.map((key) => ({
     key,
     label: YEAR_OUTPUTS[key].label,
     dimension: YEAR_OUTPUTS[key].dimension,

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { recording } from '../../src/scenario/fields.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { runScenarioMonteCarlo } from '../../src/scenario/monte-carlo.js';
-import { MonthSeries, recording } from '../../src/scenario/month-series.js';
+import { MonthSeries } from '../../src/scenario/month-series.js';
+import { OUTPUTS, YEAR_OUTPUTS, yearSpans, yearValue } from '../../src/scenario/outputs.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import { monthlyQuantileRecords, runScenarioUncertain } from '../../src/scenario/run.js';
-import { YEAR_OUTPUTS, YEAR_READS, YEAR_VALUE, yearSpans } from '../../src/scenario/summary.js';
 import { runTimelineInto, timelineSeries } from '../../src/scenario/timeline.js';
 import { catalog } from '../helpers/catalog.js';
 
@@ -104,20 +105,19 @@ describe('scenario Monte Carlo outputs', () => {
   });
 
   it('records, for each yearly output alone, every month field it reads, with the figures of a full run', () => {
-    // Monte Carlo records only the fields YEAR_READS names, and the fleet keeps only the
+    // Monte Carlo records only the fields an output's `reads` names, and the fleet keeps only the
     // sums those need. Fields left out are poisoned with NaN here, so a field missing from
     // the table, or a sum the fleet stopped keeping, changes the output.
     const inputs = resolveScenario(parsed, catalog);
     const full = timelineSeries(inputs);
     const spans = yearSpans(full);
-    for (const output of Object.keys(YEAR_OUTPUTS) as Array<keyof typeof YEAR_OUTPUTS>) {
-      const fields = YEAR_READS[output];
+    for (const output of OUTPUTS) {
       const series = new MonthSeries(full.start, full.length);
       for (const column of Object.values(series.columns)) column.fill(Number.NaN);
-      runTimelineInto(inputs, series, { record: recording(fields) });
+      runTimelineInto(inputs, series, { record: recording(YEAR_OUTPUTS[output].reads) });
       for (const { year, from, to } of spans) {
-        const expected = YEAR_VALUE[output](full.columns, from, to);
-        expect(YEAR_VALUE[output](series.columns, from, to), `${output} in ${year}`).toBe(expected);
+        const expected = yearValue(output, full)(from, to);
+        expect(yearValue(output, series)(from, to), `${output} in ${year}`).toBe(expected);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cluster } from '../../src/calculators/cluster.js';
+import { runMonteCarlo, sensitivity } from '../../src/calculators/monte-carlo.js';
 import { training } from '../../src/calculators/training.js';
-import { runMonteCarlo, sensitivity } from '../../src/uncertainty/monte-carlo.js';
 import { catalog } from '../helpers/catalog.js';
 
 const options = { samples: 20_000, seed: 5, quantiles: [0.05, 0.5, 0.95] };

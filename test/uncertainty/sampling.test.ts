@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { splitInputs } from '../../src/calculators/monte-carlo.js';
 import { tokenFactory } from '../../src/calculators/token-factory.js';
 import { cholesky, copulaFactor, spearman } from '../../src/uncertainty/correlation.js';
-import { splitInputs } from '../../src/uncertainty/monte-carlo.js';
 import { parseDistribution } from '../../src/uncertainty/parse.js';
 import { uniformAt } from '../../src/uncertainty/random.js';
 import { Sampler } from '../../src/uncertainty/sampler.js';

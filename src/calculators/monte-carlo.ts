@@ -1,20 +1,35 @@
-import { parseInput, parseInputs } from '../calculators/inputs.js';
-import { evaluate, nonFiniteError, nonFiniteOutput, prepareKernel } from '../calculators/run.js';
-import type { Calculator, Kernel, ParsedInputs, QuantityInput } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
+import { blockRange } from '../uncertainty/blocks.js';
+import { type CorrelationSpec, copulaFactor } from '../uncertainty/correlation.js';
+import { isUncertain, median, quantile } from '../uncertainty/distributions.js';
+import {
+  type BlockModel,
+  blockCount,
+  mergeTallies,
+  quantileKey,
+  type Summary,
+  sampleBlocks,
+  summarize,
+  type Tally,
+} from '../uncertainty/driver.js';
+import { checkRange, drawRange, parseDistribution } from '../uncertainty/parse.js';
+import { Sampler, type UncertainInput } from '../uncertainty/sampler.js';
+import { type SensitivityRow, tornado } from '../uncertainty/tornado.js';
 import { BASE_UNIT } from '../units/dimensions.js';
-import { type BlockClaim, blockRange } from './blocks.js';
-import { type CorrelationSpec, copulaFactor } from './correlation.js';
-import { isUncertain, median, quantile } from './distributions.js';
-import { checkRange, drawRange, parseDistribution } from './parse.js';
-import { floatColumns, Sampler, type UncertainInput } from './sampler.js';
-import { addBlock, emptySketch, mergeInto, type SketchData, sketchQuantile } from './sketch.js';
+import { parseInput, parseInputs } from './inputs.js';
+import { evaluate, nonFiniteError, nonFiniteOutput, prepareKernel } from './run.js';
+import type { Calculator, ParsedInputs, QuantityInput } from './types.js';
 
 /**
- * Samples are drawn and summed in blocks of this size; the block order fixes the sums.
- * Small enough that a 10k-sample run splits evenly across two threads, large enough that
- * per-block set-up is lost in the sampling.
+ * A calculator under uncertainty: inputs written as distributions are drawn, the
+ * calculator runs per sample (or per block, through its kernel), and each output is
+ * summarized. The sampling, blocks and tallies are the one driver's (uncertainty/driver.ts).
+ */
+
+/**
+ * Samples per block. Small enough that a 10k-sample run splits evenly across two threads,
+ * large enough that per-block set-up is lost in the sampling.
  */
 export const BLOCK = 1024;
 
@@ -32,11 +47,8 @@ export interface MonteCarloOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface OutputSummary {
+export interface OutputSummary extends Summary {
   unit: string;
-  mean: number;
-  /** Keyed "p5", "p50", "p95", ... */
-  quantiles: Record<string, number>;
 }
 
 export interface MonteCarloResult {
@@ -48,8 +60,6 @@ export interface MonteCarloResult {
   /** Samples whose drawn inputs the calculator rejected (e.g. a site too small for one accelerator). */
   rejected: number;
 }
-
-export const quantileKey = (q: number) => `p${Number((q * 100).toPrecision(6))}`;
 
 export interface SplitInputs {
   fixed: Record<string, unknown>;
@@ -104,12 +114,11 @@ export interface PreparedRun {
   base: ParsedInputs;
   uncertain: UncertainInput[];
   written: Record<string, string>;
-  sampler: Sampler;
-  fast?: Kernel | undefined;
-  deadline?: number | undefined;
   /** The outputs summarized, in the calculator's order. */
   outputNames: string[];
   label: (name: string) => string;
+  /** The run as the driver takes it. */
+  model: BlockModel;
 }
 
 /** The calculator's outputs, or the chosen ones (checked, in the calculator's order). */
@@ -125,6 +134,30 @@ function chosenOutputs(
       throw new InputError(`${label('outputs')}: ${unknownId(`${calc.name} output`, name, all)}`);
   }
   return all.filter((name) => wanted.includes(name));
+}
+
+function withValues(
+  base: ParsedInputs,
+  uncertain: readonly UncertainInput[],
+  value: (u: UncertainInput) => number,
+): ParsedInputs {
+  const given: ParsedInputs = { ...base };
+  for (const u of uncertain) given[u.name] = value(u);
+  return given;
+}
+
+/** The error for a sample whose results left the finite range: the input to blame, named. */
+function nonFiniteDraws(p: Omit<PreparedRun, 'model'>, given: ParsedInputs, output: string): InputError {
+  const medians = new Map(p.uncertain.map((u) => [u.name, median(u.distribution)]));
+  return nonFiniteError(
+    p.calc,
+    p.catalog,
+    given,
+    output,
+    p.label,
+    (spec) => medians.get(spec.name) ?? (parseInput(spec, spec.example) as number),
+    new Set(medians.keys()),
+  );
 }
 
 export function prepareMonteCarlo(
@@ -146,79 +179,31 @@ export function prepareMonteCarlo(
   evaluate(calc, catalog, medians, label);
   const kernel = prepareKernel(calc, catalog, medians, label);
   const fast = kernel && uncertain.every((u) => kernel.inputs.includes(u.name)) ? kernel : undefined;
-  return {
-    calc,
-    catalog,
-    base,
-    uncertain,
-    written,
-    sampler: new Sampler(uncertain, options.seed, factor),
-    fast,
-    outputNames: chosenOutputs(calc, options.outputs, label),
-    deadline: options.deadline,
-    label,
+  const outputNames = chosenOutputs(calc, options.outputs, label);
+  const run = { calc, catalog, base, uncertain, written, outputNames, label };
+
+  /** Samples through the kernel: a block at a time, compacted past the rejected ones. */
+  const throughKernel = (
+    draws: readonly Float64Array[],
+    length: number,
+    columns: Float64Array[],
+    seen: Uint8Array,
+  ): number => {
+    const byName = Object.fromEntries(uncertain.map((u, k) => [u.name, draws[k] as Float64Array]));
+    const out = Object.fromEntries(outputNames.map((name, o) => [name, columns[o] as Float64Array]));
+    const kept = (fast as NonNullable<typeof fast>).evaluate(byName, length, out);
+    if (kept > 0) seen.fill(1);
+    return kept;
   };
-}
-
-/** What the blocks one thread ran contribute: bin counts, each block's sums, rejects. */
-export interface BlockTally {
-  sketches: SketchData[];
-  /** The blocks run, in the order they were claimed. */
-  blocks: number[];
-  /** blockSums[o][k]: output o summed over block blocks[k], in sample order. */
-  blockSums: number[][];
-  rejected: number;
-  seen: boolean[];
-}
-
-/**
- * Each output's block sums added in block order, whichever thread ran each block: the same
- * total for any number of threads.
- */
-function sumsInBlockOrder(tallies: readonly BlockTally[], outputs: number, blocks: number): number[] {
-  const byBlock = Array.from({ length: outputs }, () => new Float64Array(blocks));
-  for (const t of tallies)
-    t.blocks.forEach((block, k) => {
-      for (let o = 0; o < outputs; o++)
-        (byBlock[o] as Float64Array)[block] = (t.blockSums[o] as number[])[k] as number;
-    });
-  return byBlock.map((sums) => {
-    let total = 0;
-    for (const sum of sums) total += sum;
-    return total;
-  });
-}
-
-/** Draw and evaluate the blocks `claim` hands out, of a run of `samples`. */
-export function sampleBlocks(
-  p: PreparedRun,
-  claim: BlockClaim,
-  samples: number,
-  onBlock?: () => void,
-): BlockTally {
-  const { calc, catalog, base, uncertain, sampler, fast, label, outputNames } = p;
-  const draws = floatColumns(uncertain.length, BLOCK);
-  const columns = floatColumns(outputNames.length, BLOCK);
-  const sketches = outputNames.map(() => emptySketch());
-  const blockSums = outputNames.map(() => [] as number[]);
-  const seen = outputNames.map(() => false);
-  let rejected = 0;
-  const blocks: number[] = [];
-  const total = blockCount(samples);
-  for (let block = claim(); block < total; block = claim()) {
-    blocks.push(block);
-    const start = block * BLOCK;
-    const length = Math.min(BLOCK, samples - start);
-    sampler.draw(start, length, draws);
+  /** Samples one at a time through the calculator; an impossible one is left out. */
+  const oneByOne = (
+    draws: readonly Float64Array[],
+    length: number,
+    columns: Float64Array[],
+    seen: Uint8Array,
+  ): number => {
     let kept = 0;
-    if (fast) {
-      const byName = Object.fromEntries(uncertain.map((u, k) => [u.name, draws[k] as Float64Array]));
-      const out = Object.fromEntries(outputNames.map((name, o) => [name, columns[o] as Float64Array]));
-      kept = fast.evaluate(byName, length, out);
-      rejected += length - kept;
-      if (kept > 0) seen.fill(true);
-    }
-    for (let j = 0; !fast && j < length; j++) {
+    for (let j = 0; j < length; j++) {
       const given: ParsedInputs = { ...base };
       for (let k = 0; k < uncertain.length; k++)
         given[(uncertain[k] as UncertainInput).name] = (draws[k] as Float64Array)[j];
@@ -227,49 +212,39 @@ export function sampleBlocks(
         values = evaluate(calc, catalog, given, label).values;
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        rejected++;
         continue;
       }
       for (let o = 0; o < outputNames.length; o++) {
         const v = values[outputNames[o] as string];
         if (v === undefined) continue;
-        if (!Number.isFinite(v)) throw nonFiniteDraws(p, given, outputNames[o] as string);
-        seen[o] = true;
+        if (!Number.isFinite(v)) throw nonFiniteDraws(run, given, outputNames[o] as string);
+        seen[o] = 1;
         (columns[o] as Float64Array)[kept] = v;
       }
       kept++;
     }
-    for (let o = 0; o < outputNames.length; o++) {
-      const column = columns[o] as Float64Array;
-      addBlock(sketches[o] as SketchData, column, kept);
-      let sum = 0;
-      for (let j = 0; j < kept; j++) sum += column[j] as number;
-      // A non-finite sum is the only sign the fast path gives of a sample out of range.
-      if (!Number.isFinite(sum)) throw nonFiniteBlock(p, draws, length, outputNames[o] as string);
-      (blockSums[o] as number[]).push(sum);
-    }
-    onBlock?.();
-    checkDeadline(p.deadline, samples);
-  }
-  return { sketches, blocks, blockSums, rejected, seen };
-}
-
-/** The error for a sample whose results left the finite range: the input to blame, named. */
-function nonFiniteDraws(p: PreparedRun, given: ParsedInputs, output: string): InputError {
-  const medians = new Map(p.uncertain.map((u) => [u.name, median(u.distribution)]));
-  return nonFiniteError(
-    p.calc,
-    p.catalog,
-    given,
-    output,
-    p.label,
-    (spec) => medians.get(spec.name) ?? (parseInput(spec, spec.example) as number),
-    new Set(medians.keys()),
-  );
+    return kept;
+  };
+  const model: BlockModel = {
+    sampler: new Sampler(uncertain, options.seed, factor),
+    blockSize: BLOCK,
+    stats: outputNames.length,
+    counters: 0,
+    deadline: options.deadline,
+    evaluate: (draws, length, columns, seen) =>
+      fast ? throughKernel(draws, length, columns, seen) : oneByOne(draws, length, columns, seen),
+    outOfRange: (stat, draws, length) => outOfRangeBlock(run, draws, length, outputNames[stat] as string),
+  };
+  return { ...run, model };
 }
 
 /** A block whose sum of `output` left the finite range: find a sample that did it, and blame an input. */
-function nonFiniteBlock(p: PreparedRun, draws: Float64Array[], length: number, output: string): InputError {
+function outOfRangeBlock(
+  p: Omit<PreparedRun, 'model'>,
+  draws: readonly Float64Array[],
+  length: number,
+  output: string,
+): InputError {
   for (let j = 0; j < length; j++) {
     const given = withValues(
       p.base,
@@ -288,42 +263,24 @@ function nonFiniteBlock(p: PreparedRun, draws: Float64Array[], length: number, o
   );
 }
 
-/** Give up once past the deadline: one request must not hold the machine. */
-export function checkDeadline(deadline: number | undefined, samples: number): void {
-  if (deadline !== undefined && Date.now() > deadline)
-    throw new InputError(`${samples} samples took longer than the time limit; ask for fewer samples`);
-}
-
-export const blockCount = (samples: number) => Math.ceil(samples / BLOCK);
-
-/** Merge the threads' tallies into the run's summary, block sums in block order. */
+/** Merge the threads' tallies into the run's summary. */
 export function finishMonteCarlo(
   p: PreparedRun,
   options: MonteCarloOptions,
-  tallies: readonly BlockTally[],
+  tallies: readonly Tally[],
 ): MonteCarloResult {
   const { calc, uncertain, written, outputNames } = p;
-  const rejected = tallies.reduce((n, t) => n + t.rejected, 0);
-  if (rejected * 2 > options.samples) {
+  const merged = mergeTallies(p.model, tallies, options.samples);
+  if (merged.rejected * 2 > options.samples) {
     throw new InputError(
-      `${rejected} of ${options.samples} samples were impossible for ${calc.name}; narrow the distributions`,
+      `${merged.rejected} of ${options.samples} samples were impossible for ${calc.name}; narrow the distributions`,
     );
   }
   const outputs: Record<string, OutputSummary> = {};
-  const sums = sumsInBlockOrder(tallies, outputNames.length, blockCount(options.samples));
   outputNames.forEach((name, o) => {
-    const sketch = emptySketch();
-    for (const t of tallies) mergeInto(sketch, t.sketches[o] as SketchData);
-    if (!tallies.some((t) => t.seen[o]) || sketch.count === 0) return;
-    const sum = sums[o] as number;
+    if (!merged.seen[o] || (merged.sketches[o]?.count ?? 0) === 0) return;
     const spec = calc.outputs.find((s) => s.name === name) as Calculator['outputs'][number];
-    outputs[name] = {
-      unit: BASE_UNIT[spec.dimension],
-      mean: sum / sketch.count,
-      quantiles: Object.fromEntries(
-        options.quantiles.map((q) => [quantileKey(q), sketchQuantile(sketch, q)]),
-      ),
-    };
+    outputs[name] = { unit: BASE_UNIT[spec.dimension], ...summarize(merged, o, options.quantiles) };
   });
   const dimensionOf = (name: string) => (calc.inputs.find((s) => s.name === name) as QuantityInput).dimension;
   return {
@@ -339,7 +296,7 @@ export function finishMonteCarlo(
       ),
     })),
     outputs,
-    rejected,
+    rejected: merged.rejected,
   };
 }
 
@@ -351,12 +308,11 @@ export function runMonteCarlo(
   options: MonteCarloOptions,
 ): MonteCarloResult {
   const p = prepareMonteCarlo(calc, raw, catalog, options);
-  const blocks = blockCount(options.samples);
   const { onProgress } = options;
   let done = 0;
   const tally = sampleBlocks(
-    p,
-    blockRange(0, blocks),
+    p.model,
+    blockRange(0, blockCount(options.samples, BLOCK)),
     options.samples,
     // No callback without a listener: a fresh closure per run would unsettle optimized code.
     onProgress && (() => onProgress(Math.min(options.samples, ++done * BLOCK), options.samples)),
@@ -364,26 +320,9 @@ export function runMonteCarlo(
   return finishMonteCarlo(p, options, [tally]);
 }
 
-function withValues(
-  base: ParsedInputs,
-  uncertain: readonly UncertainInput[],
-  value: (u: UncertainInput) => number,
-): ParsedInputs {
-  const given: ParsedInputs = { ...base };
-  for (const u of uncertain) given[u.name] = value(u);
-  return given;
-}
-
-export interface SensitivityRow {
-  input: string;
-  low: number;
-  high: number;
-  swing: number;
-}
-
 /**
- * A tornado: each uncertain input moved from its 5th to its 95th percentile with the rest
- * at their medians, ranked by how far it swings the output.
+ * A calculator's tornado: each input written as a distribution moved from its 5th to its
+ * 95th percentile, the rest at their medians, ranked by the swing in one output.
  */
 export function sensitivity(
   calc: Calculator,
@@ -407,20 +346,10 @@ export function sensitivity(
       `${label('sensitivity')} needs at least one input written as a distribution, e.g. --pue "1.1 to 1.4"`,
     );
   const base = parseInputs(calc.inputs, fixed, label);
-  const at = (moved: UncertainInput | undefined, q: number) => {
-    const given = withValues(base, uncertain, (u) =>
-      u === moved ? quantile(u.distribution, q) : median(u.distribution),
-    );
-    const v = evaluate(calc, catalog, given, label).values[output];
+  const { base: at, rows } = tornado(uncertain, (value) => {
+    const v = evaluate(calc, catalog, withValues(base, uncertain, value), label).values[output];
     if (v === undefined) throw new InputError(`${calc.name} gives no ${output} for these inputs`);
     return v;
-  };
-  const rows = uncertain
-    .map((u) => {
-      const low = at(u, 0.05);
-      const high = at(u, 0.95);
-      return { input: u.name, low, high, swing: Math.abs(high - low) };
-    })
-    .sort((a, b) => b.swing - a.swing);
-  return { base: at(undefined, 0.5), rows, unit: BASE_UNIT[spec.dimension] };
+  });
+  return { base: at, rows, unit: BASE_UNIT[spec.dimension] };
 }

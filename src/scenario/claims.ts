@@ -1,0 +1,58 @@
+import { InputError, own, unknownId } from '../errors.js';
+import { formatQuantity } from '../units/format.js';
+import { parseQuantity } from '../units/parse.js';
+import { judge } from '../units/verdict.js';
+import type { ParsedScenario } from './load.js';
+import { YEAR_OUTPUTS, type YearOutput, type YearRow } from './outputs.js';
+
+export interface ClaimVerdict {
+  text: string;
+  year: number;
+  output: string;
+  claimed: string;
+  model: string;
+  holds: boolean;
+  verdict: string;
+}
+
+/** Hold each of the scenario's claimed figures against its yearly outputs. */
+export function judgeClaims(
+  loaded: ParsedScenario,
+  rows: readonly YearRow[],
+  interval?: (year: number, output: YearOutput) => [number, number],
+): ClaimVerdict[] {
+  return loaded.scenario.claims.map((claim, i) => {
+    const at = (key: string) => `${loaded.locate(['claims', i, key])}: claims[${i}].${key}`;
+    const spec = own(YEAR_OUTPUTS, claim.output);
+    if (!spec)
+      throw new InputError(
+        `${at('output')}: ${unknownId('yearly output', claim.output, Object.keys(YEAR_OUTPUTS))}`,
+      );
+    const row = rows.find((r) => r.year === claim.year);
+    if (!row) {
+      const years = `${rows[0]?.year}-${rows[rows.length - 1]?.year}`;
+      throw new InputError(`${at('year')}: ${claim.year} is outside the scenario's span (${years})`);
+    }
+    let claimed: number;
+    try {
+      claimed = parseQuantity(claim.value, spec.dimension);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`${at('value')}: ${error.message}`);
+      throw error;
+    }
+    const output = claim.output as YearOutput;
+    const model = row[output] as number;
+    const range = interval?.(claim.year, output);
+    const { holds, verdict } = judge('claims', claimed, model, claim.tolerance, range);
+    const show = (v: number) => formatQuantity(v, spec.dimension);
+    return {
+      text: claim.text,
+      year: claim.year,
+      output: claim.output,
+      claimed: show(claimed),
+      model: range ? `${show(model)} (${show(range[0])} to ${show(range[1])})` : show(model),
+      holds,
+      verdict,
+    };
+  });
+}

@@ -1,0 +1,86 @@
+import type { Dimension } from '../units/dimensions.js';
+import type { Constraint } from './constraints.js';
+
+/**
+ * What the timeline records each month, declared once. The month series, the monthly CSV
+ * and JSON columns, the month objects, what a Monte Carlo run records and bands, and the
+ * charts all derive from this table: adding a month field is one row here and its line in
+ * the timeline's `recordMonth`.
+ */
+interface MonthFieldSpec {
+  /** The CSV and JSON column, with its SI unit in the name. */
+  column: string;
+  dimension: Dimension;
+  /** Charted month by month (fan bands under uncertainty, comparisons of saved runs). */
+  chart?: { title: string; scale: number; log?: boolean };
+}
+
+export const MONTH_FIELDS = {
+  powerAvailable: { column: 'power_available_w', dimension: 'power' },
+  powerUsed: {
+    column: 'power_used_w',
+    dimension: 'power',
+    chart: { title: 'Facility power used, GW', scale: 1e9 },
+  },
+  installs: { column: 'installs', dimension: 'count' },
+  accelerators: {
+    column: 'accelerators',
+    dimension: 'count',
+    chart: { title: 'Accelerators installed, millions', scale: 1e6 },
+  },
+  peakBf16: {
+    column: 'peak_flops_bf16',
+    dimension: 'flops',
+    chart: { title: 'Peak dense BF16 FLOP/s, EFLOP/s', scale: 1e18, log: true },
+  },
+  peakFp8: {
+    column: 'peak_flops_fp8',
+    dimension: 'flops',
+    chart: { title: 'Peak dense FP8 FLOP/s, EFLOP/s', scale: 1e18, log: true },
+  },
+  cumulativeCapex: {
+    column: 'cumulative_capex_usd',
+    dimension: 'money',
+    chart: { title: 'Cumulative capex, $B', scale: 1e9 },
+  },
+  capitalAvailable: { column: 'capital_available_usd', dimension: 'money' },
+  energy: { column: 'energy_j', dimension: 'energy' },
+  opex: { column: 'opex_usd', dimension: 'money' },
+  tokensPerYear: { column: 'tokens_per_year', dimension: 'tokens' },
+  revenueNeeded: { column: 'revenue_needed_usd_per_year', dimension: 'money' },
+  largestTrainingRun: { column: 'largest_training_run_flop', dimension: 'flop' },
+} as const satisfies Record<string, MonthFieldSpec>;
+
+export type MonthField = keyof typeof MONTH_FIELDS;
+
+export const FIELDS = Object.keys(MONTH_FIELDS) as MonthField[];
+
+/** One month of a run as an object: every field, counts by generation, and what bound. */
+export type MonthState = Record<MonthField, number> & {
+  month: number;
+  /** Installed accelerators by generation id. */
+  byGeneration: Record<string, number>;
+  binding: Constraint;
+};
+
+/** Which month fields a run records (a Monte Carlo run skips those no output reads). */
+export type Recording = Readonly<Record<MonthField, boolean>>;
+
+/** Record just `fields`. */
+export function recording(fields: Iterable<MonthField>): Recording {
+  const chosen = new Set(fields);
+  return Object.fromEntries(FIELDS.map((f) => [f, chosen.has(f)])) as Recording;
+}
+
+export const RECORD_ALL: Recording = recording(FIELDS);
+
+/** The charted fields, named by their columns: what Monte Carlo bands month by month. */
+type Charted = {
+  [F in MonthField]: (typeof MONTH_FIELDS)[F] extends { chart: object } ? F : never;
+}[MonthField];
+export type MonthlySeries = (typeof MONTH_FIELDS)[Charted]['column'];
+
+/** Each charted column and the field behind it. */
+export const MONTHLY_SERIES = Object.fromEntries(
+  FIELDS.filter((f) => 'chart' in MONTH_FIELDS[f]).map((f) => [MONTH_FIELDS[f].column, f]),
+) as Record<MonthlySeries, Charted>;
