@@ -1,4 +1,4 @@
-import { grouped } from './units/format.js';
+import { quote } from './text.js';
 
 /**
  * A problem with what the user gave us (a flag, a file, a value). The faces print its
@@ -16,44 +16,6 @@ export function withContext<T>(context: string, run: () => T): T {
     if (error instanceof InputError) throw new InputError(`${context}: ${error.message}`);
     throw error;
   }
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** Control characters written as escapes, so a value can never break a message onto two lines. */
-export function escapeControl(text: string): string {
-  return text.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Values longer than this are cut when a message quotes them. */
-const QUOTE_LIMIT = 60;
-
-/**
- * A user's value as a message quotes it: on one line, and cut short when long
- * ("hhhhhhhh…" (50,000 characters)), so a pasted file never floods the terminal.
- */
-export function quote(value: string, mark: '"' | "'" = '"'): string {
-  const text = escapeControl(value);
-  if (text.length <= QUOTE_LIMIT) return `${mark}${text}${mark}`;
-  return `${mark}${text.slice(0, QUOTE_LIMIT - 20)}…${mark} (${grouped(value.length)} characters)`;
-}
-
-/** Text a message names without quotes (a path, a distribution): on one line, and cut short when long. */
-export function shown(value: string): string {
-  const text = escapeControl(value);
-  return text.length <= QUOTE_LIMIT * 2
-    ? text
-    : `${text.slice(0, QUOTE_LIMIT)}… (${grouped(value.length)} characters)`;
-}
-
-/**
- * A message as a face prints it: one line, and no run of characters longer than a
- * terminal line, whatever a value quoted deep inside it held.
- */
-export function oneLine(message: string): string {
-  return escapeControl(message).replace(/\S{200,}/g, (word) => `${word.slice(0, 60)}…`);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { InputError, nearest, quote } from '../errors.js';
+import { InputError, nearest } from '../errors.js';
+import { quote } from '../text.js';
 import { boundsProblem } from '../units/bounds.js';
 import { parseQuantity } from '../units/parse.js';
 import type { InputSpec, ParsedInputs } from './types.js';

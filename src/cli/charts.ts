@@ -1,4 +1,5 @@
-import { InputError, quote } from '../errors.js';
+import { InputError } from '../errors.js';
+import { quote } from '../text.js';
 import type { SensitivityRow } from '../uncertainty/tornado.js';
 
 /** Chart files are .svg or .png: checked before anything runs, so a typo costs nothing. */

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { InputError, quote, unknownId } from '../errors.js';
+import { InputError, unknownId } from '../errors.js';
 import { defaultWorkers, maxWorkers } from '../io/threads.js';
+import { grouped, quote } from '../text.js';
 import type { CorrelationSpec } from '../uncertainty/correlation.js';
-import { grouped } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 
 /**
@@ -124,3 +124,19 @@ export function parseCorrelation(text: string): CorrelationSpec {
   const name = (s: string) => s.replaceAll('-', '_');
   return { a: name(match[1] as string), b: name(match[2] as string), spearman: rho };
 }
+
+/** The flags of `run`. */
+export interface RunOptions {
+  csv?: string | boolean;
+  json?: string | boolean;
+  chart?: string;
+  compare?: boolean;
+  samples?: string;
+  seed?: string;
+  quantiles?: string;
+  sensitivity?: string;
+  workers?: string;
+}
+
+/** Samples a scenario's Monte Carlo run draws unless told. */
+export const DEFAULT_SCENARIO_SAMPLES = 1000;

@@ -10,7 +10,8 @@ import {
   renderScenarioReport,
   renderScenarioUncertainReport,
 } from '../report/scenario-report.js';
-import { type ParsedScenario, parseScenario } from '../scenario/load.js';
+import type { ParsedScenario } from '../scenario/inputs.js';
+import { parseScenario } from '../scenario/load.js';
 import {
   judgeUncertainRun,
   monthlyQuantileRecords,
@@ -21,10 +22,9 @@ import {
 } from '../scenario/run.js';
 import { scenarioSensitivity } from '../scenario/sensitivity.js';
 import { chartFile, checkChartPath, tornadoFile } from './charts.js';
-import { MAX_SAMPLES, monteCarloFlags } from './flags.js';
+import { DEFAULT_SCENARIO_SAMPLES, MAX_SAMPLES, monteCarloFlags, type RunOptions } from './flags.js';
 import type { CliIo } from './io.js';
 import { ProgressBar } from './progress.js';
-import { DEFAULT_SCENARIO_SAMPLES, type RunOptions } from './run.js';
 
 type Outputs = Array<[path: string, data: string | Uint8Array]>;
 

@@ -1,23 +1,8 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
-import { grouped } from '../units/format.js';
-import { MAX_SAMPLES, workersHelp } from './flags.js';
+import { grouped } from '../text.js';
+import { DEFAULT_SCENARIO_SAMPLES, MAX_SAMPLES, type RunOptions, workersHelp } from './flags.js';
 import type { CliIo } from './io.js';
-
-export interface RunOptions {
-  csv?: string | boolean;
-  json?: string | boolean;
-  chart?: string;
-  compare?: boolean;
-  samples?: string;
-  seed?: string;
-  quantiles?: string;
-  sensitivity?: string;
-  workers?: string;
-}
-
-/** Samples a scenario's Monte Carlo run draws unless told. */
-export const DEFAULT_SCENARIO_SAMPLES = 1000;
 
 export function registerRun(program: Command, io: CliIo, catalog: Catalog): void {
   program

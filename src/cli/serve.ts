@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError, quote, withContext } from '../errors.js';
+import { InputError, withContext } from '../errors.js';
 import { dataDirectory } from '../io/data-dir.js';
+import { quote } from '../text.js';
 import { parseQuantity } from '../units/parse.js';
 import { wholeNumber } from './flags.js';
 import type { CliIo } from './io.js';

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { InputError, shown } from '../errors.js';
-import { grouped } from '../units/format.js';
+import { InputError } from '../errors.js';
+import { grouped, shown } from '../text.js';
 
 /** Larger than any scenario or check file anyone writes; a bigger input is a mistake (or /dev/zero). */
 export const MAX_INPUT_BYTES = 1024 * 1024;

@@ -9,7 +9,7 @@ import {
 import type { Calculator } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
-import type { ParsedScenario } from '../scenario/load.js';
+import type { ParsedScenario } from '../scenario/inputs.js';
 import {
   finishScenarioMonteCarlo,
   prepareScenarioMonteCarlo,

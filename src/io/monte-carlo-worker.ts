@@ -3,7 +3,7 @@ import { BLOCK, type MonteCarloOptions, prepareMonteCarlo } from '../calculators
 import { findCalculator } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors.js';
-import type { ParsedScenario } from '../scenario/load.js';
+import type { ParsedScenario } from '../scenario/inputs.js';
 import type { ScenarioMonteCarloOptions } from '../scenario/monte-carlo.js';
 import { sharedBlocks } from '../uncertainty/blocks.js';
 import { blockCount, sampleBlocks, type Tally } from '../uncertainty/driver.js';

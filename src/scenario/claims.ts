@@ -2,7 +2,7 @@ import { InputError, own, unknownId } from '../errors.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { judge } from '../units/verdict.js';
-import type { ParsedScenario } from './load.js';
+import type { ParsedScenario } from './inputs.js';
 import { YEAR_OUTPUTS, type YearOutput, type YearRow } from './outputs.js';
 
 export interface ClaimVerdict {

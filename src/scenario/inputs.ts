@@ -1,4 +1,6 @@
 import type { Accelerator } from '../catalog/types.js';
+import type { UncertainInput } from '../uncertainty/sampler.js';
+import type { Scenario } from './schema.js';
 
 /** A scenario resolved to plain SI numbers and month indices: what the timeline runs on. */
 export interface TimelineInputs {
@@ -58,4 +60,19 @@ export interface Generation {
   peakFp8: number;
   /** Output tokens per second per accelerator for the reference model, at full load. */
   tokensPerSecond: number;
+}
+
+/** A scenario file read, validated against the schema and the catalog: what a run starts from. */
+export interface ParsedScenario {
+  file: string;
+  scenario: Scenario;
+  /** The scenario's uncertain numbers, named by their path ("assumptions.pue"). */
+  uncertain: UncertainInput[];
+  /** "file:line:col" of a path in the scenario file, for errors found after validation. */
+  locate: (path: ReadonlyArray<PropertyKey>) => string;
+  accelerators: Accelerator[];
+  /** Reference-model tokens/s per accelerator of each fleet entry (catalog-only, computed once). */
+  tokensPerSecond: number[];
+  /** What the reader should know about how the file was read (a chip served at a wider format). */
+  notes: string[];
 }

@@ -1,28 +1,16 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Accelerator } from '../catalog/types.js';
-import { InputError, quote, withContext } from '../errors.js';
+import { InputError, withContext } from '../errors.js';
+import { quote } from '../text.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import { drawRange } from '../uncertainty/parse.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import { formatPath, parseYamlLocated } from '../yaml/document.js';
-import type { TimelineInputs } from './inputs.js';
+import type { ParsedScenario, TimelineInputs } from './inputs.js';
+
 import { capacityCost, resolveScenario } from './resolve.js';
 import { type Scenario, scenarioSchema, uncertainNumberInfo } from './schema.js';
 import { referenceServing } from './serving.js';
-
-export interface ParsedScenario {
-  file: string;
-  scenario: Scenario;
-  /** The scenario's uncertain numbers, named by their path ("assumptions.pue"). */
-  uncertain: UncertainInput[];
-  /** "file:line:col" of a path in the scenario file, for errors found after validation. */
-  locate: (path: ReadonlyArray<PropertyKey>) => string;
-  accelerators: Accelerator[];
-  /** Reference-model tokens/s per accelerator of each fleet entry (catalog-only, computed once). */
-  tokensPerSecond: number[];
-  /** What the reader should know about how the file was read (a chip served at a wider format). */
-  notes: string[];
-}
 
 export interface LoadedScenario extends ParsedScenario {
   inputs: TimelineInputs;

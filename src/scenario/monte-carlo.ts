@@ -20,7 +20,7 @@ import type { Dimension } from '../units/dimensions.js';
 import { CODE, CONSTRAINTS, type Constraint, LIMITS } from './constraints.js';
 import { MONTHLY_SERIES, type MonthlySeries, recording } from './fields.js';
 import { outOfRange } from './finite.js';
-import type { ParsedScenario } from './load.js';
+import type { ParsedScenario } from './inputs.js';
 import { MonthSeries } from './month-series.js';
 import { monthIndex } from './months.js';
 import { mostBindingCode, OUTPUTS, YEAR_OUTPUTS, type YearOutput, yearSpans, yearValue } from './outputs.js';

@@ -6,8 +6,14 @@ import { acceleratorSupply, capacityCosts, packageSpec, processSpec } from '../m
 import { capexPerUnitYear } from '../model/supply.js';
 import { type Distribution, median } from '../uncertainty/distributions.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
-import type { CapitalPlan, Generation, SitePlan, TimelineAssumptions, TimelineInputs } from './inputs.js';
-import type { ParsedScenario } from './load.js';
+import type {
+  CapitalPlan,
+  Generation,
+  ParsedScenario,
+  SitePlan,
+  TimelineAssumptions,
+  TimelineInputs,
+} from './inputs.js';
 import { monthIndex } from './months.js';
 import type { Scenario } from './schema.js';
 

@@ -3,7 +3,8 @@ import { type ClaimVerdict, judgeClaims } from './claims.js';
 import type { Constraint } from './constraints.js';
 import { FIELDS, MONTH_FIELDS, type MonthState } from './fields.js';
 import { checkFiniteRows } from './finite.js';
-import { type LoadedScenario, type ParsedScenario, parseScenario } from './load.js';
+import type { ParsedScenario } from './inputs.js';
+import { type LoadedScenario, parseScenario } from './load.js';
 import {
   runScenarioMonteCarlo,
   type ScenarioMonteCarlo,

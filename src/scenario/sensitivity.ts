@@ -1,9 +1,10 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError, quote, unknownId } from '../errors.js';
+import { InputError, unknownId } from '../errors.js';
+import { quote } from '../text.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import { tornado } from '../uncertainty/tornado.js';
-import type { ParsedScenario } from './load.js';
+import type { ParsedScenario } from './inputs.js';
 import { monthIndex } from './months.js';
 import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow, yearly } from './outputs.js';
 import { resolveScenario } from './resolve.js';

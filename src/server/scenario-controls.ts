@@ -1,6 +1,6 @@
 import type { AssumptionKey } from '../catalog/assumptions.js';
 import type { Catalog } from '../catalog/catalog.js';
-import type { ParsedScenario } from '../scenario/load.js';
+import type { ParsedScenario } from '../scenario/inputs.js';
 import { median, quantile } from '../uncertainty/distributions.js';
 import { parseDistribution } from '../uncertainty/parse.js';
 import { type Dimension, SECONDS_PER_YEAR } from '../units/dimensions.js';

@@ -1,6 +1,7 @@
-import { InputError, quote, shown } from '../errors.js';
+import { InputError } from '../errors.js';
+import { grouped, quote, shown } from '../text.js';
 import { type Dimension, LIMIT_TEXT, NOUN } from '../units/dimensions.js';
-import { formatQuantity, grouped } from '../units/format.js';
+import { formatQuantity } from '../units/format.js';
 import { limitOf, parseQuantity } from '../units/parse.js';
 import { type Distribution, interval, pert, quantile } from './distributions.js';
 

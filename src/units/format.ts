@@ -1,3 +1,4 @@
+import { grouped } from '../text.js';
 import {
   type Dimension,
   JOULES_PER_KWH,
@@ -45,12 +46,6 @@ function withPrefix(value: number, unit: string, table = PREFIXES, space = ' '):
     if (abs >= scale * 0.9995) return `${significant(value / scale)}${space}${prefix}${unit}`;
   }
   return `${significant(value)}${space}${unit}`;
-}
-
-/** 16384 → "16,384" (toLocaleString would load ICU data, some 15 ms, on every CLI call). */
-export function grouped(value: number): string {
-  const digits = String(Math.abs(Math.round(value)));
-  return (value < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function formatMoney(usd: number): string {

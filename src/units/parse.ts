@@ -1,4 +1,5 @@
-import { InputError, quote } from '../errors.js';
+import { InputError } from '../errors.js';
+import { quote } from '../text.js';
 import {
   type Dimension,
   EXAMPLE,
