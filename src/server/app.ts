@@ -13,7 +13,7 @@ import { calculatorOr404, InlineJobs, type Job, type JobRunner } from './jobs.js
 import {
   type CalculatorRequest,
   calculatorRequestSchema,
-  type ScenarioRunRequest,
+  type ScenarioRequest,
   scenarioRequestSchema,
 } from './requests.js';
 import { registerRunRoutes } from './runs-api.js';
@@ -123,7 +123,7 @@ export function createApp(options: AppOptions): Hono {
     return { file, text: readUserFile(join(options.scenariosDir, `${id}.yaml`)) };
   };
   /** A scenario run, as a job: parsing, the timeline and its charts all happen off the event loop. */
-  const runScenario = (request: ScenarioRunRequest): Promise<string> => {
+  const runScenario = (request: ScenarioRequest): Promise<string> => {
     const source = request.scenario
       ? scenarioText(request.scenario)
       : { file: 'your scenario', text: request.yaml ?? '' };
