@@ -9,6 +9,7 @@ import { type ComparableSeries, comparisonPanels } from '../report/comparison-ch
 import { type CalculatorRunOptions, calculatorView } from './calculator-view.js';
 import { HttpError, notFound } from './http.js';
 import { type ScenarioRunOptions, scenarioView } from './scenario-view.js';
+import type { ClaimsLedger, Comparison } from './wire.js';
 
 /**
  * The explorer's heavy work, as plain data in and JSON text out, so it can run on a
@@ -60,10 +61,14 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
         files: CLAIM_FILES.map((f) =>
           evaluateCheckFile(readUserFile(join(job.checksDir, f)), `checks/${f}`, catalog),
         ),
-      };
+      } satisfies ClaimsLedger;
     case 'compare': {
-      const panels = comparisonPanels(job.runs);
-      return panels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) }));
+      const charts: Comparison['charts'] = comparisonPanels(job.runs).map((p) => ({
+        id: p.id,
+        title: p.title,
+        svg: panelSvg(p),
+      }));
+      return charts;
     }
   }
 }
