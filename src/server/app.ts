@@ -13,11 +13,12 @@ import { calculatorOr404, InlineJobs, type Job, type JobRunner } from './jobs.js
 import {
   type CalculatorRequest,
   calculatorRequestSchema,
-  type ScenarioRunRequest,
+  type ScenarioRequest,
   scenarioRequestSchema,
 } from './requests.js';
 import { registerRunRoutes } from './runs-api.js';
 import { staticFile } from './static-files.js';
+import type { CalculatorList, ErrorAnswer, ScenarioList, ScenarioSource } from './wire.js';
 
 /** Bounds that keep one request from holding the server. */
 export interface Limits {
@@ -73,7 +74,7 @@ export function createApp(options: AppOptions): Hono {
   const jobs = options.jobs ?? new InlineJobs(catalog);
   const app = new Hono();
   app.onError(errorResponse);
-  app.notFound((c) => c.json({ error: `nothing at ${c.req.path}` }, 404));
+  app.notFound((c) => c.json({ error: `nothing at ${c.req.path}` } satisfies ErrorAnswer, 404));
   app.use('*', async (c, next) => {
     const host = c.req.header('host');
     const name = host === undefined ? undefined : hostName(host);
@@ -123,7 +124,7 @@ export function createApp(options: AppOptions): Hono {
     return { file, text: readUserFile(join(options.scenariosDir, `${id}.yaml`)) };
   };
   /** A scenario run, as a job: parsing, the timeline and its charts all happen off the event loop. */
-  const runScenario = (request: ScenarioRunRequest): Promise<string> => {
+  const runScenario = (request: ScenarioRequest): Promise<string> => {
     const source = request.scenario
       ? scenarioText(request.scenario)
       : { file: 'your scenario', text: request.yaml ?? '' };
@@ -165,7 +166,9 @@ export function createApp(options: AppOptions): Hono {
   };
   const json = (c: Context, text: string) => c.body(text, 200, { 'Content-Type': 'application/json' });
 
-  app.get('/api/calculators', (c) => c.json({ calculators: calculatorList(catalog) }));
+  app.get('/api/calculators', (c) =>
+    c.json({ calculators: calculatorList(catalog) } satisfies CalculatorList),
+  );
   app.get('/api/calculators/:name', (c) =>
     c.json(calculatorInfo(calculatorOr404(c.req.param('name')), catalog)),
   );
@@ -182,9 +185,11 @@ export function createApp(options: AppOptions): Hono {
         const name = /^name:\s*(.+)$/m.exec(text)?.[1]?.trim() ?? id;
         return { id, name };
       }),
-    }),
+    } satisfies ScenarioList),
   );
-  app.get('/api/scenarios/:id', (c) => c.json({ id: c.req.param('id'), ...scenarioText(c.req.param('id')) }));
+  app.get('/api/scenarios/:id', (c) =>
+    c.json({ id: c.req.param('id'), ...scenarioText(c.req.param('id')) } satisfies ScenarioSource),
+  );
   app.post('/api/scenarios/run', async (c) =>
     json(c, await runScenario(await readJson(c, scenarioRequestSchema))),
   );
@@ -205,7 +210,9 @@ export function createApp(options: AppOptions): Hono {
     compare: async (runs) => JSON.parse(await jobs.run({ kind: 'compare', runs }, deadline())),
   });
 
-  app.all('/api/*', (c) => c.json({ error: `no API route ${c.req.method} ${c.req.path}` }, 404));
+  app.all('/api/*', (c) =>
+    c.json({ error: `no API route ${c.req.method} ${c.req.path}` } satisfies ErrorAnswer, 404),
+  );
 
   // Pages: a built file when the path names one, else the explorer's shell for its routes.
   app.get('*', async (c) => {
@@ -214,7 +221,7 @@ export function createApp(options: AppOptions): Hono {
     const isPage = !/\.[a-z0-9]+$/i.test(c.req.path) && !c.req.path.includes('..');
     const shell = isPage ? await staticFile(options.staticDir, '/index.html') : undefined;
     if (shell) return c.body(new Uint8Array(shell.body), 200, { 'Content-Type': shell.type });
-    return c.json({ error: `nothing at ${c.req.path}` }, 404);
+    return c.json({ error: `nothing at ${c.req.path}` } satisfies ErrorAnswer, 404);
   });
   return app;
 }

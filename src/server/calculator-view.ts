@@ -85,7 +85,11 @@ export function calculatorInfo(calc: Calculator, catalog: Catalog): CalculatorIn
 
 export const calculatorList = (catalog: Catalog) => CALCULATORS.map((c) => calculatorInfo(c, catalog));
 
-export interface CalculatorRequest {
+/**
+ * A calculator run as the server does it: the form's inputs (from a `CalculatorRequest`
+ * body, requests.ts) with the samples settled and where and until when Monte Carlo may run.
+ */
+export interface CalculatorRunOptions {
   inputs: Record<string, string>;
   /** Monte Carlo samples; used when an input is a distribution. */
   samples: number;
@@ -127,7 +131,7 @@ export function isMonteCarlo(calc: Calculator, inputs: Record<string, string>): 
 /** Run a calculator as the form asks: deterministic, or Monte Carlo when an input is a distribution. */
 export async function calculatorView(
   calc: Calculator,
-  request: CalculatorRequest,
+  request: CalculatorRunOptions,
   catalog: Catalog,
 ): Promise<CalculatorView> {
   const inputs = filledIn(request.inputs);

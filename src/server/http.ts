@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import type { ErrorAnswer } from './wire.js';
 
 /** An error that carries its HTTP status; the message is the one sentence the client shows. */
 export class HttpError extends Error {
@@ -33,8 +34,8 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
 
 /** Every error becomes a JSON answer: the user's mistakes are 4xx with their sentence, bugs a plain 500. */
 export function errorResponse(error: unknown, c: Context) {
-  if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
-  if (error instanceof InputError) return c.json({ error: error.message }, 400);
+  if (error instanceof HttpError) return c.json({ error: error.message } satisfies ErrorAnswer, error.status);
+  if (error instanceof InputError) return c.json({ error: error.message } satisfies ErrorAnswer, 400);
   console.error(error);
-  return c.json({ error: 'internal error; the server log has the details' }, 500);
+  return c.json({ error: 'internal error; the server log has the details' } satisfies ErrorAnswer, 500);
 }

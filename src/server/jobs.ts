@@ -6,9 +6,10 @@ import { InputError } from '../errors.js';
 import { readUserFile } from '../io/files.js';
 import { panelSvg } from '../report/chart.js';
 import { type ComparableSeries, comparisonPanels } from '../report/comparison-chart.js';
-import { type CalculatorRequest, calculatorView } from './calculator-view.js';
+import { type CalculatorRunOptions, calculatorView } from './calculator-view.js';
 import { HttpError, notFound } from './http.js';
-import { type ScenarioRequest, scenarioView } from './scenario-view.js';
+import { type ScenarioRunOptions, scenarioView } from './scenario-view.js';
+import type { ClaimsLedger, Comparison } from './wire.js';
 
 /**
  * The explorer's heavy work, as plain data in and JSON text out, so it can run on a
@@ -16,8 +17,8 @@ import { type ScenarioRequest, scenarioView } from './scenario-view.js';
  * Monte Carlo calculator runs, the claims ledger, and comparison charts.
  */
 export type Job =
-  | { kind: 'scenario'; request: Omit<ScenarioRequest, 'workers'> }
-  | { kind: 'calculator'; name: string; request: Omit<CalculatorRequest, 'workers'> }
+  | { kind: 'scenario'; request: Omit<ScenarioRunOptions, 'workers'> }
+  | { kind: 'calculator'; name: string; request: Omit<CalculatorRunOptions, 'workers'> }
   | { kind: 'claims'; checksDir: string }
   | { kind: 'compare'; runs: Array<{ label: string; series: ComparableSeries }> };
 
@@ -60,10 +61,14 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
         files: CLAIM_FILES.map((f) =>
           evaluateCheckFile(readUserFile(join(job.checksDir, f)), `checks/${f}`, catalog),
         ),
-      };
+      } satisfies ClaimsLedger;
     case 'compare': {
-      const panels = comparisonPanels(job.runs);
-      return panels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) }));
+      const charts: Comparison['charts'] = comparisonPanels(job.runs).map((p) => ({
+        id: p.id,
+        title: p.title,
+        svg: panelSvg(p),
+      }));
+      return charts;
     }
   }
 }

@@ -26,11 +26,17 @@ const oneSource = (r: { scenario?: string | undefined; yaml?: string | undefined
   (r.scenario === undefined) !== (r.yaml === undefined);
 const oneSourceMessage = { message: 'give either scenario (a shipped id) or yaml (a scenario text)' };
 
+/**
+ * Each body comes as two types: `…Body` is what a client sends (z.input: defaults may be
+ * left out), the plain name what the server reads once the schema has parsed it (z.output).
+ */
 export const calculatorRequestSchema = z.strictObject(calculatorFields);
 export type CalculatorRequest = z.output<typeof calculatorRequestSchema>;
+export type CalculatorRequestBody = z.input<typeof calculatorRequestSchema>;
 
 export const scenarioRequestSchema = z.strictObject(scenarioFields).refine(oneSource, oneSourceMessage);
-export type ScenarioRunRequest = z.output<typeof scenarioRequestSchema>;
+export type ScenarioRequest = z.output<typeof scenarioRequestSchema>;
+export type ScenarioRequestBody = z.input<typeof scenarioRequestSchema>;
 
 const runName = z.string().trim().min(1).max(200);
 
@@ -46,3 +52,4 @@ export const saveRunSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type SaveRunRequest = z.output<typeof saveRunSchema>;
+export type SaveRunRequestBody = z.input<typeof saveRunSchema>;

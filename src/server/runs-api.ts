@@ -10,15 +10,14 @@ import type { CalculatorView } from './calculator-view.js';
 import { notFound, readJson } from './http.js';
 import { type SaveRunRequest, saveRunSchema } from './requests.js';
 import type { ScenarioView } from './scenario-view.js';
+import type { Comparison, DeletedRun, RunList } from './wire.js';
 
 /** Computes the view a save request describes (the server never stores a result it did not compute). */
 export interface RunComputer {
   scenario(request: Extract<SaveRunRequest, { kind: 'scenario' }>): Promise<ScenarioView>;
   calculator(request: Extract<SaveRunRequest, { kind: 'calculator' }>): Promise<CalculatorView>;
   /** The comparison charts of several runs' series. */
-  compare(
-    runs: Array<{ label: string; series: ComparableSeries }>,
-  ): Promise<Array<{ id: string; title: string; svg: string }>>;
+  compare(runs: Array<{ label: string; series: ComparableSeries }>): Promise<Comparison['charts']>;
 }
 
 const slug = (text: string) =>
@@ -48,7 +47,7 @@ interface StoredScenario {
 }
 
 export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComputer): void {
-  app.get('/api/runs', (c) => c.json({ runs: store.list() }));
+  app.get('/api/runs', (c) => c.json({ runs: store.list() } satisfies RunList));
 
   app.post('/api/runs', async (c) => {
     const request = await readJson(c, saveRunSchema);
@@ -72,7 +71,7 @@ export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComput
   app.delete('/api/runs/:id', (c) => {
     const id = runId(c.req.param('id'));
     if (!store.delete(id)) throw notFound(`no saved run ${id}`);
-    return c.json({ deleted: id });
+    return c.json({ deleted: id } satisfies DeletedRun);
   });
 
   app.get('/api/runs/:id/export.:format', (c) => {
@@ -105,10 +104,10 @@ export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComput
       stored.map((s, i) => ({ label: labels[i] as string, series: s.series })),
     );
     return c.json({
-      runs: runs.map((r, i) => ({ id: r.id, name: r.name, subject: r.subject, label: labels[i] })),
+      runs: runs.map((r, i) => ({ id: r.id, name: r.name, subject: r.subject, label: labels[i] as string })),
       charts,
       differences: differences(stored[0] as StoredScenario, stored[1] as StoredScenario),
-    });
+    } satisfies Comparison);
   });
 }
 
@@ -150,7 +149,7 @@ function exportCsv(run: SavedRun): string {
 }
 
 /** Each yearly output in each year both runs cover: A, B and how far B is from A. */
-function differences(a: StoredScenario, b: StoredScenario) {
+function differences(a: StoredScenario, b: StoredScenario): Comparison['differences'] {
   const years = a.yearly.map((y) => y.year).filter((year) => b.yearly.some((y) => y.year === year));
   return years.map((year) => {
     const va = a.yearly.find((y) => y.year === year)?.values ?? {};

@@ -17,7 +17,11 @@ import {
 import { formatQuantity } from '../units/format.js';
 import { CONTROL_SPECS, type Control, scenarioControls } from './scenario-controls.js';
 
-export interface ScenarioRequest {
+/**
+ * A scenario run as the server does it: the text a `ScenarioRequest` body (requests.ts)
+ * names, read and settled, with where and until when Monte Carlo may run.
+ */
+export interface ScenarioRunOptions {
   /** The scenario file's text and the name errors call it by. */
   text: string;
   file: string;
@@ -85,7 +89,7 @@ function applyOverrides(
   return { text: Object.keys(overrides).length > 0 ? doc.toString() : text, written };
 }
 
-export async function scenarioView(request: ScenarioRequest, catalog: Catalog): Promise<ScenarioView> {
+export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog): Promise<ScenarioView> {
   const { text: edited, written } = applyOverrides(request.text, request.overrides);
   const file = Object.keys(request.overrides).length > 0 ? `${request.file} (with your edits)` : request.file;
   const parsed = parseScenario(edited, file, catalog);

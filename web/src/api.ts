@@ -1,3 +1,5 @@
+import type { ErrorAnswer } from '@server/wire';
+
 /** The server's JSON API; errors arrive as {error: "one sentence"}. */
 export class ApiError extends Error {
   constructor(
@@ -14,7 +16,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const data = (await response.json().catch(() => ({}))) as T & { error?: string };
+  const data = (await response.json().catch(() => ({}))) as T & Partial<ErrorAnswer>;
   if (!response.ok) throw new ApiError(response.status, data.error ?? `request failed (${response.status})`);
   return data;
 }
@@ -35,12 +37,4 @@ export function latest<A extends unknown[], T>(fn: (...args: A) => Promise<T>) {
       return undefined;
     }
   };
-}
-
-export interface SavedRunSummary {
-  id: number;
-  name: string;
-  kind: 'scenario' | 'calculator';
-  subject: string;
-  createdAt: string;
 }

@@ -1,39 +1,8 @@
+import type { CalculatorInfo, CalculatorRequestBody, CalculatorView } from '@server/wire';
 import { api, latest } from '../api.js';
 import { debounce, h, table } from '../dom.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
-
-interface Field {
-  name: string;
-  kind: 'quantity' | 'choice';
-  description: string;
-  placeholder: string;
-  choices?: Array<{ value: string; label: string }>;
-  default?: string;
-}
-
-interface CalculatorInfo {
-  name: string;
-  title: string;
-  description: string;
-  fields: Field[];
-  example: Record<string, string>;
-}
-
-interface OutputRow {
-  name: string;
-  label: string;
-  display: string;
-  interval?: { p5: string; p50: string; p95: string; mean: string };
-}
-
-interface CalculatorView {
-  uncertain: boolean;
-  samples: number;
-  outputs: OutputRow[];
-  inputs: Array<{ name: string; display: string; origin: string; via?: string }>;
-  notes: string[];
-}
 
 /** A form generated from the calculator's schema; it recomputes as you type. */
 export async function calculatorPage(page: HTMLElement, name: string): Promise<void> {
@@ -106,7 +75,9 @@ export async function calculatorPage(page: HTMLElement, name: string): Promise<v
     return out;
   };
   const sampleCount = () => Number(samples.value.replaceAll(/[,_]/g, '')) || undefined;
-  const compute = latest((body: unknown) => api<CalculatorView>(`/api/calculators/${info.name}`, { body }));
+  const compute = latest((body: CalculatorRequestBody) =>
+    api<CalculatorView>(`/api/calculators/${info.name}`, { body }),
+  );
 
   const recompute = async () => {
     writeState({ ...inputs(), samples: samples.value === '10000' ? '' : samples.value }, path);

@@ -1,29 +1,11 @@
+import type { ClaimsLedger } from '@server/wire';
 import { api } from '../api.js';
 import { h, table } from '../dom.js';
-
-interface CheckFileResult {
-  file: string;
-  kind: 'claims' | 'published';
-  failures: number;
-  results: Array<{
-    id: string;
-    title: string;
-    calculator: string;
-    sources: Array<{ title: string; url?: string }>;
-    expectations: Array<{
-      label: string;
-      reference?: { display: string };
-      model: { display: string };
-      holds?: boolean;
-      verdict: string;
-    }>;
-  }>;
-}
 
 /** Press claims and published facts, each held against the model, with its sources. */
 export async function claimsPage(page: HTMLElement): Promise<void> {
   page.append(h('h1', {}, 'Claims and published facts'), h('p', { class: 'status' }, 'evaluating…'));
-  const { files } = await api<{ files: CheckFileResult[] }>('/api/claims');
+  const { files } = await api<ClaimsLedger>('/api/claims');
   page.replaceChildren(h('h1', {}, 'Claims and published facts'));
   for (const file of files) {
     const rows = file.results.flatMap((r) =>

@@ -1,15 +1,7 @@
+import type { Comparison } from '@server/wire';
 import { api } from '../api.js';
 import { chart, h, table } from '../dom.js';
 import { readState } from '../url-state.js';
-
-interface Comparison {
-  runs: Array<{ id: number; name: string; subject: string; label: string }>;
-  charts: Array<{ id: string; title: string; svg: string }>;
-  differences: Array<{
-    year: number;
-    rows: Array<{ output: string; label: string; a: string; b: string; difference: string; change: string }>;
-  }>;
-}
 
 /** Two saved scenario runs: their series on shared charts, and a table of differences by year. */
 export async function comparePage(page: HTMLElement): Promise<void> {

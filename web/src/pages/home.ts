@@ -1,17 +1,11 @@
+import type { CalculatorList, ScenarioList } from '@server/wire';
 import { api } from '../api.js';
 import { h } from '../dom.js';
 
-interface CalculatorSummary {
-  name: string;
-  title: string;
-  description: string;
-  example: Record<string, string>;
-}
-
 export async function homePage(page: HTMLElement): Promise<void> {
   const [{ calculators }, { scenarios }] = await Promise.all([
-    api<{ calculators: CalculatorSummary[] }>('/api/calculators'),
-    api<{ scenarios: Array<{ id: string; name: string }> }>('/api/scenarios'),
+    api<CalculatorList>('/api/calculators'),
+    api<ScenarioList>('/api/scenarios'),
   ]);
   page.append(
     h('h1', {}, 'The AI compute build-out, in numbers you can rerun'),

@@ -1,14 +1,11 @@
-import { api, type SavedRunSummary } from '../api.js';
+import type { DeletedRun, RunList, SavedRun, SavedRunSummary } from '@server/wire';
+import { api } from '../api.js';
 import { h } from '../dom.js';
 import { go } from '../nav.js';
 
-interface SavedRun extends SavedRunSummary {
-  state: Record<string, string>;
-}
-
 /** Saved runs: reopen, export, delete, and pick two scenario runs to compare. */
 export async function runsPage(page: HTMLElement): Promise<void> {
-  const { runs } = await api<{ runs: SavedRunSummary[] }>('/api/runs');
+  const { runs } = await api<RunList>('/api/runs');
   const error = h('div', { class: 'error', role: 'alert', 'data-testid': 'error' });
   page.append(h('h1', {}, 'Saved runs'), error);
   if (runs.length === 0) {
@@ -42,7 +39,7 @@ export async function runsPage(page: HTMLElement): Promise<void> {
   };
   const remove = async (run: SavedRunSummary, row: HTMLElement) => {
     try {
-      await api(`/api/runs/${run.id}`, { method: 'DELETE' });
+      await api<DeletedRun>(`/api/runs/${run.id}`, { method: 'DELETE' });
       row.remove();
       picked.delete(run.id);
       compare.disabled = picked.size !== 2;

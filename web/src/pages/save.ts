@@ -1,8 +1,12 @@
-import { api, type SavedRunSummary } from '../api.js';
+import type { SavedRunSummary, SaveRunRequestBody } from '@server/wire';
+import { api } from '../api.js';
 import { h } from '../dom.js';
 
+/** A save request before the user has named the run (one per kind). */
+type Unnamed<T> = T extends unknown ? Omit<T, 'name'> : never;
+
 /** A name box and a Save button; `request` gives what to save (the server recomputes it). */
-export function saveBar(request: () => Record<string, unknown>): HTMLElement {
+export function saveBar(request: () => Unnamed<SaveRunRequestBody>): HTMLElement {
   const name = h('input', {
     type: 'text',
     placeholder: 'name this run',
@@ -20,7 +24,7 @@ export function saveBar(request: () => Record<string, unknown>): HTMLElement {
     status.textContent = 'saving…';
     try {
       const saved = await api<SavedRunSummary>('/api/runs', {
-        body: { ...request(), name: name.value.trim() },
+        body: { ...request(), name: name.value.trim() } satisfies SaveRunRequestBody,
       });
       status.replaceChildren('saved as ', h('a', { href: '/runs' }, `run ${saved.id}`));
     } catch (error) {

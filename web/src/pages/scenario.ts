@@ -1,40 +1,8 @@
+import type { Control, SavedRun, ScenarioRequestBody, ScenarioSource, ScenarioView } from '@server/wire';
 import { api, latest } from '../api.js';
 import { chart, debounce, h, table } from '../dom.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
-
-interface Control {
-  key: string;
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  prefix: string;
-  suffix: string;
-  written: string;
-  uncertain: boolean;
-}
-
-interface ScenarioView {
-  name: string;
-  description: string;
-  yaml: string;
-  controls: Control[];
-  uncertain: boolean;
-  samples: number;
-  outputs: Array<{ key: string; label: string }>;
-  yearly: Array<{ year: number; cells: Record<string, string>; binding: string }>;
-  claims: Array<{
-    year: number;
-    text: string;
-    claimed: string;
-    model: string;
-    holds: boolean;
-    verdict: string;
-  }>;
-  charts: Array<{ id: string; title: string; svg: string }>;
-}
 
 /** Keys in the URL that are not assumption edits. */
 const SETTINGS = ['samples', 'seed', 'from', 'run'];
@@ -56,8 +24,8 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   const settings = { samples: state.samples ?? '', seed: state.seed ?? '' };
   const origin = { from: state.from ?? '', run: state.run ?? '' };
   const editor = id === CUSTOM ? await yamlEditor(origin) : undefined;
-  const run = latest((body: unknown) => api<ScenarioView>('/api/scenarios/run', { body }));
-  const request = () => ({
+  const run = latest((body: ScenarioRequestBody) => api<ScenarioView>('/api/scenarios/run', { body }));
+  const request = (): ScenarioRequestBody => ({
     ...(editor ? { yaml: editor.value } : { scenario: id }),
     overrides,
     samples: settings.samples ? Number(settings.samples) : undefined,
@@ -132,8 +100,8 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
 /** The editor's text: a saved run's scenario, a shipped one, or Stargate to start from. */
 async function yamlEditor(origin: { from: string; run: string }): Promise<HTMLTextAreaElement> {
   const text = origin.run
-    ? (await api<{ spec: string }>(`/api/runs/${encodeURIComponent(origin.run)}`)).spec
-    : (await api<{ text: string }>(`/api/scenarios/${encodeURIComponent(origin.from || 'stargate')}`)).text;
+    ? (await api<SavedRun>(`/api/runs/${encodeURIComponent(origin.run)}`)).spec
+    : (await api<ScenarioSource>(`/api/scenarios/${encodeURIComponent(origin.from || 'stargate')}`)).text;
   const editor = h('textarea', {
     id: 'yaml-editor',
     rows: 18,
@@ -215,7 +183,8 @@ function buildControls(
 }
 
 function yearlyTable(view: ScenarioView): HTMLElement {
-  const keys = [
+  // Typed as the server's yearly outputs, so renaming one there stops the build here.
+  const keys: Array<ScenarioView['outputs'][number]['key']> = [
     'facility_power_available',
     'facility_power',
     'accelerators',

@@ -1,0 +1,80 @@
+import type { CheckFileResult } from '../checks/evaluate.js';
+import type { SavedRunSummary } from '../store/runs.js';
+import type { CalculatorInfo } from './calculator-view.js';
+import type { ScenarioView } from './scenario-view.js';
+
+/**
+ * The explorer's HTTP contract: every request body and JSON answer under /api, by name.
+ * A shape is declared once, where the server builds it, and listed here; the answers the
+ * routes put together inline are declared here. The server binds what it sends to these
+ * types (`satisfies`), and web/src imports them from here, type-only (see web/tsconfig.json):
+ * this module holds types alone, so nothing of the server's code reaches the browser.
+ *
+ *   GET    /api/calculators            CalculatorList
+ *   GET    /api/calculators/:name      CalculatorInfo
+ *   POST   /api/calculators/:name      CalculatorRequestBody → CalculatorView
+ *   GET    /api/scenarios              ScenarioList
+ *   GET    /api/scenarios/:id          ScenarioSource
+ *   POST   /api/scenarios/run          ScenarioRequestBody → ScenarioView
+ *   GET    /api/claims                 ClaimsLedger
+ *   GET    /api/runs                   RunList
+ *   POST   /api/runs                   SaveRunRequestBody → SavedRunSummary
+ *   GET    /api/runs/:id               SavedRun
+ *   DELETE /api/runs/:id               DeletedRun
+ *   GET    /api/compare?a=ID&b=ID      Comparison
+ *   any error                          ErrorAnswer
+ */
+
+export type { CheckFileResult, CheckResult, ExpectationResult } from '../checks/evaluate.js';
+export type { RunKind, SavedRun, SavedRunSummary } from '../store/runs.js';
+export type { CalculatorInfo, CalculatorView, Field, OutputRow } from './calculator-view.js';
+export type { CalculatorRequestBody, SaveRunRequestBody, ScenarioRequestBody } from './requests.js';
+export type { Control } from './scenario-controls.js';
+export type { ScenarioView } from './scenario-view.js';
+
+/** What every refusal and failure answers: the one sentence the page shows. */
+export interface ErrorAnswer {
+  error: string;
+}
+
+export interface CalculatorList {
+  calculators: CalculatorInfo[];
+}
+
+/** The shipped scenarios, by id (the file's name) and the name the file gives. */
+export interface ScenarioList {
+  scenarios: Array<{ id: string; name: string }>;
+}
+
+/** A shipped scenario's text, as the editor starts from it. */
+export interface ScenarioSource {
+  id: string;
+  /** Where it ships, e.g. "scenarios/stargate.yaml". */
+  file: string;
+  text: string;
+}
+
+/** The check files the explorer shows, each held against the model. */
+export interface ClaimsLedger {
+  files: CheckFileResult[];
+}
+
+export interface RunList {
+  runs: SavedRunSummary[];
+}
+
+export interface DeletedRun {
+  deleted: number;
+}
+
+/** Two saved scenario runs: their series on shared charts, and their yearly outputs side by side. */
+export interface Comparison {
+  /** "A: name" and "B: name", in the order asked. */
+  runs: Array<{ id: number; name: string; subject: string; label: string }>;
+  charts: ScenarioView['charts'];
+  /** Each year both runs cover: each yearly output in A and B, formatted, and how far B is from A. */
+  differences: Array<{
+    year: number;
+    rows: Array<{ output: string; label: string; a: string; b: string; difference: string; change: string }>;
+  }>;
+}
