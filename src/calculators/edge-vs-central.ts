@@ -7,8 +7,10 @@ import { acceleratorHardware } from '../model/from-catalog.js';
 import { maxBatch, serveBatch, weightBytes } from '../model/inference.js';
 import { MAX_TP, type ReplicaHardware, replicaSpec } from '../model/serving.js';
 import {
+  capexPerThroughput,
   edgeBreakevenUtilization,
   edgeCostPerToken,
+  edgeFleet,
   perToken,
   replicasFor,
   tokensPerYear,
@@ -283,19 +285,20 @@ export const edgeVsCentral: Calculator = {
       );
     }
     const edgeRate = serveBatch(edgeSpec, 1, shape.inputTokens, shape.outputTokens).outputThroughput;
-    const devices = ctx.number('devices');
-    const edgeUtilization = ctx.number('utilization');
-    const tokensPerDevice = tokensPerYear(edgeRate, edgeUtilization);
-    const devicePower = catalogNumber(ctx, 'device_power', device.id, device.power);
-    const devicePrice = catalogNumber(ctx, 'device_price', device.id, device.price);
-    const edgeEnergyPerToken = devicePower / edgeRate;
-    const edgeEnergyCostPerToken = edgeEnergyPerToken * ctx.number('edge_electricity_price');
+    const edge = edgeFleet({
+      devices: ctx.number('devices'),
+      rate: edgeRate,
+      utilization: ctx.number('utilization'),
+      power: catalogNumber(ctx, 'device_power', device.id, device.power),
+      electricityPrice: ctx.number('edge_electricity_price'),
+      price: catalogNumber(ctx, 'device_price', device.id, device.price),
+    });
     const deviceAnnualCapex = annualizedCapex(
-      devicePrice,
+      catalogNumber(ctx, 'device_price', device.id, device.price),
       ctx.number('cost_of_capital'),
       ctx.number('device_lifetime'),
     );
-    const edgeCost = edgeCostPerToken(deviceAnnualCapex, tokensPerDevice, edgeEnergyCostPerToken);
+    const edgeCost = edgeCostPerToken(deviceAnnualCapex, edge.tokensPerDevice, edge.energyCostPerToken);
 
     // Central: a batched token factory sized to serve the same tokens per year.
     const accelerator = resolveAccelerator(ctx, 'central_accelerator');
@@ -309,34 +312,37 @@ export const edgeVsCentral: Calculator = {
     );
 
     const perReplicaYear = tokensPerYear(served.outputThroughput, ctx.number('central_utilization'));
-    const replicas = replicasFor(devices * tokensPerDevice, perReplicaYear);
+    const replicas = replicasFor(edge.tokens, perReplicaYear);
     const economics = clusterEconomics(fleetSpec(ctx, accelerator, replicas * centralSpec.tp, peak));
     const centralTokens = replicas * perReplicaYear;
     const central = perToken(economics, centralTokens);
 
     const outputs: Record<string, number> = {
-      edge_tokens_per_year: devices * tokensPerDevice,
+      edge_tokens_per_year: edge.tokens,
       central_tokens_per_year: centralTokens,
       edge_throughput_per_device: edgeRate,
       central_accelerators: economics.count,
-      edge_energy_per_token: edgeEnergyPerToken,
+      edge_energy_per_token: edge.energyPerToken,
       central_energy_per_token: central.energy,
-      energy_ratio: edgeEnergyPerToken / central.energy,
-      edge_capex: devices * devicePrice,
+      energy_ratio: edge.energyPerToken / central.energy,
+      edge_capex: edge.capex,
       central_capex: economics.totalCapex,
-      edge_capex_per_throughput: devicePrice / edgeRate,
-      central_capex_per_throughput: economics.totalCapex / (replicas * served.outputThroughput),
+      edge_capex_per_throughput: edge.capexPerThroughput,
+      central_capex_per_throughput: capexPerThroughput(
+        economics.totalCapex,
+        replicas * served.outputThroughput,
+      ),
       edge_cost_per_million_tokens: edgeCost * 1e6,
       central_cost_per_million_tokens: central.cost * 1e6,
-      edge_average_power: devices * devicePower * edgeUtilization,
+      edge_average_power: edge.averagePower,
       central_facility_power: economics.facilityPower,
-      device_annual_value: tokensPerDevice * central.cost,
+      device_annual_value: edge.tokensPerDevice * central.cost,
     };
     const breakeven = edgeBreakevenUtilization(
       deviceAnnualCapex,
-      tokensPerDevice / edgeUtilization,
+      edge.tokensPerDevice / ctx.number('utilization'),
       central.cost,
-      edgeEnergyCostPerToken,
+      edge.energyCostPerToken,
     );
     if (breakeven === undefined) {
       ctx.note(

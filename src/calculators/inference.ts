@@ -1,5 +1,5 @@
 import { clusterEconomics } from '../model/cluster.js';
-import { MAX_TP } from '../model/serving.js';
+import { MAX_TP, replicaFootprint } from '../model/serving.js';
 import { perToken, tokensPerYear } from '../model/tokens.js';
 import { FLEET_INPUTS, fleetSpec } from './fleet.js';
 import { SERVING_INPUTS, servingSetup } from './serving.js';
@@ -103,26 +103,25 @@ export const inference: Calculator = {
   ],
   compute(ctx) {
     const { accelerator, peak, shape, spec, served } = servingSetup(ctx);
-    const tp = spec.tp;
-
     // One replica's year: its accelerators' energy and ownership cost, charged to the tokens it
     // serves, idle hours included.
-    const economics = clusterEconomics(fleetSpec(ctx, accelerator, tp, peak));
+    const economics = clusterEconomics(fleetSpec(ctx, accelerator, spec.tp, peak));
     const perOutputToken = perToken(
       economics,
       tokensPerYear(served.outputThroughput, ctx.number('utilization')),
     );
+    const footprint = replicaFootprint(spec, served, shape);
     return {
       prefill_throughput: served.prefillThroughput,
       output_throughput: served.outputThroughput,
-      output_throughput_per_accelerator: served.outputThroughput / tp,
+      output_throughput_per_accelerator: footprint.outputPerAccelerator,
       time_to_first_token: served.timeToFirstToken,
       time_per_output_token: served.timePerOutputToken,
       batch: served.batch,
       max_batch: served.maxBatch,
       memory_bound_share: served.memoryBoundShare,
-      weights_per_accelerator: (spec.totalParams * spec.bytesPerParam) / tp,
-      kv_cache_per_request: spec.kvBytesPerToken * (shape.inputTokens + shape.outputTokens),
+      weights_per_accelerator: footprint.weightsPerAccelerator,
+      kv_cache_per_request: footprint.kvCachePerRequest,
       energy_per_token: perOutputToken.energy,
       cost_per_million_tokens: perOutputToken.cost * 1e6,
     };

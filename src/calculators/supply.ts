@@ -1,7 +1,14 @@
 import { seriesAt } from '../catalog/series.js';
 import type { Figure } from '../catalog/types.js';
 import { acceleratorSupply, capacityCosts, lithography, packageSpec } from '../model/from-catalog.js';
-import { capexPerUnitYear, type ProcessSpec, supplyNeeds } from '../model/supply.js';
+import { facilityPower, itPower } from '../model/power.js';
+import {
+  capexPerUnitYear,
+  type ProcessSpec,
+  supplyNeeds,
+  supplyShares,
+  unitsForCapital,
+} from '../model/supply.js';
 import { formatQuantity } from '../units/format.js';
 import { catalogNumber, resolveAccelerator } from './fleet.js';
 import type { Calculator, InputSpec } from './types.js';
@@ -219,7 +226,7 @@ export const supply: Calculator = {
     let units: number;
     if (ctx.has('units')) units = ctx.number('units');
     else if (ctx.has('capital')) {
-      units = ctx.number('capital') / perUnit.total;
+      units = unitsForCapital(ctx.number('capital'), perUnit.total);
       ctx.record('units', { value: units, dimension: 'count', origin: 'solved' });
       ctx.note(
         `each accelerator a year of capacity costs ${formatQuantity(perUnit.total, 'money')}: ${formatQuantity(perUnit.logic, 'money')} of fab, ${formatQuantity(perUnit.packaging, 'money')} of packaging, ${formatQuantity(perUnit.memory, 'money')} of HBM capacity`,
@@ -228,9 +235,11 @@ export const supply: Calculator = {
     const needs = supplyNeeds(units, pkg, process, lithography(s), packagingYield);
     const year = ctx.number('year', () => ({ value: 2026, origin: 'default' }));
     const endOfYear = year * 12 + 11;
-    const cowosPerYear = seriesAt(s.cowos.capacity, endOfYear) * 12;
-    const hbmPerYear = seriesAt(s.hbm.capacity, endOfYear);
-    const itPower = catalogNumber(ctx, 'it_power', accelerator.id, accelerator.itPower);
+    const shares = supplyShares(needs, {
+      cowosWafersPerMonth: seriesAt(s.cowos.capacity, endOfYear),
+      hbmStacksPerYear: seriesAt(s.hbm.capacity, endOfYear),
+    });
+    const itPowerEach = catalogNumber(ctx, 'it_power', accelerator.id, accelerator.itPower);
     return {
       units,
       gross_dies_per_wafer: needs.grossDiesPerWafer,
@@ -238,16 +247,16 @@ export const supply: Calculator = {
       good_dies_per_wafer: needs.goodDiesPerWafer,
       logic_wafers: needs.logicWafers,
       cowos_wafers: needs.cowosWafers,
-      cowos_share: needs.cowosWafers / cowosPerYear,
+      cowos_share: shares.cowos,
       hbm_stacks: needs.hbmStacks,
-      hbm_share: needs.hbmStacks / hbmPerYear,
+      hbm_share: shares.hbm,
       euv_tools: needs.euvTools,
       fabs: needs.fabs,
       fab_capex: needs.fabCapex,
       packaging_capex: units * perUnit.packaging,
       hbm_capex: units * perUnit.memory,
       wafer_cost: needs.waferCost,
-      datacenter_power: units * itPower * ctx.number('pue'),
+      datacenter_power: facilityPower(itPower(units, itPowerEach), ctx.number('pue')),
     };
   },
 };

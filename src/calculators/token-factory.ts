@@ -1,7 +1,7 @@
 import { clusterEconomics } from '../model/cluster.js';
 import { revenueNeeded } from '../model/finance.js';
-import { perToken, tokensPerYear } from '../model/tokens.js';
-import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../units/dimensions.js';
+import { replicasIn } from '../model/serving.js';
+import { perToken, tokensPerPersonPerDay, tokensPerYear } from '../model/tokens.js';
 import { CLUSTER_SIZE_INPUTS, solveCount } from './cluster.js';
 import { FLEET_INPUTS, fleetSpec } from './fleet.js';
 import { TP_INPUT, UTILIZATION_INPUT } from './inference.js';
@@ -89,7 +89,7 @@ export const tokenFactory: Calculator = {
 
     const probe = fleetSpec(ctx, accelerator, 1, peak);
     const count = solveCount(ctx, probe);
-    const replicas = Math.floor(count / spec.tp);
+    const replicas = replicasIn(count, spec.tp);
     if (replicas < 1) return ctx.fail('count', `is smaller than one replica (${spec.tp} accelerators)`);
     const economics = clusterEconomics({ ...probe, count });
     const throughput = replicas * served.outputThroughput;
@@ -106,7 +106,7 @@ export const tokenFactory: Calculator = {
       annual_opex: economics.annualOpex,
       annual_revenue_needed: revenueNeeded(economics.annualizedCapex, economics.annualOpex),
       breakeven_price_per_million_tokens: perOutputToken.cost * 1e6,
-      tokens_per_person_per_day: tokens / ctx.number('population') / (SECONDS_PER_YEAR / SECONDS_PER_DAY),
+      tokens_per_person_per_day: tokensPerPersonPerDay(tokens, ctx.number('population')),
     };
   },
 };

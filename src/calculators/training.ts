@@ -6,11 +6,11 @@ import { acceleratorsForPower, energyOver } from '../model/power.js';
 import {
   chinchillaOptimal,
   effectiveThroughput,
+  runCost,
   solveTrainingRun,
   type TrainingRun,
   trainingFlop,
 } from '../model/training.js';
-import { SECONDS_PER_HOUR } from '../units/dimensions.js';
 import { catalogNumber, DEFAULT_PRECISION, FLEET_INPUTS, fleetSpec, peakPerAccelerator } from './fleet.js';
 import type { Calculator, CalculatorContext } from './types.js';
 
@@ -293,7 +293,7 @@ export const training: Calculator = {
 
     const spec = fleetSpec(ctx, accelerator, count, peak);
     const economics = clusterEconomics(spec);
-    const acceleratorHours = (count * duration) / SECONDS_PER_HOUR;
+    const { acceleratorHours, cost } = runCost({ count, duration }, economics.costPerAcceleratorHour);
     const optimal = chinchillaOptimal(flop, ctx.number('tokens_per_param'));
     const outputs: Record<string, number> = {
       training_flop: flop,
@@ -302,7 +302,7 @@ export const training: Calculator = {
       accelerator_hours: acceleratorHours,
       facility_power: economics.facilityPower,
       energy: energyOver(economics.facilityPower, spec.loadFactor, duration),
-      cost: acceleratorHours * economics.costPerAcceleratorHour,
+      cost,
       chinchilla_params: optimal.params,
       chinchilla_tokens: optimal.tokens,
     };

@@ -10,7 +10,7 @@ import { parseQuantity } from '../units/parse.js';
 import { describeDifference } from '../units/tolerance.js';
 import { judge } from '../units/verdict.js';
 import { parseYamlLocated } from '../yaml/document.js';
-import { type Check, type CheckFile, checkFileSchema, type Expectation } from './schema.js';
+import { type Check, type CheckFile, checkFileSchema } from './schema.js';
 
 export interface Reading {
   inputs: Record<string, string>;

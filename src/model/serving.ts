@@ -177,3 +177,17 @@ export function serveAtBestWidth(probe: ReplicaSpec, shape: RequestShape, rule: 
   }
   return best ?? firstProblem ?? { spec: { ...probe, tp: MAX_AUTO_TP }, problem: 'not-fitting' };
 }
+
+/** Whole replicas of `tp` accelerators that `count` accelerators make. */
+export function replicasIn(count: number, tp: number): number {
+  return Math.floor(count / tp);
+}
+
+/** What a replica holds and serves per accelerator, and what one request's KV cache takes. */
+export function replicaFootprint(spec: ReplicaSpec, served: Served, shape: RequestShape) {
+  return {
+    outputPerAccelerator: served.outputThroughput / spec.tp,
+    weightsPerAccelerator: weightBytes(spec) / spec.tp,
+    kvCachePerRequest: spec.kvBytesPerToken * contextOf(shape),
+  };
+}

@@ -139,3 +139,19 @@ export function capexPerUnitYear(
   const memory = one.hbmStacks * costs.hbmCapexPerStackYear;
   return { logic, packaging, memory, total: logic + packaging + memory };
 }
+
+/** Accelerators a year that `capital` of new capacity makes, at a capital cost per accelerator-year of capacity. */
+export function unitsForCapital(capital: number, capexPerUnitYearTotal: number): number {
+  return capital / capexPerUnitYearTotal;
+}
+
+/** The shares of a year's CoWoS wafers and HBM stacks that some needs take. */
+export function supplyShares(
+  needs: Pick<SupplyNeeds, 'cowosWafers' | 'hbmStacks'>,
+  capacity: { cowosWafersPerMonth: number; hbmStacksPerYear: number },
+): { cowos: number; hbm: number } {
+  return {
+    cowos: needs.cowosWafers / (capacity.cowosWafersPerMonth * 12),
+    hbm: needs.hbmStacks / capacity.hbmStacksPerYear,
+  };
+}

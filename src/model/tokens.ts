@@ -1,4 +1,4 @@
-import { SECONDS_PER_YEAR } from '../units/dimensions.js';
+import { SECONDS_PER_DAY, SECONDS_PER_YEAR } from '../units/dimensions.js';
 import { revenueNeeded } from './finance.js';
 
 /**
@@ -49,4 +49,41 @@ export function edgeBreakevenUtilization(
 ): number | undefined {
   const margin = centralCostPerToken - edgeEnergyCostPerToken;
   return margin > 0 ? annualCapex / (tokensAtFullUse * margin) : undefined;
+}
+
+/** Tokens a year per person of a population, per day. */
+export function tokensPerPersonPerDay(tokens: number, population: number): number {
+  return tokens / population / (SECONDS_PER_YEAR / SECONDS_PER_DAY);
+}
+
+/** Capital per unit of serving throughput (USD per token/s). */
+export function capexPerThroughput(capex: number, tokensPerSecond: number): number {
+  return capex / tokensPerSecond;
+}
+
+/** A fleet of edge devices, each serving one user at `rate` tokens/s for a share `utilization` of the hours. */
+export interface EdgeFleet {
+  devices: number;
+  rate: number;
+  utilization: number;
+  /** Power of a device's AI hardware while it generates (W), and the electricity price where it charges (USD/J). */
+  power: number;
+  electricityPrice: number;
+  /** Price of a device's AI hardware (USD). */
+  price: number;
+}
+
+/** What an edge fleet serves and costs: per device, per token, and for the whole fleet. */
+export function edgeFleet(f: EdgeFleet) {
+  const tokensPerDevice = tokensPerYear(f.rate, f.utilization);
+  const energyPerToken = f.power / f.rate;
+  return {
+    tokensPerDevice,
+    tokens: f.devices * tokensPerDevice,
+    energyPerToken,
+    energyCostPerToken: energyPerToken * f.electricityPrice,
+    capex: f.devices * f.price,
+    capexPerThroughput: capexPerThroughput(f.price, f.rate),
+    averagePower: f.devices * f.power * f.utilization,
+  };
 }

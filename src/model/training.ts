@@ -1,3 +1,5 @@
+import { SECONDS_PER_HOUR } from '../units/dimensions.js';
+
 /**
  * Training compute by the standard dense-transformer approximation C = 6·N·D (Kaplan et
  * al. 2020): 2 FLOP per parameter per token forward, 4 backward. For mixture-of-experts
@@ -79,4 +81,10 @@ export function solveTrainingRun(
   if ('flop' in given)
     return { ...given, count: acceleratorsForTraining(given.flop, given.duration, perAcceleratorThroughput) };
   return { ...given, flop: trainingCompute(given.duration, given.count * perAcceleratorThroughput) };
+}
+
+/** A run's accelerator-hours and its cost at an ownership cost per accelerator-hour. */
+export function runCost(run: Pick<TrainingRun, 'count' | 'duration'>, costPerAcceleratorHour: number) {
+  const acceleratorHours = (run.count * run.duration) / SECONDS_PER_HOUR;
+  return { acceleratorHours, cost: acceleratorHours * costPerAcceleratorHour };
 }
