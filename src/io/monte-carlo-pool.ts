@@ -19,7 +19,7 @@ import {
   scenarioBlockCount,
 } from '../scenario/monte-carlo.js';
 import { type BlockClaim, blockRange, sharedBlocks } from '../uncertainty/blocks.js';
-import { type BlockModel, blockCount, sampleBlocks, type Tally } from '../uncertainty/driver.js';
+import { blockCount, sampleBlocks, type Tally } from '../uncertainty/driver.js';
 import type { WorkerMessage, WorkerTask } from './monte-carlo-worker.js';
 
 /**

@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { Accelerator } from '../catalog/types.js';
 import { InputError, withContext } from '../errors.js';
 import { quote } from '../text.js';
 import type { Distribution } from '../uncertainty/distributions.js';
@@ -9,7 +8,7 @@ import { formatPath, parseYamlLocated } from '../yaml/document.js';
 import type { ParsedScenario, TimelineInputs } from './inputs.js';
 
 import { capacityCost, resolveScenario } from './resolve.js';
-import { type Scenario, scenarioSchema, uncertainNumberInfo } from './schema.js';
+import { scenarioSchema, uncertainNumberInfo } from './schema.js';
 import { referenceServing } from './serving.js';
 
 export interface LoadedScenario extends ParsedScenario {
