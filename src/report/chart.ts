@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { MonthlySeries } from '../scenario/fields.js';
+import { CHARTED } from '../scenario/fields.js';
 import { monthLabel } from '../scenario/months.js';
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 
@@ -238,9 +238,9 @@ export function scenarioFanChartSvg(run: ScenarioUncertainRun): string {
 /** Power, fleet, FLOP/s and capex of a Monte Carlo run, each a median line in its p5–p95 band. */
 export function fanPanels(run: ScenarioUncertainRun): Panel[] {
   const { base, date } = plotSetup();
-  const panel = (id: string, title: string, series: MonthlySeries, scale: number, log = false): Panel => {
+  return CHARTED.map(({ panel: id, title, column, scale, log }): Panel => {
     const data = run.mc.monthly.map((m) => {
-      const q = m.series[series]?.quantiles ?? {};
+      const q = m.series[column]?.quantiles ?? {};
       return {
         date: date(m.month),
         low: (q.p5 ?? 0) / scale,
@@ -258,18 +258,6 @@ export function fanPanels(run: ScenarioUncertainRun): Panel[] {
         ...(log ? [] : [Plot.ruleY([0])]),
       ],
     });
-    return { id, title, legend: [], svg: plot.outerHTML };
-  };
-  return [
-    panel('power', 'Facility power used, GW (median, p5-p95 band)', 'power_used_w', 1e9),
-    panel('accelerators', 'Accelerators installed, millions (median, p5-p95 band)', 'accelerators', 1e6),
-    panel(
-      'flops',
-      'Peak dense BF16 FLOP/s, EFLOP/s, log scale (median, p5-p95 band)',
-      'peak_flops_bf16',
-      1e18,
-      true,
-    ),
-    panel('capex', 'Cumulative capex, $B (median, p5-p95 band)', 'cumulative_capex_usd', 1e9),
-  ];
+    return { id, title: `${title} (median, p5-p95 band)`, legend: [], svg: plot.outerHTML };
+  });
 }

@@ -11,8 +11,10 @@ interface MonthFieldSpec {
   /** The CSV and JSON column, with its SI unit in the name. */
   column: string;
   dimension: Dimension;
-  /** Charted month by month (fan bands under uncertainty, comparisons of saved runs). */
-  chart?: { title: string; scale: number; log?: boolean };
+  /** Summarized month by month under uncertainty (quantile columns in CSV and JSON). */
+  monthly?: true;
+  /** Charted month by month (fan bands under uncertainty, comparisons of saved runs): panel id, title, scale. */
+  chart?: { panel: string; title: string; scale: number; log?: boolean };
 }
 
 export const MONTH_FIELDS = {
@@ -20,28 +22,28 @@ export const MONTH_FIELDS = {
   powerUsed: {
     column: 'power_used_w',
     dimension: 'power',
-    chart: { title: 'Facility power used, GW', scale: 1e9 },
+    monthly: true,
+    chart: { panel: 'power', title: 'Facility power used, GW', scale: 1e9 },
   },
   installs: { column: 'installs', dimension: 'count' },
   accelerators: {
     column: 'accelerators',
     dimension: 'count',
-    chart: { title: 'Accelerators installed, millions', scale: 1e6 },
+    monthly: true,
+    chart: { panel: 'accelerators', title: 'Accelerators installed, millions', scale: 1e6 },
   },
   peakBf16: {
     column: 'peak_flops_bf16',
     dimension: 'flops',
-    chart: { title: 'Peak dense BF16 FLOP/s, EFLOP/s', scale: 1e18, log: true },
+    monthly: true,
+    chart: { panel: 'flops', title: 'Peak dense BF16 FLOP/s, EFLOP/s, log scale', scale: 1e18, log: true },
   },
-  peakFp8: {
-    column: 'peak_flops_fp8',
-    dimension: 'flops',
-    chart: { title: 'Peak dense FP8 FLOP/s, EFLOP/s', scale: 1e18, log: true },
-  },
+  peakFp8: { column: 'peak_flops_fp8', dimension: 'flops', monthly: true },
   cumulativeCapex: {
     column: 'cumulative_capex_usd',
     dimension: 'money',
-    chart: { title: 'Cumulative capex, $B', scale: 1e9 },
+    monthly: true,
+    chart: { panel: 'capex', title: 'Cumulative capex, $B', scale: 1e9 },
   },
   capitalAvailable: { column: 'capital_available_usd', dimension: 'money' },
   energy: { column: 'energy_j', dimension: 'energy' },
@@ -74,13 +76,27 @@ export function recording(fields: Iterable<MonthField>): Recording {
 
 export const RECORD_ALL: Recording = recording(FIELDS);
 
-/** The charted fields, named by their columns: what Monte Carlo bands month by month. */
+/** The fields Monte Carlo summarizes month by month, named by their columns. */
+type Monthly = {
+  [F in MonthField]: (typeof MONTH_FIELDS)[F] extends { monthly: true } ? F : never;
+}[MonthField];
+export type MonthlySeries = (typeof MONTH_FIELDS)[Monthly]['column'];
+
+/** Each monthly-summarized column and the field behind it. */
+export const MONTHLY_SERIES = Object.fromEntries(
+  FIELDS.filter((f) => 'monthly' in MONTH_FIELDS[f]).map((f) => [MONTH_FIELDS[f].column, f]),
+) as Record<MonthlySeries, Monthly>;
+
+/** The charted fields, in panel order, with their columns and chart settings. */
 type Charted = {
   [F in MonthField]: (typeof MONTH_FIELDS)[F] extends { chart: object } ? F : never;
 }[MonthField];
-export type MonthlySeries = (typeof MONTH_FIELDS)[Charted]['column'];
+export type ChartedSeries = (typeof MONTH_FIELDS)[Charted]['column'];
+export const CHARTED = FIELDS.filter((f): f is Charted => 'chart' in MONTH_FIELDS[f]).map((field) => ({
+  field,
+  column: MONTH_FIELDS[field].column as ChartedSeries,
+  ...(MONTH_FIELDS[field] as { chart: { panel: string; title: string; scale: number; log?: boolean } }).chart,
+}));
 
-/** Each charted column and the field behind it. */
-export const MONTHLY_SERIES = Object.fromEntries(
-  FIELDS.filter((f) => 'chart' in MONTH_FIELDS[f]).map((f) => [MONTH_FIELDS[f].column, f]),
-) as Record<MonthlySeries, Charted>;
+/** A run's charted series month by month (medians under uncertainty): what saved runs keep and compare. */
+export type ComparableSeries = { month: number[] } & Record<ChartedSeries, number[]>;

@@ -3,8 +3,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId } from '../errors.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { fanPanels, panelSvg, scenarioPanels } from '../report/chart.js';
-import type { ComparableSeries } from '../report/comparison-chart.js';
 import type { ClaimVerdict } from '../scenario/claims.js';
+import { CHARTED, type ComparableSeries, MONTH_FIELDS, type MonthField } from '../scenario/fields.js';
 import { parseScenario } from '../scenario/load.js';
 import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import {
@@ -89,6 +89,13 @@ function applyOverrides(
   return { text: Object.keys(overrides).length > 0 ? doc.toString() : text, written };
 }
 
+/** The charted series of a run, from each charted field's values month by month. */
+function comparable(month: number[], values: (field: MonthField) => number[]): ComparableSeries {
+  const series = { month } as ComparableSeries;
+  for (const { field, column } of CHARTED) series[column] = values(field);
+  return series;
+}
+
 export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog): Promise<ScenarioView> {
   const { text: edited, written } = applyOverrides(request.text, request.overrides);
   const file = Object.keys(request.overrides).length > 0 ? `${request.file} (with your edits)` : request.file;
@@ -124,13 +131,10 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
       })),
       claims: median.claims,
       charts: medianPanels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
-      series: {
-        month: median.monthly.map((m) => m.month),
-        power_used_w: median.monthly.map((m) => m.powerUsed),
-        accelerators: median.monthly.map((m) => m.accelerators),
-        peak_flops_bf16: median.monthly.map((m) => m.peakBf16),
-        cumulative_capex_usd: median.monthly.map((m) => m.cumulativeCapex),
-      },
+      series: comparable(
+        median.monthly.map((m) => m.month),
+        (field) => median.monthly.map((m) => m[field]),
+      ),
       records: monthlyRecords(median),
     };
   }
@@ -172,13 +176,10 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
     }),
     claims: run.claims,
     charts: charts.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
-    series: {
-      month: mc.monthly.map((m) => m.month),
-      power_used_w: p50('power_used_w'),
-      accelerators: p50('accelerators'),
-      peak_flops_bf16: p50('peak_flops_bf16'),
-      cumulative_capex_usd: p50('cumulative_capex_usd'),
-    },
+    series: comparable(
+      mc.monthly.map((m) => m.month),
+      (field) => p50(MONTH_FIELDS[field].column as keyof (typeof mc.monthly)[number]['series']),
+    ),
     records: monthlyQuantileRecords(run),
   };
 }
