@@ -37,8 +37,31 @@ describe('scenario Monte Carlo', () => {
     // The new sites ramp to 4-6.5 GW beside Abilene's 1.2 GW: power in use lies in between.
     expect(y2028?.p50).toBeGreaterThan(5e9);
     expect(y2028?.p50).toBeLessThan(7.7e9);
-    const shares = a.yearly.find((y) => y.year === 2027)?.binding;
-    expect(Object.values(shares ?? {}).reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('counts how often each constraint binds: as often as the drawn numbers make it', () => {
+    // Power allows P / (IT power × PUE) accelerators a month; $M a month buys M / (price + building).
+    // With the site's power uniform on 60-140 MW and money for exactly 100 MW of chips, power
+    // binds when the draw falls under 100 MW: half the samples.
+    const h100 = catalog.accelerator('h100');
+    const each = h100.itPower.value * 1.2;
+    const cost =
+      h100.price.value + h100.itPower.value * catalog.assumptions.facility_capex_per_it_power.value;
+    const monthly = (100e6 / each) * cost;
+    const yaml = `name: t
+span: {start: 2026-01, end: 2026-01}
+assumptions: {pue: 1.2}
+programs: [{name: p, commitments: [{amount: "$${monthly}", at: 2026-01}]}]
+sites: [{name: a, ramp: [{at: 2026-01, power: "uniform(60 MW, 140 MW)"}]}]
+fleet: [{accelerator: h100, from: 2026-01}]
+`;
+    const r = runScenarioMonteCarlo(parseScenario(yaml, 't.yaml', catalog), catalog, {
+      ...options,
+      samples: 4000,
+    });
+    const shares = r.yearly[0]?.binding;
+    expect(Math.abs((shares?.power ?? 0) - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / 4000));
+    expect((shares?.power ?? 0) + (shares?.capital ?? 0)).toBe(1);
   });
 
   it('gives quantile columns for every monthly series, and judges claims against the interval', () => {

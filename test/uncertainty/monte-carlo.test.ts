@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cluster } from '../../src/calculators/cluster.js';
 import { runMonteCarlo, sensitivity } from '../../src/calculators/monte-carlo.js';
 import { training } from '../../src/calculators/training.js';
+import { normalCdf, Z90 } from '../../src/uncertainty/normal.js';
 import { catalog } from '../helpers/catalog.js';
 
 const options = { samples: 20_000, seed: 5, quantiles: [0.05, 0.5, 0.95] };
@@ -45,10 +46,15 @@ describe('Monte Carlo over a calculator', () => {
   });
 
   it('leaves out samples the model rejects and says how many', () => {
-    // A 2 kW site feeds one H100 at PUE ≤ 1.37; above that the draw is impossible.
+    // A 2 kW site feeds one H100 only while IT power × PUE ≤ 2 kW; above that the draw is impossible.
     const r = runMonteCarlo(cluster, { facility_power: '2 kW', pue: '1.1 to 1.5' }, catalog, options);
-    expect(r.rejected).toBeGreaterThan(0);
-    expect(r.rejected).toBeLessThan(options.samples / 2);
+    // PUE is lognormal with its 90% interval at 1.1 to 1.5: the share above the cut is 1 − Φ(z).
+    const cut = 2000 / catalog.accelerator('h100').itPower.value;
+    const mu = (Math.log(1.1) + Math.log(1.5)) / 2;
+    const sigma = (Math.log(1.5) - Math.log(1.1)) / (2 * Z90);
+    const expected = 1 - normalCdf((Math.log(cut) - mu) / sigma);
+    const n = options.samples;
+    expect(Math.abs(r.rejected / n - expected)).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / n));
     expect(r.outputs.count?.quantiles.p50).toBe(1);
   });
 });
