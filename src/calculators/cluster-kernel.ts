@@ -65,14 +65,14 @@ const FIELDS = Object.keys(SPEC_FIELDS) as SpecField[];
  */
 export class ClusterKernel implements Kernel {
   readonly inputs = [...FIELDS, 'count', 'facility_power', 'budget'];
-  // A field not drawn reads from a column filled once with the probe's value, so the
+  // A field not drawn reads from a column filled once with the one's value, so the
   // sample loop is plain typed-array reads with no per-field branch or closure.
   private readonly constants = new Map<SpecField, Float64Array>();
   private readonly row = new Float64Array(ECONOMICS_COLUMNS.length);
 
   constructor(
     /** A one-accelerator spec with every input at its given or default value. */
-    private readonly probe: ClusterSpec,
+    private readonly one: ClusterSpec,
     private readonly mode: 'count' | 'power' | 'budget',
     private readonly fixedCount: number,
     /** The facility power or budget the count is solved from, when not drawn. */
@@ -84,7 +84,7 @@ export class ClusterKernel implements Kernel {
     if (drawn) return drawn;
     let column = this.constants.get(name);
     if (!column || column.length < length) {
-      column = new Float64Array(length).fill(this.probe[SPEC_FIELDS[name]]);
+      column = new Float64Array(length).fill(this.one[SPEC_FIELDS[name]]);
       this.constants.set(name, column);
     }
     return column;
@@ -95,7 +95,7 @@ export class ClusterKernel implements Kernel {
     length: number,
     out: Record<string, Float64Array>,
   ): number {
-    const { probe, mode, fixedCount, size, row } = this;
+    const { one, mode, fixedCount, size, row } = this;
     const pue = this.column(columns, 'pue', length);
     const itPower = this.column(columns, 'it_power', length);
     const price = this.column(columns, 'price', length);
@@ -113,7 +113,7 @@ export class ClusterKernel implements Kernel {
     for (let j = 0; j < length; j++) {
       const spec: ClusterSpec = {
         count: 0,
-        peakFlopsPerAccelerator: probe.peakFlopsPerAccelerator,
+        peakFlopsPerAccelerator: one.peakFlopsPerAccelerator,
         itPowerPerAccelerator: itPower[j] as number,
         pricePerAccelerator: price[j] as number,
         pue: pue[j] as number,

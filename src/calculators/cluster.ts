@@ -2,10 +2,10 @@ import type { Precision, Sparsity } from '../catalog/types.js';
 import { SPARSITIES } from '../catalog/types.js';
 import type { ClusterSpec } from '../model/cluster.js';
 import { acceleratorsForBudget, capexPerAccelerator, clusterEconomics } from '../model/cluster.js';
-import { acceleratorsForPower } from '../model/power.js';
+import { acceleratorsForPower, facilityPower } from '../model/power.js';
 import { formatQuantity } from '../units/format.js';
 import { ClusterKernel, ECONOMICS_COLUMNS, economicsRow } from './cluster-kernel.js';
-import { FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
+import { COSTING_INPUTS, clusterSpecOf, peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import type { Calculator, CalculatorContext, InputSpec, OutputSpec } from './types.js';
 
 /** How big a fleet is: give exactly one. */
@@ -97,31 +97,30 @@ export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
   },
 ];
 
-/** The accelerator, its peak at the precision, and a one-accelerator fleet spec with every default. */
+/** The accelerator, its peak at the precision, and a one-accelerator cluster spec with every default. */
 function resolveFleet(ctx: CalculatorContext) {
   const accelerator = resolveAccelerator(ctx);
   const precision = ctx.text('precision') as Precision;
   const sparsity = ctx.text('sparsity') as Sparsity;
   const peak = peakPerAccelerator(ctx, accelerator, precision, sparsity);
-  return { accelerator, probe: fleetSpec(ctx, accelerator, 1, peak) };
+  return { accelerator, one: clusterSpecOf(ctx, accelerator, 1, peak) };
 }
 
 /** The accelerator count from --count, or solved from --facility-power or --budget (recorded as solved). */
-export function solveCount(ctx: CalculatorContext, probe: ClusterSpec): number {
+export function solveCount(ctx: CalculatorContext, one: ClusterSpec): number {
   if (ctx.has('count')) return ctx.number('count');
-  const count = countFromPowerOrBudget(ctx, probe);
-  ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+  const count = countFromPowerOrBudget(ctx, one);
+  ctx.provenance('count', { value: count, dimension: 'count', origin: 'solved' });
   return count;
 }
 
-function countFromPowerOrBudget(ctx: CalculatorContext, probe: ClusterSpec): number {
-  const perAccelerator = { it: probe.itPowerPerAccelerator, price: probe.pricePerAccelerator };
-  const pue = probe.pue;
+/** The count a facility power feeds or a budget buys, from a one-accelerator spec. */
+function countFromPowerOrBudget(ctx: CalculatorContext, one: ClusterSpec): number {
   if (ctx.has('facility_power')) {
     const power = ctx.number('facility_power');
-    const count = acceleratorsForPower(power, perAccelerator.it, pue);
+    const count = acceleratorsForPower(power, one.itPowerPerAccelerator, one.pue);
     if (count < 1) {
-      const need = formatQuantity(perAccelerator.it * pue, 'power');
+      const need = formatQuantity(facilityPower(one.itPowerPerAccelerator, one.pue), 'power');
       return ctx.fail('facility_power', `is too small for one accelerator (each needs ${need} at the meter)`);
     }
     ctx.note(`count solved from facility power: ${formatQuantity(power, 'power')} / (IT power × PUE)`);
@@ -129,14 +128,9 @@ function countFromPowerOrBudget(ctx: CalculatorContext, probe: ClusterSpec): num
   }
   if (ctx.has('budget')) {
     const budget = ctx.number('budget');
-    const spec = {
-      pricePerAccelerator: perAccelerator.price,
-      itPowerPerAccelerator: perAccelerator.it,
-      facilityCapexPerItWatt: probe.facilityCapexPerItWatt,
-    };
-    const count = acceleratorsForBudget(budget, spec);
+    const count = acceleratorsForBudget(budget, one);
     if (count < 1) {
-      const need = formatQuantity(capexPerAccelerator(spec), 'money');
+      const need = formatQuantity(capexPerAccelerator(one), 'money');
       return ctx.fail('budget', `is too small for one accelerator (each costs ${need} with its building)`);
     }
     ctx.note(
@@ -158,7 +152,7 @@ export const cluster: Calculator = {
     'Size and cost a cluster of one accelerator type from a count, a facility power or a budget: peak FLOP/s, IT and facility power, annual energy, capex, opex and cost per accelerator-hour.',
   inputs: [
     ...CLUSTER_SIZE_INPUTS,
-    ...FLEET_INPUTS,
+    ...COSTING_INPUTS,
     {
       name: 'sparsity',
       type: 'choice',
@@ -170,13 +164,13 @@ export const cluster: Calculator = {
   outputs: CLUSTER_OUTPUTS,
   exclusive: [['count', 'facility_power', 'budget']],
   compute(ctx) {
-    const { probe } = resolveFleet(ctx);
-    const economics = clusterEconomics({ ...probe, count: solveCount(ctx, probe) });
+    const { one } = resolveFleet(ctx);
+    const economics = clusterEconomics({ ...one, count: solveCount(ctx, one) });
     const row = economicsRow(economics);
     return Object.fromEntries(ECONOMICS_COLUMNS.map((name, c) => [name, row[c] as number]));
   },
   vectorize(ctx) {
-    const { probe } = resolveFleet(ctx);
+    const { one } = resolveFleet(ctx);
     const mode = ctx.has('count')
       ? 'count'
       : ctx.has('facility_power')
@@ -184,9 +178,9 @@ export const cluster: Calculator = {
         : ctx.has('budget')
           ? 'budget'
           : 'count';
-    const fixedCount = mode === 'count' ? solveCount(ctx, probe) : 0;
+    const fixedCount = mode === 'count' ? solveCount(ctx, one) : 0;
     const size =
       mode === 'power' ? ctx.number('facility_power') : mode === 'budget' ? ctx.number('budget') : 0;
-    return new ClusterKernel(probe, mode, fixedCount, size);
+    return new ClusterKernel(one, mode, fixedCount, size);
   },
 };

@@ -16,7 +16,13 @@ import {
   tokensPerYear,
 } from '../model/tokens.js';
 import { formatQuantity } from '../units/format.js';
-import { catalogNumber, FLEET_INPUTS, fleetSpec, peakPerAccelerator, resolveAccelerator } from './fleet.js';
+import {
+  COSTING_INPUTS,
+  catalogNumber,
+  clusterSpecOf,
+  peakPerAccelerator,
+  resolveAccelerator,
+} from './fleet.js';
 import {
   requestShape,
   resolveModel,
@@ -127,7 +133,7 @@ function resolveDevice(ctx: CalculatorContext): EdgeDevice {
   if (!ctx.has('device'))
     return ctx.fail('device', 'is required: an edge device id (see `gigawatt catalog devices`)');
   const device = withContext(ctx.label('device'), () => ctx.catalog.device(ctx.text('device')));
-  ctx.record('device', { value: device.id, origin: 'given' });
+  ctx.provenance('device', { value: device.id, origin: 'given' });
   return device;
 }
 
@@ -146,7 +152,7 @@ export const edgeVsCentral: Calculator = {
   inputs: [
     ...SERVING_INPUTS.filter((i) => i.name !== 'batch' && i.name !== 'max_tpot'),
     ...EDGE_INPUTS,
-    ...FLEET_INPUTS.filter((i) => i.name !== 'accelerator').map((i) =>
+    ...COSTING_INPUTS.filter((i) => i.name !== 'accelerator').map((i) =>
       i.name === 'precision'
         ? { ...i, default: 'fp8', description: 'weight precision on both sides (fp8: 8-bit)' }
         : i,
@@ -313,7 +319,7 @@ export const edgeVsCentral: Calculator = {
 
     const perReplicaYear = tokensPerYear(served.outputThroughput, ctx.number('central_utilization'));
     const replicas = replicasFor(edge.tokens, perReplicaYear);
-    const economics = clusterEconomics(fleetSpec(ctx, accelerator, replicas * centralSpec.tp, peak));
+    const economics = clusterEconomics(clusterSpecOf(ctx, accelerator, replicas * centralSpec.tp, peak));
     const centralTokens = replicas * perReplicaYear;
     const central = perToken(economics, centralTokens);
 

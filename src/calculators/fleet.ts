@@ -8,7 +8,7 @@ import type { CalculatorContext, InputSpec } from './types.js';
 /** The number format a fleet is counted in unless told otherwise. */
 export const DEFAULT_PRECISION: Precision = 'bf16';
 
-export const FLEET_INPUTS: readonly InputSpec[] = [
+export const COSTING_INPUTS: readonly InputSpec[] = [
   {
     name: 'accelerator',
     type: 'accelerator',
@@ -117,7 +117,7 @@ export const FLEET_INPUTS: readonly InputSpec[] = [
 export function resolveAccelerator(ctx: CalculatorContext, input = 'accelerator'): Accelerator {
   const name = ctx.text(input);
   const accelerator = withContext(ctx.label(input), () => ctx.catalog.accelerator(name));
-  ctx.record(input, { value: accelerator.id, origin: ctx.has(input) ? 'given' : 'default' });
+  ctx.provenance(input, { value: accelerator.id, origin: ctx.has(input) ? 'given' : 'default' });
   return accelerator;
 }
 
@@ -152,7 +152,7 @@ export function peakPerAccelerator(
 }
 
 /** The fleet's costing inputs for `count` accelerators, with catalog and assumption defaults. */
-export function fleetSpec(
+export function clusterSpecOf(
   ctx: CalculatorContext,
   accelerator: Accelerator,
   count: number,

@@ -1,7 +1,7 @@
 import { clusterEconomics } from '../model/cluster.js';
 import { MAX_TP, replicaFootprint } from '../model/serving.js';
 import { perToken, tokensPerYear } from '../model/tokens.js';
-import { FLEET_INPUTS, fleetSpec } from './fleet.js';
+import { COSTING_INPUTS, clusterSpecOf } from './fleet.js';
 import { SERVING_INPUTS, servingSetup } from './serving.js';
 import type { Calculator, InputSpec } from './types.js';
 
@@ -31,7 +31,7 @@ export const inference: Calculator = {
   title: 'Inference: throughput, latency, energy and cost per token',
   description:
     'Serve a model on one accelerator type as a roofline (each step bound by memory traffic or compute): prefill and output throughput, time to first token, time per output token, the largest batch that fits, energy per token and cost per million output tokens.',
-  inputs: [...SERVING_INPUTS, TP_INPUT, ...FLEET_INPUTS, UTILIZATION_INPUT],
+  inputs: [...SERVING_INPUTS, TP_INPUT, ...COSTING_INPUTS, UTILIZATION_INPUT],
   outputs: [
     {
       name: 'prefill_throughput',
@@ -105,7 +105,7 @@ export const inference: Calculator = {
     const { accelerator, peak, shape, spec, served } = servingSetup(ctx);
     // One replica's year: its accelerators' energy and ownership cost, charged to the tokens it
     // serves, idle hours included.
-    const economics = clusterEconomics(fleetSpec(ctx, accelerator, spec.tp, peak));
+    const economics = clusterEconomics(clusterSpecOf(ctx, accelerator, spec.tp, peak));
     const perOutputToken = perToken(
       economics,
       tokensPerYear(served.outputThroughput, ctx.number('utilization')),

@@ -71,7 +71,7 @@ function createContext(
       resolved[name] = { value: fallback, origin: 'default' };
       return fallback;
     },
-    record(name, input) {
+    provenance(name, input) {
       resolved[name] = input;
     },
     note(text) {

@@ -98,7 +98,7 @@ export const SERVING_INPUTS: readonly InputSpec[] = [
 export function resolveModel(ctx: CalculatorContext, name = 'model'): LanguageModel {
   if (!ctx.has(name)) return ctx.fail(name, 'is required: a model id such as llama-3.3-70b');
   const model = withContext(ctx.label(name), () => ctx.catalog.model(ctx.text(name)));
-  ctx.record(name, { value: model.id, origin: 'given' });
+  ctx.provenance(name, { value: model.id, origin: 'given' });
   return model;
 }
 
@@ -182,10 +182,10 @@ function failBatch(
 
 function recordBatch(ctx: CalculatorContext, batch: number): void {
   if (typeof ctx.given.batch === 'number')
-    ctx.record('batch', { value: batch, dimension: 'count', origin: 'given' });
+    ctx.provenance('batch', { value: batch, dimension: 'count', origin: 'given' });
   else {
     const via = ctx.has('max_tpot') ? `max under ${ctx.label('max_tpot')}` : 'max';
-    ctx.record('batch', { value: batch, dimension: 'count', origin: 'solved', via });
+    ctx.provenance('batch', { value: batch, dimension: 'count', origin: 'solved', via });
   }
 }
 
@@ -202,17 +202,17 @@ export function serveReplica(
 ): { spec: ReplicaSpec; served: Served } {
   const rule = batchRule(ctx);
   const given = ctx.has('tp');
-  const probe = replicaSpec(
+  const spec = replicaSpec(
     servingShape(ctx, model),
     hardware,
     precision,
     given ? ctx.number('tp') : 1,
     servingEfficiency(ctx),
   );
-  const replica = given ? serveAtWidth(probe, shape, rule) : serveAtBestWidth(probe, shape, rule);
+  const replica = given ? serveAtWidth(spec, shape, rule) : serveAtBestWidth(spec, shape, rule);
   if ('problem' in replica) return failBatch(ctx, replica.spec, shape, hardware.id, replica.problem);
   if (!given)
-    ctx.record('tp', {
+    ctx.provenance('tp', {
       value: replica.spec.tp,
       dimension: 'count',
       origin: 'solved',

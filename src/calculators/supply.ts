@@ -227,7 +227,7 @@ export const supply: Calculator = {
     if (ctx.has('units')) units = ctx.number('units');
     else if (ctx.has('capital')) {
       units = unitsForCapital(ctx.number('capital'), perUnit.total);
-      ctx.record('units', { value: units, dimension: 'count', origin: 'solved' });
+      ctx.provenance('units', { value: units, dimension: 'count', origin: 'solved' });
       ctx.note(
         `each accelerator a year of capacity costs ${formatQuantity(perUnit.total, 'money')}: ${formatQuantity(perUnit.logic, 'money')} of fab, ${formatQuantity(perUnit.packaging, 'money')} of packaging, ${formatQuantity(perUnit.memory, 'money')} of HBM capacity`,
       );

@@ -3,7 +3,7 @@ import { revenueNeeded } from '../model/finance.js';
 import { replicasIn } from '../model/serving.js';
 import { perToken, tokensPerPersonPerDay, tokensPerYear } from '../model/tokens.js';
 import { CLUSTER_SIZE_INPUTS, solveCount } from './cluster.js';
-import { FLEET_INPUTS, fleetSpec } from './fleet.js';
+import { COSTING_INPUTS, clusterSpecOf } from './fleet.js';
 import { TP_INPUT, UTILIZATION_INPUT } from './inference.js';
 import { SERVING_INPUTS, servingSetup } from './serving.js';
 import type { Calculator } from './types.js';
@@ -18,7 +18,7 @@ export const tokenFactory: Calculator = {
     ...CLUSTER_SIZE_INPUTS,
     ...SERVING_INPUTS,
     TP_INPUT,
-    ...FLEET_INPUTS,
+    ...COSTING_INPUTS,
     UTILIZATION_INPUT,
     {
       name: 'population',
@@ -87,11 +87,11 @@ export const tokenFactory: Calculator = {
   compute(ctx) {
     const { accelerator, peak, spec, served } = servingSetup(ctx);
 
-    const probe = fleetSpec(ctx, accelerator, 1, peak);
-    const count = solveCount(ctx, probe);
+    const one = clusterSpecOf(ctx, accelerator, 1, peak);
+    const count = solveCount(ctx, one);
     const replicas = replicasIn(count, spec.tp);
     if (replicas < 1) return ctx.fail('count', `is smaller than one replica (${spec.tp} accelerators)`);
-    const economics = clusterEconomics({ ...probe, count });
+    const economics = clusterEconomics({ ...one, count });
     const throughput = replicas * served.outputThroughput;
     const tokens = tokensPerYear(throughput, ctx.number('utilization'));
     const perOutputToken = perToken(economics, tokens);

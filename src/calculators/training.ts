@@ -11,7 +11,13 @@ import {
   type TrainingRun,
   trainingFlop,
 } from '../model/training.js';
-import { catalogNumber, DEFAULT_PRECISION, FLEET_INPUTS, fleetSpec, peakPerAccelerator } from './fleet.js';
+import {
+  COSTING_INPUTS,
+  catalogNumber,
+  clusterSpecOf,
+  DEFAULT_PRECISION,
+  peakPerAccelerator,
+} from './fleet.js';
 import type { Calculator, CalculatorContext } from './types.js';
 
 interface Workload {
@@ -49,10 +55,10 @@ function resolveWorkload(ctx: CalculatorContext, model: LanguageModel | undefine
 /** Accelerators a site's facility power feeds, recorded as solved. */
 function countForPower(ctx: CalculatorContext, accelerator: Accelerator, peak: number): number {
   const power = ctx.number('facility_power');
-  const spec = fleetSpec(ctx, accelerator, 1, peak);
+  const spec = clusterSpecOf(ctx, accelerator, 1, peak);
   const count = acceleratorsForPower(power, spec.itPowerPerAccelerator, spec.pue);
   if (count < 1) return ctx.fail('facility_power', `is too small for one ${accelerator.id}`);
-  ctx.record('count', { value: count, dimension: 'count', origin: 'solved' });
+  ctx.provenance('count', { value: count, dimension: 'count', origin: 'solved' });
   return count;
 }
 
@@ -74,7 +80,7 @@ function sizeRun(
   }
   if (workload && ctx.has('duration')) {
     const run = solveTrainingRun({ flop: workload.flop, duration: ctx.number('duration') }, perAccelerator);
-    ctx.record('count', { value: run.count, dimension: 'count', origin: 'solved' });
+    ctx.provenance('count', { value: run.count, dimension: 'count', origin: 'solved' });
     return run;
   }
   if (workload) {
@@ -173,7 +179,7 @@ export const training: Calculator = {
       bounds: { min: 0, exclusiveMin: true },
       description: 'facility power of the site; sets the count to what it feeds',
     },
-    ...FLEET_INPUTS,
+    ...COSTING_INPUTS,
     {
       name: 'mfu',
       type: 'quantity',
@@ -252,7 +258,7 @@ export const training: Calculator = {
     const model = ctx.has('model')
       ? withContext(ctx.label('model'), () => ctx.catalog.model(ctx.text('model')))
       : undefined;
-    if (model) ctx.record('model', { value: model.id, origin: 'given' });
+    if (model) ctx.provenance('model', { value: model.id, origin: 'given' });
     const workload = resolveWorkload(ctx, model);
     const published = model?.trainingHardware;
     const usePublished =
@@ -266,7 +272,7 @@ export const training: Calculator = {
     const acceleratorName =
       usePublished && !ctx.has('accelerator') ? published.accelerator : ctx.text('accelerator');
     const accelerator = withContext(ctx.label('accelerator'), () => ctx.catalog.accelerator(acceleratorName));
-    ctx.record('accelerator', {
+    ctx.provenance('accelerator', {
       value: accelerator.id,
       origin: ctx.has('accelerator') ? 'given' : usePublished ? 'catalog' : 'default',
       ...(usePublished && !ctx.has('accelerator') ? { via: model?.id, source: published.source.title } : {}),
@@ -291,7 +297,7 @@ export const training: Calculator = {
       published: publishedCount,
     });
 
-    const spec = fleetSpec(ctx, accelerator, count, peak);
+    const spec = clusterSpecOf(ctx, accelerator, count, peak);
     const economics = clusterEconomics(spec);
     const { acceleratorHours, cost } = runCost({ count, duration }, economics.costPerAcceleratorHour);
     const optimal = chinchillaOptimal(flop, ctx.number('tokens_per_param'));

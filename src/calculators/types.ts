@@ -72,7 +72,7 @@ export interface CalculatorContext {
   ): number;
   text(name: string): string;
   /** Record a value the calculator solved for or took from the catalog, so reports list it. */
-  record(name: string, input: ResolvedInput): void;
+  provenance(name: string, input: ResolvedInput): void;
   note(text: string): void;
   /** Reject inputs that cannot be computed, naming the input as the face calls it. */
   fail(name: string, message: string): never;

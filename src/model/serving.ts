@@ -163,11 +163,11 @@ export function serveAtWidth(spec: ReplicaSpec, shape: RequestShape, rule: Batch
  * problem other than not fitting is reported (a latency bound, say), else not fitting at
  * the widest width.
  */
-export function serveAtBestWidth(probe: ReplicaSpec, shape: RequestShape, rule: BatchRule): ServedReplica {
+export function serveAtBestWidth(spec: ReplicaSpec, shape: RequestShape, rule: BatchRule): ServedReplica {
   let best: { spec: ReplicaSpec; served: Served } | undefined;
   let firstProblem: { spec: ReplicaSpec; problem: BatchProblem } | undefined;
   for (let tp = 1; tp <= MAX_AUTO_TP; tp *= 2) {
-    const tried = serveAtWidth({ ...probe, tp }, shape, rule);
+    const tried = serveAtWidth({ ...spec, tp }, shape, rule);
     if ('problem' in tried) {
       if (tried.problem !== 'not-fitting') firstProblem ??= tried;
       continue;
@@ -175,7 +175,7 @@ export function serveAtBestWidth(probe: ReplicaSpec, shape: RequestShape, rule: 
     if (!best || tried.served.outputThroughput / tp > best.served.outputThroughput / best.spec.tp)
       best = tried;
   }
-  return best ?? firstProblem ?? { spec: { ...probe, tp: MAX_AUTO_TP }, problem: 'not-fitting' };
+  return best ?? firstProblem ?? { spec: { ...spec, tp: MAX_AUTO_TP }, problem: 'not-fitting' };
 }
 
 /** Whole replicas of `tp` accelerators that `count` accelerators make. */

@@ -5,7 +5,7 @@ import type { Constraint } from './constraints.js';
  * What the timeline records each month, declared once. The month series, the monthly CSV
  * and JSON columns, the month objects, what a Monte Carlo run records and bands, and the
  * charts all derive from this table: adding a month field is one row here and its line in
- * the timeline's `recordMonth`.
+ * the timeline's `writeMonth`.
  */
 interface MonthFieldSpec {
   /** The CSV and JSON column, with its SI unit in the name. */
@@ -66,15 +66,15 @@ export type MonthState = Record<MonthField, number> & {
 };
 
 /** Which month fields a run records (a Monte Carlo run skips those no output reads). */
-export type Recording = Readonly<Record<MonthField, boolean>>;
+export type FieldSelection = Readonly<Record<MonthField, boolean>>;
 
 /** Record just `fields`. */
-export function recording(fields: Iterable<MonthField>): Recording {
+export function selectFields(fields: Iterable<MonthField>): FieldSelection {
   const chosen = new Set(fields);
-  return Object.fromEntries(FIELDS.map((f) => [f, chosen.has(f)])) as Recording;
+  return Object.fromEntries(FIELDS.map((f) => [f, chosen.has(f)])) as FieldSelection;
 }
 
-export const RECORD_ALL: Recording = recording(FIELDS);
+export const ALL_FIELDS: FieldSelection = selectFields(FIELDS);
 
 /** The fields Monte Carlo summarizes month by month, named by their columns. */
 type Monthly = {

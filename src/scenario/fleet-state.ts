@@ -1,4 +1,4 @@
-import type { Recording } from './fields.js';
+import type { FieldSelection } from './fields.js';
 import type { Generation } from './inputs.js';
 
 /** One month's purchase of one generation: what each accelerator costs and performs. */
@@ -38,7 +38,7 @@ export interface FleetTerms {
 
 /** Which sums a fleet keeps: a Monte Carlo run keeps only those its recorded month fields need. */
 export interface Tracking {
-  record: Recording;
+  record: FieldSelection;
   byGeneration: boolean;
 }
 

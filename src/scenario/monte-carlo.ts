@@ -18,7 +18,7 @@ import {
 import { Sampler } from '../uncertainty/sampler.js';
 import type { Dimension } from '../units/dimensions.js';
 import { CODE, CONSTRAINTS, type Constraint, LIMITS } from './constraints.js';
-import { MONTHLY_SERIES, type MonthlySeries, recording } from './fields.js';
+import { MONTHLY_SERIES, type MonthlySeries, selectFields } from './fields.js';
 import { outOfRange } from './finite.js';
 import type { ParsedScenario } from './inputs.js';
 import { MonthSeries } from './month-series.js';
@@ -120,7 +120,7 @@ export function prepareScenarioMonteCarlo(
   const values = outputKeys.map((key) => yearValue(key, series));
   const seriesColumns = seriesKeys.map((k) => series.columns[MONTHLY_SERIES[k]]);
   // Only the month fields these outputs and series read are recorded.
-  const record = recording([
+  const record = selectFields([
     ...outputKeys.flatMap((key) => YEAR_OUTPUTS[key].reads),
     ...seriesKeys.map((k) => MONTHLY_SERIES[k]),
   ]);

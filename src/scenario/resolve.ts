@@ -18,13 +18,13 @@ import { monthIndex } from './months.js';
 import type { Scenario } from './schema.js';
 
 /** Turns a number of the scenario file (maybe a distribution) into the value for this run. */
-export type Pick = (d: Distribution) => number;
+export type ValueOf = (d: Distribution) => number;
 
 /** Plain quantities are themselves; a deterministic run takes distributions at their medians. */
-export const atMedian: Pick = (d) => (d.kind === 'point' ? d.value : median(d));
+export const atMedian: ValueOf = (d) => (d.kind === 'point' ? d.value : median(d));
 
 /** The file's number where given, else the catalog default. */
-const given = (d: Distribution | undefined, fallback: number, pick: Pick) => (d ? pick(d) : fallback);
+const given = (d: Distribution | undefined, fallback: number, pick: ValueOf) => (d ? pick(d) : fallback);
 
 /**
  * Every assumption, written into `into` (a Monte Carlo run rewrites one object per sample
@@ -33,7 +33,7 @@ const given = (d: Distribution | undefined, fallback: number, pick: Pick) => (d 
 function assumptions(
   s: Scenario,
   catalog: Catalog,
-  pick: Pick,
+  pick: ValueOf,
   into: TimelineAssumptions,
 ): TimelineAssumptions {
   const d = catalog.assumptions;
@@ -134,7 +134,7 @@ class SupplyPlan {
     }
   }
 
-  update(pick: Pick): void {
+  update(pick: ValueOf): void {
     const { share, growth, fabs } = this.supply;
     this.share = share ? pick(share) : 0;
     this.growth = growth ? pick(growth) : undefined;
@@ -230,7 +230,7 @@ export class ScenarioResolution {
   }
 
   /** Take every number of the file by `pick`, in place, and return the inputs to run. */
-  update(pick: Pick): TimelineInputs {
+  update(pick: ValueOf): TimelineInputs {
     const s = this.parsed.scenario;
     const inputs = this.inputs;
     assumptions(s, this.catalog, pick, inputs.assumptions);
@@ -262,6 +262,10 @@ export class ScenarioResolution {
 }
 
 /** The timeline's inputs for one run, each number taken by `pick`. */
-export function resolveScenario(p: ParsedScenario, catalog: Catalog, pick: Pick = atMedian): TimelineInputs {
+export function resolveScenario(
+  p: ParsedScenario,
+  catalog: Catalog,
+  pick: ValueOf = atMedian,
+): TimelineInputs {
   return new ScenarioResolution(p, catalog).update(pick);
 }

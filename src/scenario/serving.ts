@@ -39,12 +39,12 @@ export function referenceServing(
     throw new InputError(
       `the catalog's request of ${formatQuantity(request.inputTokens + request.outputTokens, 'count')} tokens is past ${model.id}'s context of ${formatQuantity(context, 'count')}`,
     );
-  const probe = replicaSpec(shape, acceleratorHardware(accelerator, peak), precision, 1, {
+  const spec = replicaSpec(shape, acceleratorHardware(accelerator, peak), precision, 1, {
     compute: a.inference_compute_efficiency.value,
     bandwidth: a.inference_bandwidth_efficiency.value,
     memoryUsable: a.hbm_usable_fraction.value,
   });
-  const replica = serveAtBestWidth(probe, request, {});
+  const replica = serveAtBestWidth(spec, request, {});
   if ('problem' in replica)
     throw new InputError(`${model.id} at ${precision} does not fit on ${MAX_AUTO_TP} × ${accelerator.id}`);
   return { tokensPerSecond: replica.served.outputThroughput / replica.spec.tp, precision };

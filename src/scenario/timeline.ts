@@ -5,7 +5,7 @@ import { tokensPerYear } from '../model/tokens.js';
 import { fleetTrainingThroughput, trainingCompute } from '../model/training.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
 import { CODE } from './constraints.js';
-import { RECORD_ALL, type Recording } from './fields.js';
+import { ALL_FIELDS, type FieldSelection } from './fields.js';
 import { FleetState, type Purchase } from './fleet-state.js';
 import type { Generation, SitePlan, TimelineAssumptions, TimelineInputs } from './inputs.js';
 import { MonthSeries } from './month-series.js';
@@ -40,7 +40,7 @@ export interface TimelineOptions {
   /** Scratch space kept across runs (Monte Carlo), so a run allocates next to nothing. */
   workspace?: TimelineWorkspace;
   /** The month fields to record (default all). */
-  record?: Recording;
+  record?: FieldSelection;
 }
 
 /**
@@ -59,7 +59,7 @@ export function runTimelineInto(
     run.capitalAvailable = releaseCapital(run, month);
     chooseInstalls(run, month);
     if (run.installs > 0) place(run);
-    recordMonth(run, month - inputs.start);
+    writeMonth(run, month - inputs.start);
     if (run.byGeneration) series.byGeneration[month - inputs.start] = run.fleet.countsById();
   }
 }
@@ -72,7 +72,7 @@ interface TimelineRun {
   inputs: TimelineInputs;
   a: TimelineAssumptions;
   series: MonthSeries;
-  record: Recording;
+  record: FieldSelection;
   byGeneration: boolean;
   fleet: FleetState;
   /** Accelerators bought of each generation so far (for plans with targets). */
@@ -102,7 +102,7 @@ export class TimelineWorkspace {
     inputs: undefined as unknown as TimelineInputs,
     a: undefined as unknown as TimelineAssumptions,
     series: undefined as unknown as MonthSeries,
-    record: RECORD_ALL,
+    record: ALL_FIELDS,
     byGeneration: false,
     fleet: new FleetState(),
     installedByGeneration: new Float64Array(0),
@@ -143,7 +143,7 @@ export class TimelineWorkspace {
     run.inputs = inputs;
     run.a = a;
     run.series = series;
-    run.record = options.record ?? RECORD_ALL;
+    run.record = options.record ?? ALL_FIELDS;
     run.byGeneration = options.byGeneration ?? false;
     if (run.installedByGeneration.length !== generations)
       run.installedByGeneration = new Float64Array(generations);
@@ -339,7 +339,7 @@ function placeAcrossSites(run: TimelineRun): void {
 }
 
 /** The month's fields (fields.ts), each only when recorded, from the fleet's running sums. */
-function recordMonth(run: TimelineRun, i: number): void {
+function writeMonth(run: TimelineRun, i: number): void {
   const { a, fleet, record } = run;
   const c = run.series.columns;
   const powerUsed = fleet.itPower * a.pue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE, CONSTRAINTS } from '../../src/scenario/constraints.js';
-import { FIELDS, MONTH_FIELDS, MONTHLY_SERIES, RECORD_ALL } from '../../src/scenario/fields.js';
+import { ALL_FIELDS, FIELDS, MONTH_FIELDS, MONTHLY_SERIES } from '../../src/scenario/fields.js';
 import { MonthSeries } from '../../src/scenario/month-series.js';
 import { mostBindingCode, OUTPUTS, YEAR_OUTPUTS, yearly, yearSpans } from '../../src/scenario/outputs.js';
 
@@ -20,7 +20,7 @@ describe('the yearly outputs', () => {
       for (const field of YEAR_OUTPUTS[output].reads) expect(FIELDS).toContain(field);
     const columns = FIELDS.map((f) => MONTH_FIELDS[f].column);
     expect(new Set(columns).size).toBe(columns.length);
-    expect(Object.values(RECORD_ALL).every(Boolean)).toBe(true);
+    expect(Object.values(ALL_FIELDS).every(Boolean)).toBe(true);
     for (const [column, field] of Object.entries(MONTHLY_SERIES))
       expect(MONTH_FIELDS[field].column).toBe(column);
   });
