@@ -38,7 +38,7 @@ export interface FleetTerms {
 
 /** Which sums a fleet keeps: a Monte Carlo run keeps only those its recorded month fields need. */
 export interface Tracking {
-  record: FieldSelection;
+  kept: FieldSelection;
   byGeneration: boolean;
 }
 
@@ -71,10 +71,8 @@ export class FleetState {
 
   /** Empty the fleet for a new run. */
   reset(terms: FleetTerms, tracking: Tracking): this {
-    if (
-      this.sums.tracking?.record !== tracking.record ||
-      this.sums.tracking.byGeneration !== tracking.byGeneration
-    )
+    const current = this.sums.tracking;
+    if (current?.kept !== tracking.kept || current.byGeneration !== tracking.byGeneration)
       this.sums = sumsFor(tracking);
     this.terms = terms;
     this.size = 0;
@@ -185,7 +183,7 @@ export class FleetState {
 
 /** The sums a fleet keeps for the month fields recorded (and counts by generation, if asked); all without a tracking. */
 function sumsFor(tracking: Tracking | undefined) {
-  const r = tracking?.record;
+  const r = tracking?.kept;
   const all = r === undefined;
   return {
     tracking,

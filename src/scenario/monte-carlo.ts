@@ -120,7 +120,7 @@ export function prepareScenarioMonteCarlo(
   const values = outputKeys.map((key) => yearValue(key, series));
   const seriesColumns = seriesKeys.map((k) => series.columns[MONTHLY_SERIES[k]]);
   // Only the month fields these outputs and series read are recorded.
-  const record = selectFields([
+  const kept = selectFields([
     ...outputKeys.flatMap((key) => YEAR_OUTPUTS[key].reads),
     ...seriesKeys.map((k) => MONTHLY_SERIES[k]),
   ]);
@@ -148,7 +148,7 @@ export function prepareScenarioMonteCarlo(
       for (j = 0; j < length; j++) {
         // A large scenario's sample takes milliseconds: look at the clock within blocks too.
         if ((j & 7) === 7) checkDeadline(options.deadline, tooSlow);
-        runTimelineInto(resolution.update(pick), series, { workspace, record });
+        runTimelineInto(resolution.update(pick), series, { workspace, kept });
         // Only the chosen outputs are computed, straight from the month columns.
         for (let y = 0; y < spans.length; y++) {
           const span = spans[y] as (typeof spans)[number];

@@ -39,8 +39,8 @@ export interface TimelineOptions {
   byGeneration?: boolean;
   /** Scratch space kept across runs (Monte Carlo), so a run allocates next to nothing. */
   workspace?: TimelineWorkspace;
-  /** The month fields to record (default all). */
-  record?: FieldSelection;
+  /** The month fields to keep (default all). */
+  kept?: FieldSelection;
 }
 
 /**
@@ -72,7 +72,7 @@ interface TimelineRun {
   inputs: TimelineInputs;
   a: TimelineAssumptions;
   series: MonthSeries;
-  record: FieldSelection;
+  kept: FieldSelection;
   byGeneration: boolean;
   fleet: FleetState;
   /** Accelerators bought of each generation so far (for plans with targets). */
@@ -102,7 +102,7 @@ export class TimelineWorkspace {
     inputs: undefined as unknown as TimelineInputs,
     a: undefined as unknown as TimelineAssumptions,
     series: undefined as unknown as MonthSeries,
-    record: ALL_FIELDS,
+    kept: ALL_FIELDS,
     byGeneration: false,
     fleet: new FleetState(),
     installedByGeneration: new Float64Array(0),
@@ -143,7 +143,7 @@ export class TimelineWorkspace {
     run.inputs = inputs;
     run.a = a;
     run.series = series;
-    run.record = options.record ?? ALL_FIELDS;
+    run.kept = options.kept ?? ALL_FIELDS;
     run.byGeneration = options.byGeneration ?? false;
     if (run.installedByGeneration.length !== generations)
       run.installedByGeneration = new Float64Array(generations);
@@ -160,7 +160,7 @@ export class TimelineWorkspace {
         hardwareRecovery: this.recovery(0, a.costOfCapital, a.hardwareLifetime),
         facilityRecovery: this.recovery(1, a.costOfCapital, a.facilityLifetime),
       },
-      { record: run.record, byGeneration: run.byGeneration },
+      { kept: run.kept, byGeneration: run.byGeneration },
     );
     run.spent = 0;
     run.released = 0;
@@ -340,29 +340,29 @@ function placeAcrossSites(run: TimelineRun): void {
 
 /** The month's fields (fields.ts), each only when recorded, from the fleet's running sums. */
 function writeMonth(run: TimelineRun, i: number): void {
-  const { a, fleet, record } = run;
+  const { a, fleet, kept } = run;
   const c = run.series.columns;
   const powerUsed = fleet.itPower * a.pue;
   const energy = energyOver(powerUsed, a.loadFactor, SECONDS_PER_MONTH);
   run.series.binding[i] = run.binding;
   // Without sites, the power available is the power in use.
-  if (record.powerAvailable)
+  if (kept.powerAvailable)
     c.powerAvailable[i] = Number.isNaN(run.powerAvailable) ? powerUsed : run.powerAvailable;
-  if (record.powerUsed) c.powerUsed[i] = powerUsed;
-  if (record.installs) c.installs[i] = run.installs;
-  if (record.accelerators) c.accelerators[i] = fleet.accelerators;
-  if (record.peakBf16) c.peakBf16[i] = fleet.peakBf16;
-  if (record.peakFp8) c.peakFp8[i] = fleet.peakFp8;
-  if (record.cumulativeCapex) c.cumulativeCapex[i] = run.spent;
-  if (record.capitalAvailable) c.capitalAvailable[i] = run.capitalAvailable;
-  if (record.energy) c.energy[i] = energy;
-  if (record.opex || record.revenueNeeded) {
+  if (kept.powerUsed) c.powerUsed[i] = powerUsed;
+  if (kept.installs) c.installs[i] = run.installs;
+  if (kept.accelerators) c.accelerators[i] = fleet.accelerators;
+  if (kept.peakBf16) c.peakBf16[i] = fleet.peakBf16;
+  if (kept.peakFp8) c.peakFp8[i] = fleet.peakFp8;
+  if (kept.cumulativeCapex) c.cumulativeCapex[i] = run.spent;
+  if (kept.capitalAvailable) c.capitalAvailable[i] = run.capitalAvailable;
+  if (kept.energy) c.energy[i] = energy;
+  if (kept.opex || kept.revenueNeeded) {
     const opex = energy * a.electricityPrice + upkeep(fleet.capexAlive, a.upkeep, 12);
-    if (record.opex) c.opex[i] = opex;
-    if (record.revenueNeeded) c.revenueNeeded[i] = revenueNeeded(fleet.annualizedCapex, opex * 12);
+    if (kept.opex) c.opex[i] = opex;
+    if (kept.revenueNeeded) c.revenueNeeded[i] = revenueNeeded(fleet.annualizedCapex, opex * 12);
   }
-  if (record.tokensPerYear) c.tokensPerYear[i] = tokensPerYear(fleet.tokensPerSecond, a.servingUtilization);
-  if (record.largestTrainingRun)
+  if (kept.tokensPerYear) c.tokensPerYear[i] = tokensPerYear(fleet.tokensPerSecond, a.servingUtilization);
+  if (kept.largestTrainingRun)
     c.largestTrainingRun[i] = trainingCompute(
       a.trainingRun,
       fleetTrainingThroughput(fleet.largestSiteFlops(), a.mfu, a.goodput),

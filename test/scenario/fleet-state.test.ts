@@ -31,7 +31,7 @@ const purchase = (g: number, month: number, performance = 1): Purchase => ({
 
 describe('the fleet', () => {
   it('keeps running sums of what is installed, by site and generation', () => {
-    const fleet = new FleetState().reset(terms, { record: ALL_FIELDS, byGeneration: true });
+    const fleet = new FleetState().reset(terms, { kept: ALL_FIELDS, byGeneration: true });
     fleet.add(purchase(0, 0), 0, 10);
     fleet.add(purchase(1, 1, 1.5), 1, 4);
     expect(fleet.accelerators).toBe(14);
@@ -46,7 +46,7 @@ describe('the fleet', () => {
   });
 
   it('retires cohorts after their lifetime, oldest first, and empties cleanly', () => {
-    const fleet = new FleetState().reset(terms, { record: ALL_FIELDS, byGeneration: true });
+    const fleet = new FleetState().reset(terms, { kept: ALL_FIELDS, byGeneration: true });
     fleet.add(purchase(0, 0), 0, 10);
     fleet.add(purchase(2, 6), 0, 5);
     fleet.retire(11, 12);
@@ -62,7 +62,7 @@ describe('the fleet', () => {
   });
 
   it('keeps only the sums its recorded fields need, but always the power that decides what fits', () => {
-    const fleet = new FleetState().reset(terms, { record: selectFields(['powerUsed']), byGeneration: false });
+    const fleet = new FleetState().reset(terms, { kept: selectFields(['powerUsed']), byGeneration: false });
     fleet.add(purchase(0, 0), 0, 10);
     expect(fleet.itPower).toBe(10_000);
     expect(fleet.accelerators).toBe(0);
@@ -71,9 +71,9 @@ describe('the fleet', () => {
   });
 
   it('starts each run from nothing', () => {
-    const fleet = new FleetState().reset(terms, { record: ALL_FIELDS, byGeneration: true });
+    const fleet = new FleetState().reset(terms, { kept: ALL_FIELDS, byGeneration: true });
     fleet.add(purchase(0, 0), 1, 3);
-    fleet.reset(terms, { record: ALL_FIELDS, byGeneration: true });
+    fleet.reset(terms, { kept: ALL_FIELDS, byGeneration: true });
     expect(fleet.accelerators).toBe(0);
     expect(Array.from(fleet.siteUse)).toEqual([0, 0]);
   });

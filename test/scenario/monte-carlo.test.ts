@@ -137,7 +137,7 @@ describe('scenario Monte Carlo outputs', () => {
     for (const output of OUTPUTS) {
       const series = new MonthSeries(full.start, full.length);
       for (const column of Object.values(series.columns)) column.fill(Number.NaN);
-      runTimelineInto(inputs, series, { record: selectFields(YEAR_OUTPUTS[output].reads) });
+      runTimelineInto(inputs, series, { kept: selectFields(YEAR_OUTPUTS[output].reads) });
       for (const { year, from, to } of spans) {
         const expected = yearValue(output, full)(from, to);
         expect(yearValue(output, series)(from, to), `${output} in ${year}`).toBe(expected);
