@@ -11,7 +11,7 @@ import {
 } from '../../dist/io/monte-carlo-pool.js';
 import { parseScenario } from '../../dist/scenario/load.js';
 import { runScenarioMonteCarlo } from '../../dist/scenario/monte-carlo.js';
-import { runMonteCarlo } from '../../dist/uncertainty/monte-carlo.js';
+import { runMonteCarlo } from '../../dist/calculators/monte-carlo.js';
 
 const catalog = await loadCatalog();
 const inputs = { count: '10k', pue: '1.1 to 1.4', price: '$25k to $35k', lifetime: '4 years to 6 years' };
