@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 // The pool starts workers from compiled files, so this test uses the build (made by the test setup).
 import { cluster } from '../../dist/calculators/cluster.js';
+import { runMonteCarlo } from '../../dist/calculators/monte-carlo.js';
 import { loadCatalog } from '../../dist/io/catalog-files.js';
 import {
   closeMonteCarloPool,
@@ -11,7 +12,6 @@ import {
 } from '../../dist/io/monte-carlo-pool.js';
 import { parseScenario } from '../../dist/scenario/load.js';
 import { runScenarioMonteCarlo } from '../../dist/scenario/monte-carlo.js';
-import { runMonteCarlo } from '../../dist/calculators/monte-carlo.js';
 
 const catalog = await loadCatalog();
 const inputs = { count: '10k', pue: '1.1 to 1.4', price: '$25k to $35k', lifetime: '4 years to 6 years' };

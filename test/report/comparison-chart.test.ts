@@ -39,7 +39,7 @@ describe('comparison charts', () => {
     expect(panels.map((p) => p.title)).toEqual([
       'Facility power used, GW',
       'Accelerators installed, millions',
-      'Peak dense BF16 FLOP/s, EFLOP/s (log scale)',
+      'Peak dense BF16 FLOP/s, EFLOP/s, log scale',
       'Cumulative capex, $B',
     ]);
     for (const p of panels) {
