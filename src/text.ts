@@ -5,9 +5,14 @@
 
 /** 16384 → "16,384" (toLocaleString would load ICU data, some 15 ms, on every CLI call). */
 export function grouped(value: number): string {
-  const digits = String(Math.abs(Math.round(value)));
-  return (value < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Rounded as a magnitude, so halves round away from zero on both sides and -0.4 is "0".
+  const whole = Math.round(Math.abs(value));
+  const digits = String(whole);
+  return (value < 0 && whole > 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/** Characters as a reader counts them: code points, so an emoji is one and is never cut in half. */
+const characters = (text: string) => Array.from(text);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
@@ -26,17 +31,17 @@ const QUOTE_LIMIT = 60;
  * ("hhhhhhhh…" (50,000 characters)), so a pasted file never floods the terminal.
  */
 export function quote(value: string, mark: '"' | "'" = '"'): string {
-  const text = escapeControl(value);
-  if (text.length <= QUOTE_LIMIT) return `${mark}${text}${mark}`;
-  return `${mark}${text.slice(0, QUOTE_LIMIT - 20)}…${mark} (${grouped(value.length)} characters)`;
+  const text = characters(escapeControl(value));
+  if (text.length <= QUOTE_LIMIT) return `${mark}${text.join('')}${mark}`;
+  return `${mark}${text.slice(0, QUOTE_LIMIT - 20).join('')}…${mark} (${grouped(characters(value).length)} characters)`;
 }
 
 /** Text a message names without quotes (a path, a distribution): on one line, and cut short when long. */
 export function shown(value: string): string {
-  const text = escapeControl(value);
+  const text = characters(escapeControl(value));
   return text.length <= QUOTE_LIMIT * 2
-    ? text
-    : `${text.slice(0, QUOTE_LIMIT)}… (${grouped(value.length)} characters)`;
+    ? text.join('')
+    : `${text.slice(0, QUOTE_LIMIT).join('')}… (${grouped(characters(value).length)} characters)`;
 }
 
 /**

@@ -119,4 +119,18 @@ describe('text', () => {
   it('escapeControl leaves printable text, accents and emoji alone', () => {
     expect(escapeControl('Doña Ana — 7 GW 😀')).toBe('Doña Ana — 7 GW 😀');
   });
+
+  it('rounds halves away from zero on both sides, and writes no minus on a zero', () => {
+    expect(grouped(2.5)).toBe('3');
+    expect(grouped(-2.5)).toBe('-3');
+    expect(grouped(-0.4)).toBe('0');
+  });
+
+  it('counts and cuts by characters as a reader sees them, never halving an emoji', () => {
+    const emoji = '🚀'.repeat(61);
+    const q = quote(emoji);
+    expect(q).toBe(`"${'🚀'.repeat(40)}…" (61 characters)`);
+    expect(quote('🚀'.repeat(60))).toBe(`"${'🚀'.repeat(60)}"`);
+    expect(shown('🚀'.repeat(121))).toBe(`${'🚀'.repeat(60)}… (121 characters)`);
+  });
 });

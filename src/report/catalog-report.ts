@@ -98,9 +98,11 @@ function figureLines(
   label: string,
   figure: Figure<number | string> | null | undefined,
   dimension?: Dimension,
+  /** What a null figure means: a precision the chip lacks, or a figure nobody published. */
+  absent = 'not published',
 ): string[] {
   if (figure === undefined) return [];
-  if (figure === null) return [`  ${label.padEnd(22)} not supported`];
+  if (figure === null) return [`  ${label.padEnd(22)} ${absent}`];
   const value =
     typeof figure.value === 'number' && dimension
       ? formatQuantity(figure.value, dimension)
@@ -128,10 +130,10 @@ export function renderAccelerator(a: Accelerator): string {
     `  vendor ${a.vendor}, ${a.status}, ${a.year}${a.aliases.length ? `; aliases: ${a.aliases.join(', ')}` : ''}`,
     '',
     'Peak tensor FLOP/s, dense (no structured sparsity)',
-    ...PRECISIONS.flatMap((p) => figureLines(p, a.dense[p], 'flops')),
+    ...PRECISIONS.flatMap((p) => figureLines(p, a.dense[p], 'flops', 'not supported')),
     '',
     'Peak with 2:4 structured sparsity (marketing figure; never used in the model)',
-    ...PRECISIONS.flatMap((p) => figureLines(p, a.sparse[p], 'flops')),
+    ...PRECISIONS.flatMap((p) => figureLines(p, a.sparse[p], 'flops', 'not supported')),
     '',
     'Memory, power, cost, silicon',
     ...figureLines('HBM capacity', a.hbmCapacity, 'bytes'),

@@ -81,7 +81,7 @@ export function renderCalibration(result: CalibrationResult): string {
     `${result.file}: calibration with the catalog's stated uncertainty on its defaults`,
     `  inside the 50% interval: ${result.inside50} of ${result.counted} (${pct(result.inside50)}); inside the 90% interval: ${result.inside90} of ${result.counted} (${pct(result.inside90)})`,
     '  (a calibrated model lands near 50% and 90%)',
-    `  ${exact} facts have no uncertain input (catalog figures, 6·N·D) and are not counted`,
+    `  ${exact} ${exact === 1 ? 'fact has' : 'facts have'} no uncertain input (catalog figures, 6·N·D) and ${exact === 1 ? 'is' : 'are'} not counted`,
     '',
     renderTable(
       [

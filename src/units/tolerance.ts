@@ -19,6 +19,8 @@ export function within(model: number, reference: number, t: Tolerance): boolean 
 
 /** "+12%", "-52%", or "3.1×" / "1/4.2×" past a factor of two. */
 export function describeDifference(model: number, reference: number): string {
+  // Against zero there is no ratio, only a side.
+  if (reference === 0) return model === 0 ? 'exact' : model > 0 ? 'above zero' : 'below zero';
   const ratio = model / reference;
   if (ratio >= 2) return `${Number(ratio.toPrecision(2))}×`;
   if (ratio > 0 && ratio <= 0.5) return `1/${Number((1 / ratio).toPrecision(2))}×`;
@@ -32,7 +34,8 @@ export function describeDifference(model: number, reference: number): string {
 export function describeClaim(claim: number, model: number): string {
   const ratio = claim / model;
   if (ratio >= 2) return `${Number(ratio.toPrecision(2))}× the model`;
-  if (ratio <= 0.5) return `1/${Number((1 / ratio).toPrecision(2))} of the model`;
+  // Only a claim of the model's sign has a "1/N of" reading; zero or the other sign is a distance.
+  if (ratio > 0 && ratio <= 0.5) return `1/${Number((1 / ratio).toPrecision(2))} of the model`;
   const percent = Math.abs(ratio - 1) * 100;
   return `${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)}% ${ratio > 1 ? 'above' : 'below'} the model`;
 }

@@ -55,6 +55,15 @@ function nodeAt(root: unknown, path: Path): Node | undefined {
   return found;
 }
 
+/** The key node of a path's last key in its mapping (where a misspelt key is written). */
+function keyNodeAt(root: unknown, path: Path): Node | undefined {
+  const holder = nodeAt(root, path.slice(0, -1));
+  const key = path[path.length - 1];
+  if (!isMap(holder)) return holder;
+  const pair = holder.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === key);
+  return pair && isNode(pair.key) ? pair.key : holder;
+}
+
 function issueMessage(issue: z.core.$ZodIssue, schema: z.ZodType): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -125,15 +134,23 @@ function plainData(doc: Document, file: string, where: (offset: number) => strin
   } catch (error) {
     if (error instanceof RangeError) throw new InputError(`${file}:1:1: invalid YAML: ${TOO_DEEP}`);
     if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    // The first alias that cannot be expanded: one whose anchor is not set before it, or (for
+    // the expansion limit) the first alias of all.
+    const unresolved = !/excessive alias count/i.test(error.message);
     let at = `${file}:1:1`;
+    let name = '';
     visit(doc, {
       Alias(_, node) {
+        if (unresolved && node.resolve(doc) !== undefined) return undefined;
         if (node.range) at = where(node.range[0]);
+        name = node.source;
         return visit.BREAK;
       },
     });
     throw new InputError(
-      `${at}: its aliases expand past ${MAX_ALIASES} copies of an anchor; write the values out instead of nesting aliases`,
+      unresolved
+        ? `${at}: invalid YAML: the alias *${name} names no anchor set before it`
+        : `${at}: its aliases expand past ${MAX_ALIASES} copies of an anchor; write the values out instead of nesting aliases`,
     );
   }
 }
@@ -173,15 +190,17 @@ export function parseYamlLocated<S extends z.ZodType>(
     );
   }
   const data = plainData(doc, file, where);
-  const result = schema.safeParse(data);
-  const locate = (path: Path) => {
-    const node = nodeAt(doc.contents, path);
-    return node?.range ? where(node.range[0]) : `${file}:1:1`;
-  };
+  // With the input in each issue, a wrong type reads "expected …, got …", not "required".
+  const result = schema.safeParse(data, { reportInput: true });
+  const placeOf = (node: Node | undefined) => (node?.range ? where(node.range[0]) : `${file}:1:1`);
+  const locate = (path: Path) => placeOf(nodeAt(doc.contents, path));
   if (result.success) return { data: result.data, locate };
   const issue = mostTelling(result.error.issues);
   const path = formatPath(issue.path);
   // Point at a misspelt key itself, not at the mapping that holds it.
-  const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-  throw new InputError(`${locate(at)}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
+  const at =
+    issue.code === 'unrecognized_keys'
+      ? placeOf(keyNodeAt(doc.contents, [...issue.path, issue.keys[0] ?? '']))
+      : locate(issue.path);
+  throw new InputError(`${at}: ${path ? `${path}: ` : ''}${issueMessage(issue, schema)}`);
 }

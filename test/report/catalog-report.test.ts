@@ -148,11 +148,11 @@ describe('catalog reports', () => {
       );
     });
 
-    it('writes a figure the catalog has as null as "not supported"', () => {
-      expect(renderAccelerator({ ...h100, dieArea: null })).toMatch(/\n {2}die area {15}not supported\n/);
+    it('writes a precision a chip lacks as "not supported", and a figure nobody published as such', () => {
+      expect(renderAccelerator({ ...h100, dieArea: null })).toMatch(/\n {2}die area {15}not published\n/);
       const tpu = catalog.accelerator('tpu-v5p');
       expect(tpu.dieArea).toBeNull();
-      expect(renderAccelerator(tpu)).toMatch(/die area +not supported/);
+      expect(renderAccelerator(tpu)).toMatch(/die area +not published/);
     });
   });
 

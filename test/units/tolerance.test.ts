@@ -79,4 +79,16 @@ describe('tolerance', () => {
     expect(describeClaim(2, 1)).toBe('2× the model');
     expect(describeClaim(1, 2)).toBe('1/2 of the model');
   });
+
+  it('describes a claim of zero, or of the other sign, as a distance, never as a fraction of the model', () => {
+    expect(describeClaim(0, 50)).toBe('100% below the model');
+    expect(describeClaim(-20, 50)).toBe('140% below the model');
+    expect(describeClaim(-20, 50)).not.toMatch(/Infinity|1\/-/);
+  });
+
+  it('describes a model against a figure of zero by its side', () => {
+    expect(describeDifference(5, 0)).toBe('above zero');
+    expect(describeDifference(-5, 0)).toBe('below zero');
+    expect(describeDifference(0, 0)).toBe('exact');
+  });
 });

@@ -69,8 +69,22 @@ describe('YAML documents', () => {
     expect(problem('name: x\nzzzzzzzz: 1\n')).toMatch(/: unknown key 'zzzzzzzz'$/);
   });
 
-  it('reports a misspelt key rather than the required key it leaves missing', () => {
-    expect(problem('naem: x\n')).toMatch(/^f\.yaml:1:\d+: unknown key 'naem'; did you mean 'name'\?$/);
+  it('reports a misspelt key rather than the required key it leaves missing, at the key', () => {
+    expect(problem('naem: x\n')).toBe("f.yaml:1:1: unknown key 'naem'; did you mean 'name'?");
+    expect(problem('name: x\nsitez:\n  - power: 1\n')).toMatch(/^f\.yaml:2:1: unknown key 'sitez'/);
+  });
+
+  it('says what a value of the wrong type is, not that its key is missing', () => {
+    expect(problem('name: [1]\n')).toBe('f.yaml:1:7: name: expected string, got a list');
+    expect(problem('name: x\nkind: 5\n')).toMatch(
+      /^f\.yaml:2:7: kind: expected one of 'plan', 'claim', got 5$/,
+    );
+  });
+
+  it('names an alias whose anchor is not set before it', () => {
+    expect(problem('name: *nope\n')).toBe(
+      'f.yaml:1:7: invalid YAML: the alias *nope names no anchor set before it',
+    );
   });
 
   it('points a missing key at the mapping that lacks it', () => {
