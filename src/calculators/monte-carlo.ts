@@ -150,11 +150,8 @@ function withValues(
 function nonFiniteDraws(p: Omit<PreparedRun, 'model'>, given: ParsedInputs, output: string): InputError {
   const medians = new Map(p.uncertain.map((u) => [u.name, median(u.distribution)]));
   return nonFiniteError(
-    p.calc,
-    p.catalog,
-    given,
+    { calc: p.calc, catalog: p.catalog, given, label: p.label },
     output,
-    p.label,
     (spec) => medians.get(spec.name) ?? (parseInput(spec, spec.example) as number),
     new Set(medians.keys()),
   );

@@ -124,15 +124,13 @@ export function nonFiniteOutput(calc: Calculator, values: Record<string, number>
  * every result back into range. Without one to blame, all the given numbers are named.
  */
 export function nonFiniteError(
-  calc: Calculator,
-  catalog: Catalog,
-  given: ParsedInputs,
+  run: { calc: Calculator; catalog: Catalog; given: ParsedInputs; label: (name: string) => string },
   output: string,
-  label: (name: string) => string,
   typical: (spec: QuantityInput) => number,
   /** Inputs drawn from distributions (Monte Carlo): blamed for some of their draws. */
   drawn: ReadonlySet<string> = new Set(),
 ): InputError {
+  const { calc, catalog, given, label } = run;
   const numbers = calc.inputs.filter(
     (spec): spec is QuantityInput => spec.type === 'quantity' && typeof given[spec.name] === 'number',
   );
@@ -185,11 +183,8 @@ export function runCalculator(
     if (value === undefined) continue;
     if (!Number.isFinite(value))
       throw nonFiniteError(
-        calc,
-        catalog,
-        given,
+        { calc, catalog, given, label },
         out.name,
-        label,
         (spec) => parseInput(spec, spec.example) as number,
       );
     outputs[out.name] = {

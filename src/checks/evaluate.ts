@@ -88,13 +88,11 @@ function combinations(
 
 /** The explored reading whose output is closest (in ratio) to the claimed value. */
 function closestReading(
-  calc: Calculator,
-  check: Check,
-  catalog: Catalog,
+  reading: { calc: Calculator; check: Check; catalog: Catalog; label: (n: string) => string },
   output: string,
   reference: number,
-  label: (n: string) => string,
 ): Reading | undefined {
+  const { calc, check, catalog, label } = reading;
   if (!check.explore) return undefined;
   // Inputs written as distributions are explored at their medians.
   const { fixed, uncertain } = splitInputs(calc, check.inputs, label);
@@ -187,7 +185,7 @@ function evaluateCheck(
         : judge(kind, reference, out.value, expectation.tolerance, result.intervals[expectation.output]);
     const closest =
       reference !== undefined && kind === 'claims'
-        ? closestReading(calc, check, catalog, expectation.output, reference, label)
+        ? closestReading({ calc, check, catalog, label }, expectation.output, reference)
         : undefined;
     return {
       output: expectation.output,

@@ -60,7 +60,7 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Ca
     if (uncertain || mc.samples !== undefined || mc.sensitivity !== undefined || mc.chart !== undefined) {
       // Monte Carlo (sampling, threads, charts) loads only for a run that asks for it.
       const { runUncertain } = await import('./uncertain.js');
-      await runUncertain(calc, raw, { ...mc, shown }, io, catalog, flagName);
+      await runUncertain({ calc, raw, catalog, label: flagName }, { ...mc, shown }, io);
       return;
     }
     if (

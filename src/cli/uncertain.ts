@@ -18,14 +18,12 @@ import { ProgressBar } from './progress.js';
 
 /** A calculator's Monte Carlo run or sensitivity, as `calc` flags ask. */
 export async function runUncertain(
-  calc: Calculator,
-  raw: Record<string, unknown>,
+  run: { calc: Calculator; raw: Record<string, unknown>; catalog: Catalog; label: (name: string) => string },
   /** The flags, and `--outputs` already checked. */
   options: UncertaintyOptions & { shown?: string[] | undefined },
   io: CliIo,
-  catalog: Catalog,
-  label: (name: string) => string,
 ): Promise<void> {
+  const { calc, raw, catalog, label } = run;
   if (options.chart !== undefined && options.sensitivity === undefined)
     throw new InputError('--chart goes with --sensitivity for a calculator');
   if (options.sensitivity !== undefined) {
