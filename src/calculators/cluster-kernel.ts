@@ -21,6 +21,7 @@ const SPEC_FIELDS = {
 export const ECONOMICS_COLUMNS = [
   'count',
   'peak_flops',
+  'h100e',
   'it_power',
   'facility_power',
   'annual_energy',
@@ -41,17 +42,18 @@ export function economicsRow(
 ): Float64Array {
   row[0] = e.count;
   row[1] = e.peakFlops;
-  row[2] = e.itPower;
-  row[3] = e.facilityPower;
-  row[4] = e.annualEnergy;
-  row[5] = e.acceleratorCapex;
-  row[6] = e.facilityCapex;
-  row[7] = e.totalCapex;
-  row[8] = e.annualEnergyCost;
-  row[9] = e.annualUpkeep;
-  row[10] = e.annualOpex;
-  row[11] = e.annualizedCapex;
-  row[12] = e.costPerAcceleratorHour;
+  row[2] = e.h100e;
+  row[3] = e.itPower;
+  row[4] = e.facilityPower;
+  row[5] = e.annualEnergy;
+  row[6] = e.acceleratorCapex;
+  row[7] = e.facilityCapex;
+  row[8] = e.totalCapex;
+  row[9] = e.annualEnergyCost;
+  row[10] = e.annualUpkeep;
+  row[11] = e.annualOpex;
+  row[12] = e.annualizedCapex;
+  row[13] = e.costPerAcceleratorHour;
   return row;
 }
 
@@ -114,6 +116,7 @@ export class ClusterKernel implements Kernel {
       const spec: ClusterSpec = {
         count: 0,
         peakFlopsPerAccelerator: one.peakFlopsPerAccelerator,
+        h100ePerAccelerator: one.h100ePerAccelerator,
         itPowerPerAccelerator: itPower[j] as number,
         pricePerAccelerator: price[j] as number,
         pue: pue[j] as number,

@@ -44,6 +44,12 @@ export const CLUSTER_OUTPUTS: readonly OutputSpec[] = [
     label: 'Peak compute',
     description: 'peak FLOP/s at the precision',
   },
+  {
+    name: 'h100e',
+    dimension: 'count',
+    label: 'H100-equivalents',
+    description: 'dense BF16 peak in H100 SXMs (whatever the precision)',
+  },
   { name: 'it_power', dimension: 'power', label: 'IT power', description: 'all-in IT power of the fleet' },
   { name: 'facility_power', dimension: 'power', label: 'Facility power', description: 'IT power times PUE' },
   {

@@ -2,6 +2,8 @@ import type { Accelerator, Figure, Precision, Sparsity } from '../catalog/types.
 import { PRECISIONS } from '../catalog/types.js';
 import { withContext } from '../errors.js';
 import type { ClusterSpec } from '../model/cluster.js';
+import { h100eOf } from '../model/from-catalog.js';
+import { H100E_REFERENCE } from '../model/h100e.js';
 import type { CalculatorContext, InputSpec } from './types.js';
 
 /** Inputs every fleet-costing calculator shares: the hardware and how it is housed and paid for. */
@@ -161,6 +163,7 @@ export function clusterSpecOf(
   return {
     count,
     peakFlopsPerAccelerator,
+    h100ePerAccelerator: h100eOf(accelerator, ctx.catalog.accelerator(H100E_REFERENCE)),
     itPowerPerAccelerator: catalogNumber(ctx, 'it_power', accelerator.id, accelerator.itPower),
     pricePerAccelerator: catalogNumber(ctx, 'price', accelerator.id, accelerator.price),
     pue: ctx.number('pue'),

@@ -6,6 +6,8 @@ import { annualEnergy, facilityPower, itPower } from './power.js';
 export interface ClusterSpec {
   count: number;
   peakFlopsPerAccelerator: number;
+  /** H100-equivalents of one accelerator (model/h100e.ts). */
+  h100ePerAccelerator: number;
   itPowerPerAccelerator: number;
   pricePerAccelerator: number;
   pue: number;
@@ -24,6 +26,7 @@ export interface ClusterSpec {
 export interface ClusterEconomics {
   count: number;
   peakFlops: number;
+  h100e: number;
   itPower: number;
   facilityPower: number;
   annualEnergy: number;
@@ -55,6 +58,7 @@ export function clusterEconomics(spec: ClusterSpec): ClusterEconomics {
   return {
     count: spec.count,
     peakFlops: spec.count * spec.peakFlopsPerAccelerator,
+    h100e: spec.count * spec.h100ePerAccelerator,
     itPower: it,
     facilityPower: facility,
     annualEnergy: energy,

@@ -1,5 +1,6 @@
 import type { Packaging, ProcessNode, SupplyCatalog } from '../catalog/supply.js';
 import type { Accelerator, LanguageModel } from '../catalog/types.js';
+import { h100Equivalents } from './h100e.js';
 import type { ModelShape, ReplicaHardware } from './serving.js';
 import type { CapacityCosts, LithographySpec, PackageSpec, ProcessSpec } from './supply.js';
 
@@ -90,4 +91,11 @@ export function lithography(supply: SupplyCatalog): LithographySpec {
     wafersPerHour: supply.euv.wafersPerHour.value,
     availability: supply.euv.availability.value,
   };
+}
+
+/** H100-equivalents of one accelerator, given the catalog's H100 SXM (model/h100e.ts says why dense BF16). */
+export function h100eOf(accelerator: Accelerator, h100: Accelerator): number {
+  const reference = h100.dense.bf16?.value;
+  if (!reference) throw new Error(`${h100.id} has no dense BF16 peak to count H100-equivalents by`);
+  return h100Equivalents(accelerator.dense.bf16?.value ?? 0, reference);
 }

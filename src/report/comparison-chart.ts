@@ -9,13 +9,16 @@ export function comparisonPanels(runs: ReadonlyArray<{ label: string; series: Co
   const { base, date } = plotSetup();
   const labels = runs.map((r) => r.label);
   return CHARTED.map(({ column: id, title, scale, log }) => {
-    const data = runs.flatMap((r) =>
-      r.series.month.map((month, i) => ({
+    // A run saved before a series existed (H100e came later) has no line on its panel.
+    const data = runs.flatMap((r) => {
+      const values: readonly number[] | undefined = r.series[id];
+      if (!values) return [];
+      return r.series.month.map((month, i) => ({
         date: date(month),
         run: r.label,
-        value: (r.series[id][i] ?? 0) / scale,
-      })),
-    );
+        value: (values[i] ?? 0) / scale,
+      }));
+    });
     const shown = log ? data.filter((d) => d.value > 0) : data;
     const plot = Plot.plot({
       ...base,

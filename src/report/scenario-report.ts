@@ -39,9 +39,10 @@ export function renderScenarioReport(run: ScenarioRun): string {
       { header: 'Power avail.', ...right },
       { header: 'Power used', ...right },
       { header: 'Accelerators', ...right },
+      { header: 'Added', ...right },
+      { header: 'H100e', ...right },
+      { header: 'H100e added', ...right },
       { header: 'By generation' },
-      { header: 'BF16 peak', ...right },
-      { header: 'FP8 peak', ...right },
       { header: 'Binds' },
     ],
     run.yearly.map((r) => [
@@ -49,9 +50,10 @@ export function renderScenarioReport(run: ScenarioRun): string {
       fmt(r, 'facility_power_available'),
       fmt(r, 'facility_power'),
       fmt(r, 'accelerators'),
+      fmt(r, 'accelerators_added'),
+      fmt(r, 'h100e'),
+      fmt(r, 'h100e_added'),
       generationCell(r, gens),
-      fmt(r, 'peak_flops_bf16'),
-      fmt(r, 'peak_flops_fp8'),
       r.binding,
     ]),
     '  ',
@@ -59,18 +61,22 @@ export function renderScenarioReport(run: ScenarioRun): string {
   const money = renderTable(
     [
       { header: 'Year' },
+      { header: 'Capex/yr', ...right },
       { header: 'Capex (cum.)', ...right },
       { header: 'Opex/yr', ...right },
       { header: 'Energy/yr', ...right },
+      { header: 'BF16 peak', ...right },
       { header: 'Largest run', ...right },
       { header: 'Tokens/yr', ...right },
       { header: 'Revenue needed/yr', ...right },
     ],
     run.yearly.map((r) => [
       String(r.year),
+      fmt(r, 'capex'),
       fmt(r, 'cumulative_capex'),
       fmt(r, 'annual_opex'),
       fmt(r, 'energy'),
+      fmt(r, 'peak_flops_bf16'),
       fmt(r, 'largest_training_run'),
       fmt(r, 'tokens_per_year').replace(' tokens', ''),
       fmt(r, 'revenue_needed'),
@@ -118,8 +124,9 @@ export function renderComparison(runs: readonly ScenarioRun[]): string {
   )}\n`;
 }
 
-const UNCERTAIN_BUILD: Array<YearOutput> = ['facility_power', 'accelerators', 'peak_flops_bf16'];
+const UNCERTAIN_BUILD: Array<YearOutput> = ['facility_power', 'accelerators', 'h100e'];
 const UNCERTAIN_MONEY: Array<YearOutput> = [
+  'capex',
   'cumulative_capex',
   'energy',
   'largest_training_run',

@@ -32,6 +32,14 @@ export const MONTH_FIELDS = {
     monthly: true,
     chart: { panel: 'accelerators', title: 'Accelerators installed, millions', scale: 1e6 },
   },
+  h100e: {
+    column: 'h100e',
+    dimension: 'count',
+    monthly: true,
+    chart: { panel: 'h100e', title: 'H100-equivalents installed, millions', scale: 1e6 },
+  },
+  h100eAdded: { column: 'h100e_added', dimension: 'count' },
+  capex: { column: 'capex_usd', dimension: 'money' },
   peakBf16: {
     column: 'peak_flops_bf16',
     dimension: 'flops',

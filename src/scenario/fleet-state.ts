@@ -58,6 +58,7 @@ export class FleetState {
   itPower = 0;
   peakBf16 = 0;
   peakFp8 = 0;
+  h100e = 0;
   tokensPerSecond = 0;
   capexAlive = 0;
   annualizedCapex = 0;
@@ -92,6 +93,7 @@ export class FleetState {
     this.itPower = 0;
     this.peakBf16 = 0;
     this.peakFp8 = 0;
+    this.h100e = 0;
     this.tokensPerSecond = 0;
     this.capexAlive = 0;
     this.annualizedCapex = 0;
@@ -112,6 +114,7 @@ export class FleetState {
     if (t.accelerators) this.accelerators += n;
     if (t.peakBf16) this.peakBf16 += n * gen.peakBf16 * c.performance;
     if (t.peakFp8) this.peakFp8 += n * gen.peakFp8 * c.performance;
+    if (t.h100e) this.h100e += n * gen.h100e * c.performance;
     if (t.tokens) this.tokensPerSecond += n * gen.tokensPerSecond * c.performance;
     if (t.capexAlive) this.capexAlive += sign * (c.acceleratorCapex + c.facilityCapex);
     if (t.annualizedCapex)
@@ -190,6 +193,7 @@ function sumsFor(tracking: Tracking | undefined) {
     accelerators: all || r.accelerators,
     peakBf16: all || r.peakBf16,
     peakFp8: all || r.peakFp8,
+    h100e: all || r.h100e,
     tokens: all || r.tokensPerYear,
     capexAlive: all || r.opex || r.revenueNeeded,
     annualizedCapex: all || r.revenueNeeded,

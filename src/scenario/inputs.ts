@@ -56,6 +56,8 @@ export interface Generation {
   flopsGrowth: number;
   itPower: number;
   peakBf16: number;
+  /** H100-equivalents of one accelerator at its catalog FLOP/s (model/h100e.ts). */
+  h100e: number;
   /** FP8 peak, or the BF16 peak for chips without FP8 (they run 8-bit work at 16-bit speed). */
   peakFp8: number;
   /** Output tokens per second per accelerator for the reference model, at full load. */

@@ -66,15 +66,18 @@ export const YEAR_OUTPUTS = {
   facility_power: { dimension: 'power', label: 'Power used', ...endOfYear('powerUsed') },
   power_added: { dimension: 'power', label: 'Power added in year', ...powerAdded },
   accelerators: { dimension: 'count', label: 'Accelerators', ...endOfYear('accelerators') },
+  h100e: { dimension: 'count', label: 'H100e', ...endOfYear('h100e') },
+  h100e_added: { dimension: 'count', label: 'H100e added', ...yearTotal('h100eAdded') },
   peak_flops_bf16: { dimension: 'flops', label: 'BF16 peak', ...endOfYear('peakBf16') },
   peak_flops_fp8: { dimension: 'flops', label: 'FP8 peak', ...endOfYear('peakFp8') },
+  capex: { dimension: 'money', label: 'Capex in year', ...yearTotal('capex') },
   cumulative_capex: { dimension: 'money', label: 'Capex (cum.)', ...endOfYear('cumulativeCapex') },
   annual_opex: { dimension: 'money', label: 'Opex/yr', ...yearTotal('opex') },
   energy: { dimension: 'energy', label: 'Energy', ...yearTotal('energy') },
   largest_training_run: { dimension: 'flop', label: 'Largest run', ...endOfYear('largestTrainingRun') },
   tokens_per_year: { dimension: 'tokens', label: 'Tokens/yr', ...deliveredInYear('tokensPerYear') },
   revenue_needed: { dimension: 'money', label: 'Revenue needed/yr', ...endOfYear('revenueNeeded') },
-  installs: { dimension: 'count', label: 'Installed in year', ...yearTotal('installs') },
+  accelerators_added: { dimension: 'count', label: 'Accelerators added', ...yearTotal('installs') },
 } as const satisfies Record<string, YearOutputSpec>;
 
 export type YearOutput = keyof typeof YEAR_OUTPUTS;

@@ -2,7 +2,14 @@ import type { Catalog } from '../catalog/catalog.js';
 import { seriesAt } from '../catalog/series.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError } from '../errors.js';
-import { acceleratorSupply, capacityCosts, packageSpec, processSpec } from '../model/from-catalog.js';
+import {
+  acceleratorSupply,
+  capacityCosts,
+  h100eOf,
+  packageSpec,
+  processSpec,
+} from '../model/from-catalog.js';
+import { H100E_REFERENCE } from '../model/h100e.js';
 import { capexPerUnitYear } from '../model/supply.js';
 import { type Distribution, median } from '../uncertainty/distributions.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
@@ -168,6 +175,7 @@ export class ScenarioResolution {
     private readonly catalog: Catalog,
   ) {
     const s = parsed.scenario;
+    const h100 = catalog.accelerator(H100E_REFERENCE);
     const generations = s.fleet.map((entry, i): Generation => {
       const accelerator = parsed.accelerators[i] as Accelerator;
       const next = s.fleet[i + 1];
@@ -185,6 +193,7 @@ export class ScenarioResolution {
         flopsGrowth: 0,
         itPower: accelerator.itPower.value,
         peakBf16: bf16,
+        h100e: h100eOf(accelerator, h100),
         peakFp8: accelerator.dense.fp8?.value ?? bf16,
         tokensPerSecond: parsed.tokensPerSecond[i] ?? 0,
       };

@@ -89,6 +89,9 @@ interface TimelineRun {
   powerAvailable: number;
   capitalAvailable: number;
   installs: number;
+  /** H100-equivalents and capex of this month's installs. */
+  h100eAdded: number;
+  capex: number;
   binding: number;
   /** This month's purchase, one scratch object the placement shares. */
   purchase: Purchase;
@@ -114,6 +117,8 @@ export class TimelineWorkspace {
     powerAvailable: 0,
     capitalAvailable: 0,
     installs: 0,
+    h100eAdded: 0,
+    capex: 0,
     binding: CODE.none,
     purchase: { generation: 0, month: 0, powerEach: 0, performance: 0, price: 0, facilityCapex: 0 },
     each: { pricePerAccelerator: 0, itPowerPerAccelerator: 0, facilityCapexPerItWatt: 0 },
@@ -241,6 +246,8 @@ function chooseInstalls(run: TimelineRun, month: number): void {
   const { inputs, a } = run;
   const g = generationAt(inputs.generations, month);
   run.installs = 0;
+  run.h100eAdded = 0;
+  run.capex = 0;
   run.binding = CODE.none;
   if (g < 0) return;
   const gen = inputs.generations[g] as Generation;
@@ -297,8 +304,10 @@ function place(run: TimelineRun): void {
   if (run.siteSpare.length > 1) placeAcrossSites(run);
   else placeAtOneSite(run);
   run.installedByGeneration[p.generation] = (run.installedByGeneration[p.generation] ?? 0) + installs;
-  run.spent += installs * (p.price + p.facilityCapex);
   const gen = run.inputs.generations[p.generation] as Generation;
+  run.capex = installs * (p.price + p.facilityCapex);
+  run.spent += run.capex;
+  run.h100eAdded = installs * gen.h100e * p.performance;
   run.deployedPowerEver += installs * gen.itPower * run.a.pue;
 }
 
@@ -353,6 +362,9 @@ function writeMonth(run: TimelineRun, i: number): void {
   if (kept.accelerators) c.accelerators[i] = fleet.accelerators;
   if (kept.peakBf16) c.peakBf16[i] = fleet.peakBf16;
   if (kept.peakFp8) c.peakFp8[i] = fleet.peakFp8;
+  if (kept.h100e) c.h100e[i] = fleet.h100e;
+  if (kept.h100eAdded) c.h100eAdded[i] = run.h100eAdded;
+  if (kept.capex) c.capex[i] = run.capex;
   if (kept.cumulativeCapex) c.cumulativeCapex[i] = run.spent;
   if (kept.capitalAvailable) c.capitalAvailable[i] = run.capitalAvailable;
   if (kept.energy) c.energy[i] = energy;

@@ -5,6 +5,7 @@ import { SECONDS_PER_YEAR } from '../../src/units/dimensions.js';
 const spec: ClusterSpec = {
   count: 1000,
   peakFlopsPerAccelerator: 1e15,
+  h100ePerAccelerator: 2.5,
   itPowerPerAccelerator: 1000,
   pricePerAccelerator: 30_000,
   pue: 1.25,
@@ -22,6 +23,7 @@ describe('clusterEconomics, by hand', () => {
 
   it('sizes power and compute', () => {
     expect(e.peakFlops).toBe(1e18);
+    expect(e.h100e).toBe(2500);
     expect(e.itPower).toBe(1e6);
     expect(e.facilityPower).toBe(1.25e6);
     // 1.25 MW × 8,766 h = 10,957.5 MWh.

@@ -153,8 +153,8 @@ describe('scenario charts', () => {
     );
     const fans = fanPanels(uncertain);
 
-    it('draws each of the four series as a median line in a band', () => {
-      expect(fans.map((p) => p.id)).toEqual(['power', 'accelerators', 'flops', 'capex']);
+    it('draws each of the five series as a median line in a band', () => {
+      expect(fans.map((p) => p.id)).toEqual(['power', 'accelerators', 'h100e', 'flops', 'capex']);
       for (const p of fans) {
         expectWellFormed(p.svg);
         const dom = parseSvg(p.svg);
@@ -172,7 +172,7 @@ describe('scenario charts', () => {
         `${uncertain.parsed.scenario.name}: median, p5-p95 band (200 samples)`,
         ...fans.map((p) => p.title),
       ]);
-      expect([...root.children].filter((c) => c.tagName === 'svg')).toHaveLength(4);
+      expect([...root.children].filter((c) => c.tagName === 'svg')).toHaveLength(5);
     });
   });
 });

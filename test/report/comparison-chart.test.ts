@@ -15,6 +15,7 @@ function series(file: string): ComparableSeries {
     accelerators: run.monthly.map((m) => m.accelerators),
     peak_flops_bf16: run.monthly.map((m) => m.peakBf16),
     cumulative_capex_usd: run.monthly.map((m) => m.cumulativeCapex),
+    h100e: run.monthly.map((m) => m.h100e),
   };
 }
 
@@ -33,12 +34,14 @@ describe('comparison charts', () => {
     expect(panels.map((p) => p.id)).toEqual([
       'power_used_w',
       'accelerators',
+      'h100e',
       'peak_flops_bf16',
       'cumulative_capex_usd',
     ]);
     expect(panels.map((p) => p.title)).toEqual([
       'Facility power used, GW',
       'Accelerators installed, millions',
+      'H100-equivalents installed, millions',
       'Peak dense BF16 FLOP/s, EFLOP/s, log scale',
       'Cumulative capex, $B',
     ]);
@@ -60,12 +63,25 @@ describe('comparison charts', () => {
 
   it('leaves months with no FLOP/s off the log-scale panel, and draws no zero rule there', () => {
     const idle = { ...stargate, peak_flops_bf16: stargate.peak_flops_bf16.map((v, i) => (i < 6 ? 0 : v)) };
-    const [, , flops] = comparisonPanels([{ label: 'late start', series: idle }]);
+    const flops = comparisonPanels([{ label: 'late start', series: idle }]).find(
+      (p) => p.id === 'peak_flops_bf16',
+    );
     const svg = flops?.svg ?? '';
     expect(pointCount(lines(svg)[0]?.getAttribute('d') ?? '')).toBe(idle.month.length - 6);
     expect(svg).not.toMatch(/NaN|Infinity/);
     expect(parseSvg(svg).querySelectorAll('g[aria-label="rule"]')).toHaveLength(0);
     expect(parseSvg(panels[0]?.svg ?? '').querySelectorAll('g[aria-label="rule"]')).toHaveLength(1);
+  });
+
+  it('leaves a run saved before H100e was recorded off that panel only', () => {
+    const { h100e: _, ...older } = nvidia;
+    const [power, , h100e] = comparisonPanels([
+      { label: 'new', series: stargate },
+      { label: 'old', series: older as ComparableSeries },
+    ]);
+    expect(lines(power?.svg ?? '')).toHaveLength(2);
+    expect(lines(h100e?.svg ?? '')).toHaveLength(1);
+    expect(h100e?.svg).not.toMatch(/NaN|Infinity/);
   });
 
   it('escapes run labels when a panel is set on its own', () => {

@@ -46,7 +46,7 @@ describe('scenario reports', () => {
 
   it('shows every year of the run in the build-out, lined up', () => {
     const build = under(report, 'Build-out (end of year)');
-    expectAligned(build, ['Power avail.', 'Power used', 'Accelerators', 'BF16 peak', 'FP8 peak']);
+    expectAligned(build, ['Power avail.', 'Power used', 'Accelerators', 'Added', 'H100e', 'H100e added']);
     expect(column(build, 'Year')).toEqual(stargate.yearly.map((r) => String(r.year)));
     expect(column(build, 'Year')).toEqual(['2025', '2026', '2027', '2028', '2029', '2030']);
     expect(column(build, 'Binds')).toEqual(stargate.yearly.map((r) => r.binding));
@@ -56,7 +56,7 @@ describe('scenario reports', () => {
     const build = under(report, 'Build-out (end of year)');
     build.rows.forEach((row, i) => {
       const year = stargate.yearly[i];
-      const cell = row[4] ?? '';
+      const cell = row[7] ?? '';
       const parts = cell.split(', ').map((part) => part.split(' '));
       expect(parts.map(([id]) => id)).toEqual(
         Object.keys(year?.by_generation ?? {}).filter((g) => (year?.by_generation[g] ?? 0) > 0),
@@ -65,16 +65,36 @@ describe('scenario reports', () => {
       expect(Math.abs(sum - parseQuantity(row[3] ?? '', 'count'))).toBeLessThanOrEqual(parts.length);
     });
     // gb200 comes off the fleet by 2030.
-    expect(build.rows.at(-1)?.[4]).not.toMatch(/gb200/);
-    expect(build.rows[0]?.[4]).toMatch(/^gb200 /);
+    expect(build.rows.at(-1)?.[7]).not.toMatch(/gb200/);
+    expect(build.rows[0]?.[7]).toMatch(/^gb200 /);
+  });
+
+  it('adds up each year: installed is last year plus what was added less what retired', () => {
+    const build = under(report, 'Build-out (end of year)');
+    const count = (name: string) => column(build, name).map((cell) => parseQuantity(cell, 'count'));
+    const installed = count('Accelerators');
+    const added = count('Added');
+    // Nothing retires before 2030 (five-year lifetime from 2025): the stock is the running sum.
+    for (let i = 1; i < 5; i++)
+      expect(Math.abs((installed[i] ?? 0) - (installed[i - 1] ?? 0) - (added[i] ?? 0))).toBeLessThanOrEqual(
+        2,
+      );
+    // H100e per accelerator lies between a GB200's (2.5) and a VR200's (8.4).
+    const h100e = count('H100e');
+    installed.forEach((n, i) => {
+      expect((h100e[i] ?? 0) / n).toBeGreaterThan(2.4);
+      expect((h100e[i] ?? 0) / n).toBeLessThan(8.5);
+    });
   });
 
   it('shows every year of money, energy and output, capex never falling', () => {
     const money = under(report, 'Money, energy and output');
     expectAligned(money, [
+      'Capex/yr',
       'Capex (cum.)',
       'Opex/yr',
       'Energy/yr',
+      'BF16 peak',
       'Largest run',
       'Tokens/yr',
       'Revenue needed/yr',
@@ -82,6 +102,10 @@ describe('scenario reports', () => {
     expect(column(money, 'Year')).toEqual(stargate.yearly.map((r) => String(r.year)));
     const capex = column(money, 'Capex (cum.)').map((cell) => parseQuantity(cell, 'money'));
     for (let i = 1; i < capex.length; i++) expect(capex[i]).toBeGreaterThanOrEqual(capex[i - 1] ?? 0);
+    // Each year's capex is the step in the cumulative figure (to display rounding).
+    const yearly = column(money, 'Capex/yr').map((cell) => parseQuantity(cell, 'money'));
+    for (let i = 1; i < capex.length; i++)
+      expect(yearly[i]).toBeCloseTo((capex[i] ?? 0) - (capex[i - 1] ?? 0), -9);
     expect(column(money, 'Tokens/yr').some((cell) => cell.includes('tokens'))).toBe(false);
   });
 
@@ -153,7 +177,7 @@ describe('scenario reports', () => {
 
     it('shows each year as a median in its 90% interval', () => {
       const build = under(text, 'Build-out, end of year: median (5th to 95th percentile)');
-      expectAligned(build, ['Power used', 'Accelerators', 'BF16 peak']);
+      expectAligned(build, ['Power used', 'Accelerators', 'H100e']);
       expect(column(build, 'Year')).toEqual(run.mc.yearly.map((y) => String(y.year)));
       for (const cell of column(build, 'Power used')) {
         const m = /^(.+) \((.+) to (.+)\)$/.exec(cell);

@@ -16,6 +16,7 @@ const generation = (id: string, itPower: number, peakBf16: number): Generation =
   itPower,
   peakBf16,
   peakFp8: 2 * peakBf16,
+  h100e: peakBf16 / 1e15,
   tokensPerSecond: 10,
 });
 const generations = [generation('a', 1000, 1e15), generation('b', 2000, 4e15), generation('a', 1000, 1e15)];
@@ -39,6 +40,8 @@ describe('the fleet', () => {
     // Site use is at the meter (PUE 1.5); peak FLOP/s carry each cohort's performance.
     expect(Array.from(fleet.siteUse)).toEqual([15_000, 12_000]);
     expect(fleet.peakBf16).toBe(10 * 1e15 + 4 * 4e15 * 1.5);
+    // H100-equivalents grow with performance too: 10 × 1 + 4 × 4 × 1.5.
+    expect(fleet.h100e).toBe(34);
     expect(fleet.largestSiteFlops()).toBe(4 * 4e15 * 1.5);
     expect(fleet.capexAlive).toBe(14 * 40_000);
     expect(fleet.annualizedCapex).toBeCloseTo(14 * (30_000 * 0.25 + 10_000 * 0.1), 6);

@@ -37,7 +37,7 @@ describe('the yearly outputs', () => {
     // Months 0-9 hold 100…109: the year ends at 109; opex sums to 1,045.
     expect(first?.cumulative_capex).toBe(109);
     expect(first?.annual_opex).toBe(1045);
-    expect(first?.installs).toBe(20);
+    expect(first?.accelerators_added).toBe(20);
     // Tokens per year recorded monthly: each month delivers a twelfth of its rate.
     expect(first?.tokens_per_year).toBe(1045 / 12);
     expect(second?.energy).toBe(110 + 111 + 112 + 113);

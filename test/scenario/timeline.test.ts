@@ -16,6 +16,7 @@ const gen: Generation = {
   itPower: 1000,
   peakBf16: 1e15,
   peakFp8: 2e15,
+  h100e: 1.5,
   tokensPerSecond: 100,
 };
 
@@ -55,6 +56,11 @@ describe('monthly timeline', () => {
     expect(months[0]?.powerUsed).toBeCloseTo(1.25e6, 6);
     expect(months[0]?.peakBf16).toBe(1e18);
     expect(months[0]?.peakFp8).toBe(2e18);
+    // 1,000 chips of 1.5 H100e each, bought in month 0 and nothing after.
+    expect(months[0]?.h100e).toBe(1500);
+    expect(months[0]?.h100eAdded).toBe(1500);
+    expect(months[1]?.h100eAdded).toBe(0);
+    expect(months[1]?.h100e).toBe(1500);
   });
 
   it('spends what the program releases, and capital binds', () => {
@@ -64,6 +70,8 @@ describe('monthly timeline', () => {
     expect(months[0]?.installs).toBe(1000);
     expect(months[0]?.binding).toBe('capital');
     expect(months[0]?.cumulativeCapex).toBe(40e6);
+    expect(months[0]?.capex).toBe(40e6);
+    expect(months[1]?.capex).toBe(0);
     expect(months[5]?.accelerators).toBe(1000);
   });
 
