@@ -2,6 +2,7 @@ import { InputError, unknownId } from '../errors.js';
 import { cluster } from './cluster.js';
 import { edgeVsCentral } from './edge-vs-central.js';
 import { inference } from './inference.js';
+import { power } from './power.js';
 import { supply } from './supply.js';
 import { tokenFactory } from './token-factory.js';
 import { training } from './training.js';
@@ -15,6 +16,7 @@ export const CALCULATORS: readonly Calculator[] = [
   tokenFactory,
   edgeVsCentral,
   supply,
+  power,
 ];
 
 export function findCalculator(name: string): Calculator {

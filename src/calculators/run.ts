@@ -8,6 +8,7 @@ import type {
   Calculator,
   CalculatorContext,
   CalculatorResult,
+  OutputValue,
   ParsedInputs,
   QuantityInput,
   ResolvedInput,
@@ -28,6 +29,7 @@ function createContext(
 ) {
   const resolved: Record<string, ResolvedInput> = {};
   const notes: string[] = [];
+  const rows: Array<{ label: string; values: Record<string, number> }> = [];
   const spec = (name: string) => {
     const found = calc.inputs.find((s) => s.name === name);
     if (!found) throw new Error(`calculator ${calc.name} has no input '${name}'`);
@@ -77,13 +79,16 @@ function createContext(
     note(text) {
       notes.push(text);
     },
+    row(rowLabel, values) {
+      rows.push({ label: rowLabel, values });
+    },
     fail(name, message): never {
       // "--tp 2: …" reads better than "--tp 2 …" when the message names the value first.
       throw new InputError(`${label(name)}${message.startsWith(':') ? '' : ' '}${message}`);
     },
     label,
   };
-  return { ctx, resolved, notes };
+  return { ctx, resolved, notes, rows };
 }
 
 function checkExclusive(calc: Calculator, given: ParsedInputs, label: (n: string) => string): void {
@@ -108,8 +113,8 @@ export function evaluate(
   label: (name: string) => string = snakeLabel,
 ) {
   checkExclusive(calc, given, label);
-  const { ctx, resolved, notes } = createContext(calc, catalog, given, label);
-  return { values: calc.compute(ctx), resolved, notes };
+  const { ctx, resolved, notes, rows } = createContext(calc, catalog, given, label);
+  return { values: calc.compute(ctx), resolved, notes, rows };
 }
 
 /** The first output of a calculator's values that is not a finite number, if any. */
@@ -176,7 +181,7 @@ export function runCalculator(
 ): CalculatorResult {
   const label = options.label ?? snakeLabel;
   const given = parseInputs(calc.inputs, raw, label);
-  const { values, resolved, notes } = evaluate(calc, catalog, given, label);
+  const { values, resolved, notes, rows } = evaluate(calc, catalog, given, label);
   const outputs: CalculatorResult['outputs'] = {};
   for (const out of calc.outputs) {
     const value = values[out.name];
@@ -193,6 +198,31 @@ export function runCalculator(
       display: formatQuantity(value, out.dimension),
     };
   }
+  const breakdown = calc.breakdown
+    ? {
+        title: calc.breakdown.title,
+        label: calc.breakdown.label,
+        rows: rows.map((row) => {
+          const values: Record<string, OutputValue> = {};
+          for (const column of calc.breakdown?.columns ?? []) {
+            const value = row.values[column.name];
+            if (value === undefined) continue;
+            if (!Number.isFinite(value))
+              throw nonFiniteError(
+                { calc, catalog, given, label },
+                `${column.name} of ${row.label}`,
+                (spec) => parseInput(spec, spec.example) as number,
+              );
+            values[column.name] = {
+              value,
+              unit: BASE_UNIT[column.dimension],
+              display: formatQuantity(value, column.dimension),
+            };
+          }
+          return { label: row.label, values };
+        }),
+      }
+    : undefined;
   const inputs: CalculatorResult['inputs'] = {};
   for (const spec of calc.inputs) {
     const r = resolved[spec.name];
@@ -201,5 +231,5 @@ export function runCalculator(
       typeof r.value === 'number' && r.dimension ? formatQuantity(r.value, r.dimension) : String(r.value);
     inputs[spec.name] = { ...r, ...(r.dimension ? { unit: BASE_UNIT[r.dimension] } : {}), display };
   }
-  return { calculator: calc.name, inputs, outputs, notes };
+  return { calculator: calc.name, inputs, outputs, ...(breakdown ? { breakdown } : {}), notes };
 }

@@ -32,7 +32,7 @@ export interface ChoiceInput extends InputBase {
 }
 
 export interface CatalogInput extends InputBase {
-  type: 'accelerator' | 'model' | 'device';
+  type: 'accelerator' | 'model' | 'device' | 'power-source';
   default?: string;
 }
 
@@ -74,6 +74,8 @@ export interface CalculatorContext {
   /** Record a value the calculator solved for or took from the catalog, so reports list it. */
   provenance(name: string, input: ResolvedInput): void;
   note(text: string): void;
+  /** Add a row to the calculator's breakdown table (values keyed by its column names; a missing one shows as "–"). */
+  row(label: string, values: Record<string, number>): void;
   /** Reject inputs that cannot be computed, naming the input as the face calls it. */
   fail(name: string, message: string): never;
   label(name: string): string;
@@ -106,6 +108,8 @@ export interface Calculator {
   outputs: readonly OutputSpec[];
   /** Groups of inputs of which at most one may be given. */
   exclusive?: ReadonlyArray<readonly string[]>;
+  /** A table of rows the calculator adds beside its outputs (e.g. one per power source), declared like outputs. */
+  breakdown?: { title: string; label: string; columns: readonly OutputSpec[] };
   /** Output pairs a text report shows side by side (e.g. edge vs central). */
   comparison?: {
     columns: readonly [string, string];
@@ -128,5 +132,11 @@ export interface CalculatorResult {
   calculator: string;
   inputs: Record<string, ResolvedInput & { unit?: string; display: string }>;
   outputs: Record<string, OutputValue>;
+  /** The breakdown table's rows, when the calculator has one. */
+  breakdown?: {
+    title: string;
+    label: string;
+    rows: Array<{ label: string; values: Record<string, OutputValue> }>;
+  };
   notes: string[];
 }

@@ -29,6 +29,7 @@ export const ASSUMPTION_DIMENSIONS = {
   residential_electricity_price: 'energy_price',
   edge_device_lifetime: 'time',
   edge_utilization: 'fraction',
+  power_build_share: 'fraction',
 } as const satisfies Record<string, Dimension>;
 
 export type AssumptionKey = keyof typeof ASSUMPTION_DIMENSIONS;

@@ -1,7 +1,20 @@
 import { InputError, unknownId } from '../errors.js';
 import type { Assumptions } from './assumptions.js';
+import type { PowerCatalog, PowerSource } from './power.js';
+import type { ShipmentsCatalog } from './shipments.js';
 import type { SupplyCatalog } from './supply.js';
 import type { Accelerator, EdgeDevice, LanguageModel } from './types.js';
+
+/** The data files' contents, validated: what a catalog is built from (and what the build caches). */
+export interface CatalogParts {
+  accelerators: Accelerator[];
+  models: LanguageModel[];
+  assumptions: Assumptions;
+  devices: EdgeDevice[];
+  supply: SupplyCatalog;
+  shipments: ShipmentsCatalog;
+  power: PowerCatalog;
+}
 
 export interface CatalogFiles {
   accelerators: string;
@@ -38,14 +51,26 @@ export class Catalog {
   private readonly modelNames: Map<string, LanguageModel>;
   private readonly deviceNames: Map<string, EdgeDevice>;
 
+  readonly accelerators: readonly Accelerator[];
+  readonly models: readonly LanguageModel[];
+  readonly assumptions: Assumptions;
+  readonly devices: readonly EdgeDevice[];
+  readonly supply: SupplyCatalog;
+  readonly shipments: ShipmentsCatalog;
+  readonly power: PowerCatalog;
+
   constructor(
-    readonly accelerators: readonly Accelerator[],
-    readonly models: readonly LanguageModel[],
-    readonly assumptions: Assumptions,
-    readonly devices: readonly EdgeDevice[],
-    readonly supply: SupplyCatalog,
+    parts: CatalogParts,
     files: CatalogFiles = { accelerators: 'accelerators', models: 'models', devices: 'devices' },
   ) {
+    const { accelerators, models, devices, supply } = parts;
+    this.accelerators = accelerators;
+    this.models = models;
+    this.assumptions = parts.assumptions;
+    this.devices = devices;
+    this.supply = supply;
+    this.shipments = parts.shipments;
+    this.power = parts.power;
     this.acceleratorNames = index('accelerator', files.accelerators, [...accelerators]);
     this.modelNames = index('model', files.models, [...models]);
     this.deviceNames = index('device', files.devices, [...devices]);
@@ -85,6 +110,16 @@ export class Catalog {
       throw new InputError(
         unknownId('device', name, [...this.deviceNames.keys()], this.canonical(this.deviceNames)),
       );
+    }
+    return found;
+  }
+
+  powerSource(name: string): PowerSource {
+    const id = name.trim().toLowerCase();
+    const found = this.power.powerSources.find((s) => s.id === id);
+    if (!found) {
+      const ids = this.power.powerSources.map((s) => s.id);
+      throw new InputError(unknownId('power source', name, ids));
     }
     return found;
   }

@@ -28,7 +28,6 @@ export interface SupplyCatalog {
   packaging: Record<string, Packaging>;
   cowos: { packagingYield: Figure; capacity: DatedSeries; capexPerWaferMonth: Figure };
   hbm: { stackPrice: Figure; capacity: DatedSeries; capexPerStackYear: Figure };
-  globalAccelerators: DatedSeries;
   sources: Source[];
 }
 
@@ -75,7 +74,6 @@ export const supplyFileSchema = z
       capacity: seriesSchema('count'),
       capex_per_stack_year: figureSchema('money'),
     }),
-    global_accelerators: seriesSchema('count'),
   })
   .transform((raw, ctx): SupplyCatalog => {
     const fig = <T>(f: RawFigure<T>, ...path: PropertyKey[]) => resolveFigure(f, raw.sources, path, ctx);
@@ -146,7 +144,6 @@ export const supplyFileSchema = z
         capacity: series(raw.hbm.capacity, 'hbm', 'capacity'),
         capexPerStackYear: fig(raw.hbm.capex_per_stack_year, 'hbm', 'capex_per_stack_year'),
       },
-      globalAccelerators: series(raw.global_accelerators, 'global_accelerators'),
       sources: sourceList(raw.sources),
     };
   });

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Assumptions } from '../catalog/assumptions.js';
-import { Catalog } from '../catalog/catalog.js';
-import type { CatalogTexts } from '../catalog/parse.js';
-import type { SupplyCatalog } from '../catalog/supply.js';
-import type { Accelerator, EdgeDevice, LanguageModel } from '../catalog/types.js';
+import { Catalog, type CatalogParts } from '../catalog/catalog.js';
+import { CATALOG_FILES, type CatalogTexts } from '../catalog/parse.js';
 
 /** The project's data folder, found relative to this module in src/, dist/ and the CLI bundle alike. */
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -18,38 +15,24 @@ export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
  */
 const CACHE_PATH = fileURLToPath(new URL('../catalog.cache.json', import.meta.url));
 
-const FILES = {
-  accelerators: 'accelerators.yaml',
-  models: 'models.yaml',
-  assumptions: 'assumptions.yaml',
-  devices: 'devices.yaml',
-  supply: 'supply.yaml',
-} as const;
+type CacheFile = { stamp: string } & CatalogParts;
 
-interface CacheFile {
-  stamp: string;
-  accelerators: Accelerator[];
-  models: LanguageModel[];
-  assumptions: Assumptions;
-  devices: EdgeDevice[];
-  supply: SupplyCatalog;
-}
+const FILE_NAMES = {
+  accelerators: 'data/accelerators.yaml',
+  models: 'data/models.yaml',
+  devices: 'data/devices.yaml',
+};
 
 function readTexts(): CatalogTexts {
-  const read = (name: string) => ({ file: `data/${name}`, text: readFileSync(`${DATA_DIR}${name}`, 'utf8') });
-  return {
-    accelerators: read(FILES.accelerators),
-    models: read(FILES.models),
-    assumptions: read(FILES.assumptions),
-    devices: read(FILES.devices),
-    supply: read(FILES.supply),
-  };
+  const texts = {} as CatalogTexts;
+  for (const [part, name] of Object.entries(CATALOG_FILES) as Array<[keyof CatalogTexts, string]>)
+    texts[part] = { file: `data/${name}`, text: readFileSync(`${DATA_DIR}${name}`, 'utf8') };
+  return texts;
 }
 
 function stampOf(texts: CatalogTexts): string {
   const hash = createHash('sha256');
-  for (const t of [texts.accelerators, texts.models, texts.assumptions, texts.devices, texts.supply])
-    hash.update(t.file).update('\0').update(t.text);
+  for (const t of Object.values(texts)) hash.update(t.file).update('\0').update(t.text);
   return hash.digest('hex');
 }
 
@@ -61,11 +44,8 @@ function fromCache(stamp: string): Catalog | undefined {
     return undefined;
   }
   if (cache.stamp !== stamp) return undefined;
-  return new Catalog(cache.accelerators, cache.models, cache.assumptions, cache.devices, cache.supply, {
-    accelerators: `data/${FILES.accelerators}`,
-    models: `data/${FILES.models}`,
-    devices: `data/${FILES.devices}`,
-  });
+  const { stamp: _, ...parts } = cache;
+  return new Catalog(parts, FILE_NAMES);
 }
 
 /** From the YAML, validated: the schemas (zod, yaml) load only on this path. */
@@ -96,6 +76,8 @@ export async function writeCatalogCache(): Promise<void> {
     assumptions: catalog.assumptions,
     devices: [...catalog.devices],
     supply: catalog.supply,
+    shipments: catalog.shipments,
+    power: catalog.power,
   };
   // Write beside, then rename, so a reader never sees half a file.
   writeFileSync(`${CACHE_PATH}.tmp`, JSON.stringify(cache));

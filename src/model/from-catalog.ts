@@ -1,6 +1,8 @@
+import type { PowerSource } from '../catalog/power.js';
 import type { Packaging, ProcessNode, SupplyCatalog } from '../catalog/supply.js';
 import type { Accelerator, LanguageModel } from '../catalog/types.js';
 import { h100Equivalents } from './h100e.js';
+import type { PowerOption } from './power-supply.js';
 import type { ModelShape, ReplicaHardware } from './serving.js';
 import type { CapacityCosts, LithographySpec, PackageSpec, ProcessSpec } from './supply.js';
 
@@ -90,6 +92,24 @@ export function lithography(supply: SupplyCatalog): LithographySpec {
     toolPrice: supply.euv.toolPrice.value,
     wafersPerHour: supply.euv.wafersPerHour.value,
     availability: supply.euv.availability.value,
+  };
+}
+
+/**
+ * A catalog power source as the model's option, for a buyer who can get `share` of the
+ * world's yearly build of it (a one-off stock is shared the same way).
+ */
+export function powerOption(source: PowerSource, share: number): PowerOption {
+  return {
+    id: source.id,
+    leadTime: source.leadTime.value,
+    capacityFactor: source.capacityFactor.value,
+    costPerWatt: source.overnightCost.value,
+    buildPerYear: source.worldBuildPerYear
+      ? share * source.worldBuildPerYear.value
+      : Number.POSITIVE_INFINITY,
+    stock: source.available ? share * source.available.value : Number.POSITIVE_INFINITY,
+    grid: source.grid,
   };
 }
 

@@ -155,3 +155,27 @@ export function supplyShares(
     hbm: needs.hbmStacks / capacity.hbmStacksPerYear,
   };
 }
+
+/** CoWoS wafers and HBM stacks one accelerator of a package takes (before packaging yield). */
+export function perUnitInputs(pkg: Pick<PackageSpec, 'interposerArea' | 'hbmStacks'>): {
+  cowosWafers: number;
+  hbmStacks: number;
+} {
+  return { cowosWafers: 1 / grossDiesPerWafer(pkg.interposerArea), hbmStacks: pkg.hbmStacks };
+}
+
+/**
+ * A vendor line's output relative to a base period, when it keeps its share of CoWoS and
+ * HBM capacity: each capacity's growth since then, times how many more of this package than
+ * of the base mix that capacity makes. The lesser of the two binds.
+ */
+export function lineOutputIndex(
+  growth: { cowos: number; hbm: number },
+  base: { cowosWafers: number; hbmStacks: number },
+  now: { cowosWafers: number; hbmStacks: number },
+): number {
+  return Math.min(
+    (growth.cowos * base.cowosWafers) / now.cowosWafers,
+    (growth.hbm * base.hbmStacks) / now.hbmStacks,
+  );
+}

@@ -49,6 +49,26 @@ export function renderCalculatorReport(calc: Calculator, result: CalculatorResul
       '  ',
     ),
     '',
+  );
+  if (calc.breakdown && result.breakdown) {
+    const columns = calc.breakdown.columns;
+    parts.push(
+      result.breakdown.title,
+      renderTable(
+        [
+          { header: result.breakdown.label },
+          ...columns.map((c) => ({ header: c.label, align: 'right' as const })),
+        ],
+        result.breakdown.rows.map((row) => [
+          row.label,
+          ...columns.map((c) => row.values[c.name]?.display ?? '–'),
+        ]),
+        '  ',
+      ),
+      '',
+    );
+  }
+  parts.push(
     renderTable([{ header: 'Input' }, { header: 'Value', align: 'right' }, { header: 'From' }], inputs, '  '),
   );
   if (result.notes.length > 0) parts.push('', ...result.notes.map((n) => `  note: ${n}`));

@@ -40,6 +40,7 @@ export const MONTH_FIELDS = {
   },
   h100eAdded: { column: 'h100e_added', dimension: 'count' },
   capex: { column: 'capex_usd', dimension: 'money' },
+  powerCapex: { column: 'power_capex_usd', dimension: 'money' },
   peakBf16: {
     column: 'peak_flops_bf16',
     dimension: 'flops',

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
+import type { Accelerator } from '../catalog/types.js';
 import { InputError, withContext } from '../errors.js';
 import { quote } from '../text.js';
 import type { Distribution } from '../uncertainty/distributions.js';
@@ -6,8 +7,9 @@ import { drawRange } from '../uncertainty/parse.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import { formatPath, parseYamlLocated } from '../yaml/document.js';
 import type { ParsedScenario, TimelineInputs } from './inputs.js';
-
+import { monthIndex } from './months.js';
 import { capacityCost, resolveScenario } from './resolve.js';
+import type { Scenario } from './schema.js';
 import { scenarioSchema, uncertainNumberInfo } from './schema.js';
 import { referenceServing } from './serving.js';
 
@@ -60,6 +62,30 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
   const accelerators = s.fleet.map((entry, i) =>
     withContext(at(['fleet', i, 'accelerator']), () => catalog.accelerator(entry.accelerator)),
   );
+  s.fleet.forEach((entry, i) => {
+    const accelerator = accelerators[i] as Accelerator;
+    if (entry.line !== undefined && accelerator.vendor !== entry.line)
+      throw new InputError(
+        `${at(['fleet', i, 'accelerator'])}: ${accelerator.id} is ${accelerator.vendor}'s, not a generation of the ${entry.line} line`,
+      );
+  });
+  const history = s.world ? worldHistory(s, catalog, at) : undefined;
+  if (history) accelerators.push(...history.accelerators);
+  const powerSources = s.sites.map((site, i) => {
+    const power = site.power;
+    if (!power) return [];
+    const shares = typeof power.share === 'object' && !('kind' in power.share) ? power.share : undefined;
+    for (const key of Object.keys(shares ?? {}))
+      withContext(at(['sites', i, 'power', 'share', key]), () => catalog.powerSource(key));
+    // The mix's sources; without one, those given a share; without those, every source.
+    if (power.mix)
+      return Object.keys(power.mix).map((key) =>
+        withContext(at(['sites', i, 'power', 'mix', key]), () => catalog.powerSource(key)),
+      );
+    return shares
+      ? Object.keys(shares).map((key) => catalog.powerSource(key))
+      : [...catalog.power.powerSources];
+  });
   const constrained = s.sites.length > 0 || s.programs.length > 0 || s.supply !== undefined;
   const open = s.fleet.findIndex((f) => f.target === undefined);
   if (!constrained && open >= 0) {
@@ -85,7 +111,7 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
   const precision = s.assumptions.serving_precision ?? 'fp8';
   const notes: string[] = [];
   const tokensPerSecond = accelerators.map((a, i) => {
-    const served = withContext(at(['fleet', i, 'accelerator']), () =>
+    const served = withContext(at(i < s.fleet.length ? ['fleet', i, 'accelerator'] : ['world']), () =>
       referenceServing(catalog, model, a, precision),
     );
     if (served.precision !== precision && !notes.some((n) => n.startsWith(`${a.id} `)))
@@ -99,6 +125,9 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
     locate,
     accelerators,
     tokensPerSecond,
+    shipped: history?.shipped ?? [],
+    historyYear: history?.year,
+    powerSources,
     notes,
   };
   if (s.supply?.fabs)
@@ -106,6 +135,38 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
       for (const a of accelerators) capacityCost(catalog, a);
     });
   return parsed;
+}
+
+/**
+ * A world's history: the shipment rows of data/shipments.yaml from the span's first year to
+ * the history's last, each with the line (vendor) that continues it.
+ */
+function worldHistory(s: Scenario, catalog: Catalog, at: (path: PropertyKey[]) => string) {
+  const world = s.world as NonNullable<Scenario['world']>;
+  const years = catalog.shipments.years;
+  const last = years[years.length - 1]?.year ?? 0;
+  const year = world.history ?? last;
+  if (!years.some((y) => y.year === year))
+    throw new InputError(
+      `${at(['world', 'history'])}: data/shipments.yaml has no ${year}; it covers ${years[0]?.year}-${last}`,
+    );
+  const first = Math.floor(monthIndex(s.span.start) / 12);
+  const accelerators: Accelerator[] = [];
+  const shipped: ParsedScenario['shipped'] = [];
+  for (const y of years) {
+    if (y.year < first || y.year > year) continue;
+    for (const row of y.rows) {
+      const accelerator = catalog.accelerator(row.accelerator);
+      const line = world.lines.findIndex((l) => l.vendor === accelerator.vendor);
+      if (line < 0)
+        throw new InputError(
+          `${at(['world', 'lines'])}: ${accelerator.vendor} shipped ${accelerator.id} in ${y.year} but has no line to continue it; add {vendor: ${accelerator.vendor}}`,
+        );
+      accelerators.push(accelerator);
+      shipped.push({ year: y.year, units: row.units.value, line });
+    }
+  }
+  return { year, accelerators, shipped };
 }
 
 /** Parse and resolve at the medians: the deterministic run. */

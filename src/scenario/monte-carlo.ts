@@ -17,7 +17,7 @@ import {
 } from '../uncertainty/driver.js';
 import { Sampler } from '../uncertainty/sampler.js';
 import type { Dimension } from '../units/dimensions.js';
-import { CODE, CONSTRAINTS, type Constraint, LIMITS } from './constraints.js';
+import { CONSTRAINTS, type Constraint, LIMITS } from './constraints.js';
 import { MONTHLY_SERIES, type MonthlySeries, selectFields } from './fields.js';
 import { outOfRange } from './finite.js';
 import type { ParsedScenario } from './inputs.js';
@@ -199,7 +199,7 @@ export function finishScenarioMonteCarlo(
       binding: Object.fromEntries(
         [...LIMITS, 'none' as const].map((name) => [
           name,
-          (merged.counts[y * CONSTRAINTS.length + CODE[name]] as number) / options.samples,
+          (merged.counts[y * CONSTRAINTS.length + CONSTRAINTS.indexOf(name)] as number) / options.samples,
         ]),
       ) as Record<Constraint, number>,
     })),

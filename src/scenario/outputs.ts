@@ -71,6 +71,7 @@ export const YEAR_OUTPUTS = {
   peak_flops_bf16: { dimension: 'flops', label: 'BF16 peak', ...endOfYear('peakBf16') },
   peak_flops_fp8: { dimension: 'flops', label: 'FP8 peak', ...endOfYear('peakFp8') },
   capex: { dimension: 'money', label: 'Capex in year', ...yearTotal('capex') },
+  power_capex: { dimension: 'money', label: 'Power plants in year', ...yearTotal('powerCapex') },
   cumulative_capex: { dimension: 'money', label: 'Capex (cum.)', ...endOfYear('cumulativeCapex') },
   annual_opex: { dimension: 'money', label: 'Opex/yr', ...yearTotal('opex') },
   energy: { dimension: 'energy', label: 'Energy', ...yearTotal('energy') },

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { seriesAt } from '../catalog/series.js';
+import { type DatedSeries, seriesAt } from '../catalog/series.js';
+import { worldShipments } from '../catalog/shipments.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError } from '../errors.js';
 import {
@@ -7,6 +8,7 @@ import {
   capacityCosts,
   h100eOf,
   packageSpec,
+  powerOption,
   processSpec,
 } from '../model/from-catalog.js';
 import { H100E_REFERENCE } from '../model/h100e.js';
@@ -23,6 +25,10 @@ import type {
 } from './inputs.js';
 import { monthIndex } from './months.js';
 import type { Scenario } from './schema.js';
+import { WorldSupply } from './world-supply.js';
+
+/** The year data/power.yaml's build figures are for: a site's growth of the world's build counts from it. */
+const POWER_FIGURES_YEAR = 2025;
 
 /** Turns a number of the scenario file (maybe a distribution) into the value for this run. */
 export type ValueOf = (d: Distribution) => number;
@@ -103,12 +109,24 @@ export function capacityCost(catalog: Catalog, accelerator: Accelerator): number
     .total;
 }
 
-/** A capital commitment spread over its months (one month for a lump sum). */
+/** A capital commitment spread over its months (one month for a lump sum; a yearly amount may grow). */
 interface Release {
   amount: Distribution;
+  growth: Distribution | undefined;
   from: number;
   to: number;
+  /** Whether `amount` is a year's (a twelfth a month) rather than the whole commitment's. */
+  yearly: boolean;
   perMonth: number;
+  growthRate: number;
+}
+
+/** Capital a commitment releases in a month. */
+function releasedIn(r: Release, month: number): number {
+  if (month < r.from || month > r.to) return 0;
+  return r.growthRate === 0
+    ? r.perMonth
+    : r.perMonth * (1 + r.growthRate) ** Math.floor((month - r.from) / 12);
 }
 
 /**
@@ -120,18 +138,21 @@ interface Release {
 class SupplyPlan {
   share = 0;
   growth: number | undefined = undefined;
+  /** The world's yearly output of AI accelerators (data/shipments.yaml). */
+  private readonly world: DatedSeries;
   /** Capacity bought each month of the fab program, and when it comes online. */
   readonly built: Array<{ month: number; perUnitYear: number; online: number; unitsPerYear: number }> = [];
   readonly perMonth = (month: number): number => {
     const own = this.built.reduce((sum, b) => sum + (month >= b.online ? b.unitsPerYear : 0), 0);
-    return (this.share * seriesAt(this.catalog.supply.globalAccelerators, month, this.growth) + own) / 12;
+    return (this.share * seriesAt(this.world, month, this.growth) + own) / 12;
   };
 
   constructor(
     private readonly supply: NonNullable<Scenario['supply']>,
-    private readonly catalog: Catalog,
+    catalog: Catalog,
     gens: readonly Generation[],
   ) {
+    this.world = worldShipments(catalog.shipments);
     const fabs = supply.fabs;
     if (!fabs) return;
     for (let month = monthIndex(fabs.from); month <= monthIndex(fabs.to); month++) {
@@ -164,9 +185,11 @@ class SupplyPlan {
  */
 export class ScenarioResolution {
   readonly inputs: TimelineInputs;
+  /** Delivered ramps and requests: the file's numbers and the points they are picked into. */
   private readonly ramps: Array<{ from: Distribution[]; points: Array<{ month: number; power: number }> }>;
   private readonly releases: Release[];
   private readonly supply: SupplyPlan | undefined;
+  private readonly world: WorldSupply | undefined;
   /** The per-GW release of whichever program has one. */
   private readonly perGw: NonNullable<Scenario['programs'][number]['per_gw']> | undefined;
 
@@ -175,18 +198,20 @@ export class ScenarioResolution {
     private readonly catalog: Catalog,
   ) {
     const s = parsed.scenario;
+    const start = monthIndex(s.span.start);
+    const end = monthIndex(s.span.end);
     const h100 = catalog.accelerator(H100E_REFERENCE);
-    const generations = s.fleet.map((entry, i): Generation => {
-      const accelerator = parsed.accelerators[i] as Accelerator;
-      const next = s.fleet[i + 1];
-      const to = entry.to ? monthIndex(entry.to) : next ? monthIndex(next.from) - 1 : monthIndex(s.span.end);
+    const lineOf = (vendor: string | undefined) =>
+      Math.max(0, s.world?.lines.findIndex((l) => l.vendor === vendor) ?? 0);
+    const generation = (accelerator: Accelerator, i: number, from: number, to: number): Generation => {
       const bf16 = accelerator.dense.bf16?.value ?? 0;
       return {
         id: accelerator.id,
         accelerator,
-        from: monthIndex(entry.from),
+        from,
         to,
         target: undefined,
+        line: 0,
         since: accelerator.year * 12,
         price: 0,
         priceChange: 0,
@@ -197,26 +222,71 @@ export class ScenarioResolution {
         peakFp8: accelerator.dense.fp8?.value ?? bf16,
         tokensPerSecond: parsed.tokensPerSecond[i] ?? 0,
       };
+    };
+    const generations = s.fleet.map((entry, i): Generation => {
+      // A generation is bought until the next of its line starts (a program's fleet is one line).
+      const next = s.fleet.slice(i + 1).find((f) => f.line === entry.line);
+      const to = entry.to ? monthIndex(entry.to) : next ? monthIndex(next.from) - 1 : end;
+      const g = generation(parsed.accelerators[i] as Accelerator, i, monthIndex(entry.from), to);
+      g.line = lineOf(entry.line);
+      return g;
     });
-    this.ramps = s.sites.map((site) => ({
-      from: site.ramp.map((r) => r.power),
-      points: site.ramp.map((r) => ({ month: monthIndex(r.at), power: 0 })),
-    }));
+    parsed.shipped.forEach((row, k) => {
+      const i = s.fleet.length + k;
+      const g = generation(parsed.accelerators[i] as Accelerator, i, row.year * 12, row.year * 12 + 11);
+      g.line = row.line;
+      g.shipped = row.units / 12;
+      generations.push(g);
+    });
+    this.ramps = s.sites.map((site) => {
+      const ramp = site.ramp ?? site.request ?? [];
+      return {
+        from: ramp.map((r) => r.power),
+        points: ramp.map((r) => ({ month: monthIndex(r.at), power: 0 })),
+      };
+    });
     this.releases = s.programs.flatMap((p) =>
-      p.commitments.map((c) =>
-        'at' in c
-          ? { amount: c.amount, from: monthIndex(c.at), to: monthIndex(c.at), perMonth: 0 }
-          : { amount: c.amount, from: monthIndex(c.from), to: monthIndex(c.to), perMonth: 0 },
-      ),
+      p.commitments.map((c): Release => {
+        const common = { perMonth: 0, growthRate: 0 };
+        if ('at' in c)
+          return {
+            amount: c.amount,
+            growth: undefined,
+            from: monthIndex(c.at),
+            to: monthIndex(c.at),
+            yearly: false,
+            ...common,
+          };
+        if ('per_year' in c)
+          return {
+            amount: c.per_year,
+            growth: c.growth,
+            from: monthIndex(c.from),
+            to: monthIndex(c.to),
+            yearly: true,
+            ...common,
+          };
+        return {
+          amount: c.amount,
+          growth: undefined,
+          from: monthIndex(c.from),
+          to: monthIndex(c.to),
+          yearly: false,
+          ...common,
+        };
+      }),
     );
     this.supply = s.supply ? new SupplyPlan(s.supply, catalog, generations) : undefined;
+    this.world =
+      s.world && parsed.historyYear !== undefined
+        ? new WorldSupply(s.world, generations, catalog, start, end, parsed.historyYear)
+        : undefined;
     this.perGw = s.programs.find((program) => program.per_gw)?.per_gw;
     const releases = this.releases;
     const capital: CapitalPlan | undefined =
       s.programs.length > 0
         ? {
-            releasedByMonth: (month) =>
-              releases.reduce((sum, r) => sum + (month >= r.from && month <= r.to ? r.perMonth : 0), 0),
+            releasedByMonth: (month) => releases.reduce((sum, r) => sum + releasedIn(r, month), 0),
             perGw: undefined,
           }
         : undefined;
@@ -224,17 +294,31 @@ export class ScenarioResolution {
       s.sites.length > 0
         ? s.sites.map((site, i) => {
             const points = (this.ramps[i] as (typeof this.ramps)[number]).points;
-            return { name: site.name, powerAt: (month: number) => rampAt(points, month) };
+            const at = (month: number) => rampAt(points, month);
+            if (!site.power) return { name: site.name, powerAt: at };
+            const sources = parsed.powerSources[i] ?? [];
+            return {
+              name: site.name,
+              power: {
+                options: sources.map((source) => powerOption(source, 0)),
+                mix: site.power.mix ? sources.map(() => 0) : undefined,
+                requestAt: site.request ? at : undefined,
+                ordered: site.power.ordered ? monthIndex(site.power.ordered) : start,
+                growth: 0,
+                since: POWER_FIGURES_YEAR * 12,
+              },
+            };
           })
         : undefined;
     this.inputs = {
-      start: monthIndex(s.span.start),
-      end: monthIndex(s.span.end),
+      start,
+      end,
       assumptions: emptyAssumptions(),
       capital,
       sites,
       generations,
       supplyPerMonth: this.supply?.perMonth,
+      world: this.world?.plan,
     };
   }
 
@@ -243,13 +327,13 @@ export class ScenarioResolution {
     const s = this.parsed.scenario;
     const inputs = this.inputs;
     assumptions(s, this.catalog, pick, inputs.assumptions);
-    for (let i = 0; i < s.fleet.length; i++) {
-      const entry = s.fleet[i] as Scenario['fleet'][number];
+    for (let i = 0; i < inputs.generations.length; i++) {
+      const entry = s.fleet[i];
       const g = inputs.generations[i] as Generation;
-      g.target = entry.target ? pick(entry.target) : undefined;
-      g.price = entry.price ? pick(entry.price) : g.accelerator.price.value;
-      g.priceChange = entry.price_change ? pick(entry.price_change) : 0;
-      g.flopsGrowth = entry.flops_growth ? pick(entry.flops_growth) : 0;
+      g.target = entry?.target ? pick(entry.target) : undefined;
+      g.price = entry?.price ? pick(entry.price) : g.accelerator.price.value;
+      g.priceChange = entry?.price_change ? pick(entry.price_change) : 0;
+      g.flopsGrowth = entry?.flops_growth ? pick(entry.flops_growth) : 0;
     }
     for (const ramp of this.ramps) {
       for (let j = 0; j < ramp.points.length; j++)
@@ -257,7 +341,8 @@ export class ScenarioResolution {
     }
     for (const r of this.releases) {
       const amount = pick(r.amount);
-      r.perMonth = r.from === r.to ? amount : amount / (r.to - r.from + 1);
+      r.perMonth = r.yearly ? amount / 12 : r.from === r.to ? amount : amount / (r.to - r.from + 1);
+      r.growthRate = r.growth ? pick(r.growth) : 0;
     }
     if (inputs.capital) {
       const perGw = this.perGw;
@@ -265,7 +350,27 @@ export class ScenarioResolution {
         ? { amount: pick(perGw.amount), upTo: perGw.up_to ? pick(perGw.up_to) : Number.POSITIVE_INFINITY }
         : undefined;
     }
+    s.sites.forEach((site, i) => {
+      const plan = inputs.sites?.[i]?.power;
+      if (!plan || !site.power) return;
+      const given = site.power.share;
+      const fallback = this.catalog.assumptions.power_build_share.value;
+      const shareOf = (id: string): number => {
+        if (!given) return fallback;
+        if ('kind' in given) return pick(given as Distribution);
+        const own = (given as Record<string, Distribution>)[id];
+        return own ? pick(own) : fallback;
+      };
+      const sources = this.parsed.powerSources[i] ?? [];
+      const mix = Object.values(site.power.mix ?? {});
+      sources.forEach((source, k) => {
+        plan.options[k] = powerOption(source, shareOf(source.id));
+        if (plan.mix) plan.mix[k] = pick(mix[k] as Distribution);
+      });
+      plan.growth = site.power.growth ? pick(site.power.growth) : 0;
+    });
     this.supply?.update(pick);
+    this.world?.update(pick);
     return inputs;
   }
 }

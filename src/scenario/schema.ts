@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.js';
 import { InputError } from '../errors.js';
-import type { Distribution } from '../uncertainty/distributions.js';
+import { type Distribution, median } from '../uncertainty/distributions.js';
 import { checkRange, parseDistribution } from '../uncertainty/parse.js';
 import { type Bounds, boundsProblem } from '../units/bounds.js';
 import type { Dimension } from '../units/dimensions.js';
@@ -99,6 +99,15 @@ const commitmentSchema = z.union([
     from: monthSchema,
     to: monthSchema,
   }),
+  z.strictObject({
+    per_year: positive(
+      'money',
+      'Capital released each year from `from` to `to`, a twelfth a month, e.g. "$700B".',
+    ),
+    from: monthSchema,
+    to: monthSchema,
+    growth: yearlyChange('Yearly growth of the amount after the first year, e.g. "15%".').optional(),
+  }),
 ]);
 
 const programSchema = z.strictObject({
@@ -120,15 +129,66 @@ const rampPointSchema = z.strictObject({
   power: quantity('power', 'Facility power available at the meter by this month, e.g. "1.2 GW".'),
 });
 
-const siteSchema = z.strictObject({
-  name: z.string().min(1),
-  ramp: atMost(z.array(rampPointSchema).min(1), SCENARIO_LIMITS.rampPoints, 'ramp points').describe(
-    'Facility power over time; linear between points, flat after the last, zero before the first.',
-  ),
+const rampSchema = (description: string) =>
+  atMost(z.array(rampPointSchema).min(1), SCENARIO_LIMITS.rampPoints, 'ramp points').describe(description);
+
+/** How a site's power is brought online: a mix of the sources in data/power.yaml. */
+const sitePowerSchema = z.strictObject({
+  mix: z
+    .record(z.string(), fraction('Share of the power from this source.'))
+    .optional()
+    .describe(
+      'Share of the power from each source of data/power.yaml, adding up to 100%, e.g. {grid: 60%, gas-cc: 40%}. Without a mix (and without a request), power comes from every source given a share, each as much as its share allows.',
+    ),
+  share: z
+    .union([
+      fraction("Share of the world's yearly build of every source this site can get."),
+      z.record(z.string(), fraction("Share of the world's yearly build of this source this site can get.")),
+    ])
+    .optional()
+    .describe(
+      "Share of the world's yearly build of each source this site can get, one for all or one per source; by default the assumption power_build_share.",
+    ),
+  growth: yearlyChange('Yearly growth of the world\'s build of each source, e.g. "5%".').optional(),
+  ordered: monthSchema
+    .optional()
+    .describe("Month the power is ordered (lead times count from here); by default the scenario's start."),
 });
+
+const siteSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    ramp: rampSchema(
+      'Facility power delivered over time; linear between points, flat after the last, zero before the first.',
+    ).optional(),
+    request: rampSchema(
+      'Facility power wanted over time (with `power`): it arrives after lead times, within the build capacity.',
+    ).optional(),
+    power: sitePowerSchema
+      .optional()
+      .describe(
+        'Bring power online from a mix of sources. With `request`, power follows the request; without, it follows the accelerators bought.',
+      ),
+  })
+  .superRefine((site, ctx) => {
+    const issue = (message: string, key: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+    if (site.ramp && (site.request || site.power))
+      issue('give either a delivered ramp, or a request with a power mix, not both', 'ramp');
+    else if (!site.ramp && !site.power)
+      issue('give a delivered ramp, or a power mix (with or without a request)', 'name');
+    else if (site.request && !site.power)
+      issue('a request needs a power mix to be delivered from', 'request');
+    else if (site.request && !site.power?.mix)
+      issue('a request needs a mix saying where its power comes from', 'power');
+  });
 
 const fleetEntrySchema = z.strictObject({
   accelerator: z.string().min(1).describe('Accelerator id from the catalog.'),
+  line: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('World scenarios: the vendor line (e.g. "NVIDIA") whose output this generation continues.'),
   from: monthSchema.describe('First month this generation is bought.'),
   to: monthSchema.optional().describe('Last month it is bought; by default until the next entry starts.'),
   target: positive(
@@ -194,9 +254,42 @@ const supplySchema = z
     message: 'give a share of global output, fabs, or both',
   });
 
+const worldSchema = z.strictObject({
+  history: z
+    .int()
+    .optional()
+    .describe(
+      'Last year of data/shipments.yaml whose shipments are installed as shipped; by default its last year.',
+    ),
+  lines: atMost(
+    z.array(
+      z.strictObject({
+        vendor: z.string().min(1).describe('An accelerator vendor of the catalog, e.g. "NVIDIA".'),
+        growth: yearlyChange(
+          "Yearly growth of this line's output after the history, instead of following packaging and HBM capacity.",
+        ).optional(),
+      }),
+    ),
+    SCENARIO_LIMITS.fleet,
+    'lines',
+  ).default([]),
+  packaging_growth: yearlyChange(
+    'Yearly growth of CoWoS capacity after the last figure of data/supply.yaml, e.g. "10% to 30%".',
+  ),
+  hbm_growth: yearlyChange('Yearly growth of HBM output after the last figure of data/supply.yaml.'),
+});
+
 const claimSchema = z.strictObject({
   text: z.string().min(1).describe('The claim in words.'),
-  year: z.int().describe('The year whose end state (or total) is compared.'),
+  year: z
+    .int()
+    .describe(
+      'The year whose end state (or total) is compared; with `first`, the year it should be reached by.',
+    ),
+  first: z
+    .boolean()
+    .optional()
+    .describe('Ask in which year the output first reaches the value (e.g. 52 GW of power added a year).'),
   output: z.string().describe('A yearly output, e.g. facility_power, peak_flops_bf16, cumulative_capex.'),
   value: z.union([z.string(), z.number()]).describe('The claimed figure with its unit, e.g. "52 GW".'),
   tolerance: z
@@ -223,6 +316,11 @@ export const scenarioSchema = z
       'Which accelerators are bought when.',
     ),
     supply: supplySchema.optional().describe('Supply; without it supply does not bind.'),
+    world: worldSchema
+      .optional()
+      .describe(
+        "The world's build-out: shipments as shipped through the history, then each vendor line's output from packaging and HBM capacity.",
+      ),
     claims: atMost(z.array(claimSchema), SCENARIO_LIMITS.claims, 'claims')
       .default([])
       .describe('Claimed figures to hold against the run.'),
@@ -249,14 +347,32 @@ export const scenarioSchema = z
         `a scenario spans at most ${SCENARIO_LIMITS.years} years; this one spans ${Math.ceil(years)}`,
       );
     for (const [i, site] of s.sites.entries()) {
-      for (const [j, point] of site.ramp.entries()) {
-        const previous = site.ramp[j - 1];
-        if (previous && validMonth(point.at) <= validMonth(previous.at)) {
-          issue(
-            ['sites', i, 'ramp', j, 'at'],
-            `goes backwards in time: ${point.at} is not after ${previous.at}`,
-          );
+      for (const key of ['ramp', 'request'] as const) {
+        const points = site[key] ?? [];
+        for (const [j, point] of points.entries()) {
+          const previous = points[j - 1];
+          if (previous && validMonth(point.at) <= validMonth(previous.at)) {
+            issue(
+              ['sites', i, key, j, 'at'],
+              `goes backwards in time: ${point.at} is not after ${previous.at}`,
+            );
+          }
+          // Power once ordered is not un-ordered: a request only grows.
+          if (key === 'request' && previous && pointValue(point.power) < pointValue(previous.power))
+            issue(
+              ['sites', i, key, j, 'power'],
+              'goes backwards: a request for power cannot fall below what was requested before',
+            );
         }
+      }
+      const mix = site.power?.mix;
+      if (mix) {
+        const total = Object.values(mix).reduce((sum, d) => sum + pointValue(d), 0);
+        if (Math.abs(total - 1) > 0.005)
+          issue(
+            ['sites', i, 'power', 'mix'],
+            `shares add up to ${Math.round(total * 1000) / 10}%; they must add up to 100%`,
+          );
       }
     }
     for (const [i, program] of s.programs.entries()) {
@@ -266,15 +382,35 @@ export const scenarioSchema = z
         }
       }
     }
+    // Generations follow each other within a line (a program's fleet is one line).
+    const lines = new Set(s.world?.lines.map((l) => l.vendor));
     s.fleet.forEach((entry, i) => {
-      const previous = s.fleet[i - 1];
+      const previous = s.fleet
+        .slice(0, i)
+        .reverse()
+        .find((f) => f.line === entry.line);
       if (previous && validMonth(entry.from) < validMonth(previous.from)) {
         issue(['fleet', i, 'from'], `goes backwards in time: ${entry.from} is before ${previous.from}`);
       }
       if (entry.to && validMonth(entry.to) < validMonth(entry.from))
         issue(['fleet', i, 'to'], 'ends before it starts');
+      if (entry.line !== undefined && !s.world)
+        issue(['fleet', i, 'line'], 'lines are for world scenarios (those with a `world` section)');
+      else if (s.world && entry.line === undefined)
+        issue(['fleet', i], `in a world scenario each fleet entry names its line (${[...lines].join(', ')})`);
+      else if (s.world && entry.line !== undefined && !lines.has(entry.line))
+        issue(['fleet', i, 'line'], `'${entry.line}' is not one of world.lines (${[...lines].join(', ')})`);
+    });
+    s.world?.lines.forEach((line, i) => {
+      if (!s.fleet.some((f) => f.line === line.vendor))
+        issue(['world', 'lines', i, 'vendor'], `no fleet entry continues the ${line.vendor} line`);
     });
   });
+
+/** A number's value for checks made before a run: the point itself, or a distribution's median. */
+function pointValue(d: Distribution): number {
+  return d.kind === 'point' ? d.value : median(d);
+}
 
 export type Scenario = z.output<typeof scenarioSchema>;
 

@@ -7,17 +7,21 @@ import { SECONDS_PER_MONTH } from '../units/dimensions.js';
 import { CODE } from './constraints.js';
 import { ALL_FIELDS, type FieldSelection } from './fields.js';
 import { FleetState, type Purchase } from './fleet-state.js';
-import type { Generation, SitePlan, TimelineAssumptions, TimelineInputs } from './inputs.js';
+import type { Generation, SitePlan, TimelineAssumptions, TimelineInputs, WorldPlan } from './inputs.js';
 import { MonthSeries } from './month-series.js';
+import { PowerDelivery } from './power-delivery.js';
 
 /**
  * The monthly build-out. Each month, in named phases:
  *   retire     cohorts past their lifetime leave, freeing their power
- *   spare      each site's power less what its fleet draws
  *   capital    capital released so far (commitments, and per GW deployed)
+ *   spare      each site's power less what its fleet draws (power a site brings online
+ *              itself arrives here, and its power plants are paid for first)
  *   limits     accelerators power, capital, supply and the plan each allow; the least is
- *              bought and binds (on a tie the first, in constraints.ts order)
+ *              bought and binds (on a tie the first, in constraints.ts order). A world
+ *              buys every line's generation side by side, as shipped in its history
  *   place      installs go to the sites with the most spare power
+ *   settle     sites whose power follows their accelerators build what these draw
  *   record     the month's fields (fields.ts) from the fleet's running sums
  * Pure: numbers in, a monthly series out. The formulas are the model's (src/model/).
  */
@@ -55,10 +59,16 @@ export function runTimelineInto(
   const run = (options.workspace ?? new TimelineWorkspace()).begin(inputs, series, options);
   for (let month = inputs.start; month <= inputs.end; month++) {
     run.fleet.retire(month, inputs.assumptions.hardwareLifetimeMonths);
-    run.powerAvailable = sparePower(run, month);
     run.capitalAvailable = releaseCapital(run, month);
-    chooseInstalls(run, month);
-    if (run.installs > 0) place(run);
+    run.capex = 0;
+    run.powerAvailable = sparePower(run, month);
+    if (inputs.world) chooseWorldInstalls(run, month);
+    else {
+      chooseInstalls(run, month);
+      if (run.installs > 0) place(run, run.installs);
+    }
+    if (run.hasPowerSites) settlePower(run, month);
+    if (inputs.world && month <= inputs.world.historyEnd) run.spentInHistory = run.spent;
     writeMonth(run, month - inputs.start);
     if (run.byGeneration) series.byGeneration[month - inputs.start] = run.fleet.countsById();
   }
@@ -79,19 +89,29 @@ interface TimelineRun {
   installedByGeneration: Float64Array;
   /** Each site's spare facility power this month (W). */
   siteSpare: Float64Array;
+  /** Each bought generation's units this month (world scratch). */
+  worldSupply: Float64Array;
   /** Site indices, sorted by spare power for each month's placement. */
   order: number[];
   spent: number;
+  /** What a world's history spent: its capital plan pays for what comes after. */
+  spentInHistory: number;
   released: number;
   /** Facility power ever deployed (W): what per-GW capital is released against. */
   deployedPowerEver: number;
+  /** Power brought online by the sites that bring their own. */
+  delivery: PowerDelivery;
+  hasPowerSites: boolean;
+  /** Which part of power held purchases back this month (a constraint code). */
+  powerPart: number;
   /** This month: the sites' power (NaN without sites), capital released so far, what is bought and what bound. */
   powerAvailable: number;
   capitalAvailable: number;
   installs: number;
-  /** H100-equivalents and capex of this month's installs. */
+  /** H100-equivalents of this month's installs, and what the month spent (power plants included). */
   h100eAdded: number;
   capex: number;
+  powerCapex: number;
   binding: number;
   /** This month's purchase, one scratch object the placement shares. */
   purchase: Purchase;
@@ -110,15 +130,21 @@ export class TimelineWorkspace {
     fleet: new FleetState(),
     installedByGeneration: new Float64Array(0),
     siteSpare: new Float64Array(0),
+    worldSupply: new Float64Array(0),
     order: [],
     spent: 0,
+    spentInHistory: 0,
     released: 0,
     deployedPowerEver: 0,
     powerAvailable: 0,
     capitalAvailable: 0,
+    delivery: new PowerDelivery(),
+    hasPowerSites: false,
+    powerPart: CODE.power,
     installs: 0,
     h100eAdded: 0,
     capex: 0,
+    powerCapex: 0,
     binding: CODE.none,
     purchase: { generation: 0, month: 0, powerEach: 0, performance: 0, price: 0, facilityCapex: 0 },
     each: { pricePerAccelerator: 0, itPowerPerAccelerator: 0, facilityCapexPerItWatt: 0 },
@@ -168,23 +194,73 @@ export class TimelineWorkspace {
       { kept: run.kept, byGeneration: run.byGeneration },
     );
     run.spent = 0;
+    run.spentInHistory = 0;
     run.released = 0;
     run.deployedPowerEver = 0;
+    run.delivery.reset(inputs.sites);
+    run.hasPowerSites = inputs.sites?.some((site) => site.power) ?? false;
     return run;
   }
 }
 
-/** Each site's power this month less its fleet's draw, into `siteSpare`; the sites' total power (NaN without sites). */
+/**
+ * Each site's power this month less its fleet's draw, into `siteSpare`; the sites' total
+ * power (NaN without sites). Sites that bring their own power online get it here, paying
+ * for power plants before accelerators, and say which part of power held them back.
+ */
 function sparePower(run: TimelineRun, month: number): number {
   const sites = run.inputs.sites;
+  run.powerPart = CODE.power;
+  run.powerCapex = 0;
   if (!sites) return Number.NaN;
+  const delivery = run.delivery;
+  delivery.beginMonth();
+  const history = run.inputs.world ? month <= run.inputs.world.historyEnd : false;
   let total = 0;
   for (let i = 0; i < sites.length; i++) {
-    const power = (sites[i] as SitePlan).powerAt(month);
+    const site = sites[i] as SitePlan;
+    let power: number;
+    if (site.powerAt) power = site.powerAt(month);
+    else {
+      const left = run.inputs.capital ? capitalLeft(run) - delivery.capex : Number.POSITIVE_INFINITY;
+      const got = site.power?.requestAt
+        ? delivery.requested(i, month, left)
+        : delivery.available(i, month, left, history);
+      power = got.power;
+      if (got.part !== CODE.power) run.powerPart = got.part;
+    }
     total += power;
     run.siteSpare[i] = Math.max(0, power - (run.fleet.siteUse[i] ?? 0));
   }
+  run.powerCapex = delivery.capex;
+  run.spent += delivery.capex;
+  run.capex += delivery.capex;
   return total;
+}
+
+/** After the month's installs, sites whose power follows their accelerators build what these draw. */
+function settlePower(run: TimelineRun, month: number): void {
+  const sites = run.inputs.sites ?? [];
+  const delivery = run.delivery;
+  const before = delivery.capex;
+  let total = 0;
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i] as SitePlan;
+    if (site.power) {
+      delivery.settle(i, run.fleet.siteUse[i] ?? 0);
+      total += delivery.deliveredAt(i);
+    } else total += site.powerAt?.(month) ?? 0;
+  }
+  const spent = delivery.capex - before;
+  run.powerCapex += spent;
+  run.spent += spent;
+  run.capex += spent;
+  run.powerAvailable = total;
+}
+
+/** Capital released and not yet spent (a world's history was paid for before its capital plan). */
+function capitalLeft(run: TimelineRun): number {
+  return run.capitalAvailable - (run.spent - run.spentInHistory);
 }
 
 /** Capital released so far: commitments to date, and per GW ever deployed (up to its cap). */
@@ -247,7 +323,6 @@ function chooseInstalls(run: TimelineRun, month: number): void {
   const g = generationAt(inputs.generations, month);
   run.installs = 0;
   run.h100eAdded = 0;
-  run.capex = 0;
   run.binding = CODE.none;
   if (g < 0) return;
   const gen = inputs.generations[g] as Generation;
@@ -262,10 +337,10 @@ function chooseInstalls(run: TimelineRun, month: number): void {
     let spare = 0;
     for (let i = 0; i < run.siteSpare.length; i++) spare += run.siteSpare[i] as number;
     limit = acceleratorsPowerAllows(spare, gen.itPower, a.pue);
-    binding = CODE.power;
+    binding = run.powerPart;
   }
   if (inputs.capital) {
-    const affordable = acceleratorsBudgetAllows(Math.max(0, run.capitalAvailable - run.spent), each);
+    const affordable = acceleratorsBudgetAllows(Math.max(0, capitalLeft(run)), each);
     if (affordable < limit || binding === CODE.none) {
       limit = affordable;
       binding = CODE.capital;
@@ -297,17 +372,79 @@ function chooseInstalls(run: TimelineRun, month: number): void {
   p.facilityCapex = gen.itPower * a.facilityCapexPerItWatt;
 }
 
-/** Install this month's purchase on the sites with the most spare power first; count what it cost and drew. */
-function place(run: TimelineRun): void {
+/**
+ * The world's month: through the history each shipment row of the year, a twelfth a month;
+ * after it, each line's current generation as much as the line ships, all held back alike
+ * when power or capital cannot take the lot.
+ */
+function chooseWorldInstalls(run: TimelineRun, month: number): void {
+  const { inputs, a } = run;
+  const world = inputs.world as WorldPlan;
+  const i = month - inputs.start;
+  const bought = world.bought[i] as Int32Array;
+  const history = month <= world.historyEnd;
+  if (run.worldSupply.length < bought.length) run.worldSupply = new Float64Array(bought.length);
+  const supply = run.worldSupply;
+  let watts = 0;
+  let cost = 0;
+  for (let j = 0; j < bought.length; j++) {
+    const gen = inputs.generations[bought[j] as number] as Generation;
+    const units = history ? (gen.shipped ?? 0) : ((world.lineSupply[gen.line] as Float64Array)[i] as number);
+    supply[j] = units;
+    watts += units * gen.itPower * a.pue;
+    cost +=
+      units * (gen.price * trend(gen.priceChange, month, gen.since) + gen.itPower * a.facilityCapexPerItWatt);
+  }
+  let share = 1;
+  let binding: number = history ? CODE.shipments : CODE.supply;
+  if (!history && watts > 0) {
+    if (inputs.sites) {
+      let spare = 0;
+      for (let s = 0; s < run.siteSpare.length; s++) spare += run.siteSpare[s] as number;
+      if (spare < watts) {
+        share = spare / watts;
+        binding = run.powerPart;
+      }
+    }
+    if (inputs.capital) {
+      const affordable = Math.max(0, capitalLeft(run)) / cost;
+      if (affordable < share) {
+        share = affordable;
+        binding = CODE.capital;
+      }
+    }
+  }
+  run.installs = 0;
+  run.h100eAdded = 0;
+  run.binding = bought.length > 0 ? binding : CODE.none;
+  for (let j = 0; j < bought.length; j++) {
+    const g = bought[j] as number;
+    const gen = inputs.generations[g] as Generation;
+    const count = Math.floor((supply[j] as number) * share);
+    if (count <= 0) continue;
+    const p = run.purchase;
+    p.generation = g;
+    p.month = month;
+    p.powerEach = gen.itPower * a.pue;
+    p.performance = trend(gen.flopsGrowth, month, gen.since);
+    p.price = gen.price * trend(gen.priceChange, month, gen.since);
+    p.facilityCapex = gen.itPower * a.facilityCapexPerItWatt;
+    place(run, count);
+    run.installs += count;
+  }
+}
+
+/** Install `installs` of this month's purchase on the sites with the most spare power first; count what it cost and drew. */
+function place(run: TimelineRun, installs: number): void {
   const p = run.purchase;
-  const installs = run.installs;
-  if (run.siteSpare.length > 1) placeAcrossSites(run);
-  else placeAtOneSite(run);
+  if (run.siteSpare.length > 1) placeAcrossSites(run, installs);
+  else placeAtOneSite(run, installs);
   run.installedByGeneration[p.generation] = (run.installedByGeneration[p.generation] ?? 0) + installs;
   const gen = run.inputs.generations[p.generation] as Generation;
-  run.capex = installs * (p.price + p.facilityCapex);
-  run.spent += run.capex;
-  run.h100eAdded = installs * gen.h100e * p.performance;
+  const capex = installs * (p.price + p.facilityCapex);
+  run.capex += capex;
+  run.spent += capex;
+  run.h100eAdded += installs * gen.h100e * p.performance;
   run.deployedPowerEver += installs * gen.itPower * run.a.pue;
 }
 
@@ -315,9 +452,9 @@ function place(run: TimelineRun): void {
  * One site (or none: no power limit): everything goes there, rounding leftovers too. Kept
  * apart from the many-site case so this common one is small enough to inline.
  */
-function placeAtOneSite(run: TimelineRun): void {
+function placeAtOneSite(run: TimelineRun, installs: number): void {
   const p = run.purchase;
-  let left = run.installs;
+  let left = installs;
   const here =
     run.siteSpare.length === 0
       ? left
@@ -329,9 +466,9 @@ function placeAtOneSite(run: TimelineRun): void {
   if (left > 0) run.fleet.add(p, 0, left);
 }
 
-function placeAcrossSites(run: TimelineRun): void {
+function placeAcrossSites(run: TimelineRun, installs: number): void {
   const { siteSpare, order, purchase: p } = run;
-  let left = run.installs;
+  let left = installs;
   // Most spare first; the sort is stable, so ties keep site order.
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
@@ -365,6 +502,7 @@ function writeMonth(run: TimelineRun, i: number): void {
   if (kept.h100e) c.h100e[i] = fleet.h100e;
   if (kept.h100eAdded) c.h100eAdded[i] = run.h100eAdded;
   if (kept.capex) c.capex[i] = run.capex;
+  if (kept.powerCapex) c.powerCapex[i] = run.powerCapex;
   if (kept.cumulativeCapex) c.cumulativeCapex[i] = run.spent;
   if (kept.capitalAvailable) c.capitalAvailable[i] = run.capitalAvailable;
   if (kept.energy) c.energy[i] = energy;

@@ -54,7 +54,9 @@ function fieldOf(spec: InputSpec, catalog: Catalog): Field {
           ? catalog.accelerators
           : spec.type === 'model'
             ? catalog.models
-            : catalog.devices
+            : spec.type === 'device'
+              ? catalog.devices
+              : catalog.power.powerSources
         ).map((item) => ({ value: item.id, label: `${item.id} (${item.name})` }));
   return {
     name: spec.name,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalog } from '../../src/catalog/parse.js';
+import { CATALOG_FILES, type CatalogTexts, parseCatalog } from '../../src/catalog/parse.js';
 import { PRECISIONS } from '../../src/catalog/types.js';
 import { catalog } from '../helpers/catalog.js';
 
@@ -114,13 +114,12 @@ describe('the shipped catalog', () => {
 
 describe('catalog files with mistakes', () => {
   const read = (name: string) => ({ file: `data/${name}`, text: readFileSync(`data/${name}`, 'utf8') });
-  const texts = () => ({
-    accelerators: read('accelerators.yaml'),
-    models: read('models.yaml'),
-    assumptions: read('assumptions.yaml'),
-    devices: read('devices.yaml'),
-    supply: read('supply.yaml'),
-  });
+  const texts = () =>
+    Object.fromEntries(
+      Object.entries(CATALOG_FILES).map(([part, name]) => [part, read(name)]),
+    ) as CatalogTexts;
+  /** A shipments file of one or two years, written as the data file is. */
+  const shipments = (rows: string) => `sources:\n  s: {title: "A source"}\nshipments:\n${rows}`;
 
   it('names file, line and column and the key path of a bad quantity', () => {
     const t = texts();
@@ -151,6 +150,42 @@ describe('catalog files with mistakes', () => {
     expect(() => parseCatalog(t)).toThrow(
       /models\[0\]\.training_tokens\.source: unknown source 'gpt3-papr'; did you mean 'gpt3-paper'\?/,
     );
+  });
+
+  it('refuses a shipments row with a negative count, at its line and column', () => {
+    const t = texts();
+    t.shipments.text = shipments(
+      '  - year: 2024\n    rows:\n      - {accelerator: h100, units: {value: "-5k", source: s}}\n',
+    );
+    expect(() => parseCatalog(t)).toThrow(
+      /^data\/shipments\.yaml:6:44: shipments\[0\]\.rows\[0\]\.units\.value: a count of units cannot be negative$/,
+    );
+  });
+
+  it('refuses shipment years out of order, and names an unknown chip with the nearest', () => {
+    const t = texts();
+    const year = (y: number, chip: string) =>
+      `  - year: ${y}\n    rows:\n      - {accelerator: ${chip}, units: {value: "5k", source: s}}\n`;
+    t.shipments.text = shipments(year(2024, 'h100') + year(2023, 'h100'));
+    expect(() => parseCatalog(t)).toThrow(
+      /^data\/shipments\.yaml:7:11: shipments\[1\]\.year: years must increase: 2023 comes after 2024$/,
+    );
+    t.shipments.text = shipments(year(2024, 'h1000'));
+    expect(() => parseCatalog(t)).toThrow(
+      /accelerator: unknown accelerator 'h1000'; did you mean 'h100-sxm'\?$/,
+    );
+  });
+
+  it('refuses a power source with no capacity factor and one given both a rate and a stock', () => {
+    const t = texts();
+    t.power.text = t.power.text.replace(/(id: wind[\s\S]*?capacity_factor: \{value: )"34%"/, '$1"0%"');
+    expect(() => parseCatalog(t)).toThrow(/power_sources\[\d+\]\.capacity_factor: must be above 0%$/);
+    const both = texts();
+    both.power.text = both.power.text.replace(
+      /(id: nuclear-restart[\s\S]*?)( {4}available:)/,
+      '$1    world_build_per_year: {value: "1 GW", source: crane-restart}\n$2',
+    );
+    expect(() => parseCatalog(both)).toThrow(/give world_build_per_year \(a yearly rate\) or available/);
   });
 
   it('reports broken YAML with its position', () => {

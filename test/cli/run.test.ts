@@ -109,8 +109,8 @@ describe('gigawatt calc supply', () => {
     expect((await cli('calc', 'supply')).stderr).toBe(
       'gigawatt: --units is missing: give --units or --capital\n',
     );
-    expect((await cli('calc', 'supply', '--accelerator', 'trn2', '--units', '1M')).stderr).toMatch(
-      /--accelerator: trn2 has no packaging data in data\/supply\.yaml; known:/,
+    expect((await cli('calc', 'supply', '--accelerator', 'tpu-v4', '--units', '1M')).stderr).toMatch(
+      /--accelerator: tpu-v4 has no packaging data in data\/supply\.yaml; known:/,
     );
   });
 });

@@ -17,6 +17,7 @@ const generation = (id: string, itPower: number, peakBf16: number): Generation =
   peakBf16,
   peakFp8: 2 * peakBf16,
   h100e: peakBf16 / 1e15,
+  line: 0,
   tokensPerSecond: 10,
 });
 const generations = [generation('a', 1000, 1e15), generation('b', 2000, 4e15), generation('a', 1000, 1e15)];

@@ -27,7 +27,7 @@ describe('resolving a scenario to the timeline', () => {
       scenario('sites: [{name: a, ramp: [{at: 2026-03, power: 100 MW}, {at: 2026-07, power: 500 MW}]}]'),
       catalog,
     );
-    const powerAt = (month: string) => inputs.sites?.[0]?.powerAt(monthIndex(month));
+    const powerAt = (month: string) => inputs.sites?.[0]?.powerAt?.(monthIndex(month));
     expect(powerAt('2026-02')).toBe(0);
     expect(powerAt('2026-03')).toBe(100e6);
     expect(powerAt('2026-05')).toBe(300e6);

@@ -17,6 +17,7 @@ const gen: Generation = {
   peakBf16: 1e15,
   peakFp8: 2e15,
   h100e: 1.5,
+  line: 0,
   tokensPerSecond: 100,
 };
 
