@@ -4,6 +4,7 @@ import type { PowerCatalog, PowerSource } from './power.js';
 import type { ShipmentsCatalog } from './shipments.js';
 import type { SupplyCatalog } from './supply.js';
 import type { Accelerator, EdgeDevice, LanguageModel } from './types.js';
+import type { WorldBaseline } from './world.js';
 
 /** The data files' contents, validated: what a catalog is built from (and what the build caches). */
 export interface CatalogParts {
@@ -14,6 +15,10 @@ export interface CatalogParts {
   supply: SupplyCatalog;
   shipments: ShipmentsCatalog;
   power: PowerCatalog;
+  /** The world scenario at its medians; absent when it could not be run (see `worldProblem`). */
+  world?: WorldBaseline | undefined;
+  /** Why there is no world baseline. */
+  worldProblem?: string | undefined;
 }
 
 export interface CatalogFiles {
@@ -58,10 +63,16 @@ export class Catalog {
   readonly supply: SupplyCatalog;
   readonly shipments: ShipmentsCatalog;
   readonly power: PowerCatalog;
+  readonly world: WorldBaseline | undefined;
+  readonly worldProblem: string | undefined;
 
   constructor(
     parts: CatalogParts,
-    files: CatalogFiles = { accelerators: 'accelerators', models: 'models', devices: 'devices' },
+    private readonly files: CatalogFiles = {
+      accelerators: 'accelerators',
+      models: 'models',
+      devices: 'devices',
+    },
   ) {
     const { accelerators, models, devices, supply } = parts;
     this.accelerators = accelerators;
@@ -71,6 +82,8 @@ export class Catalog {
     this.supply = supply;
     this.shipments = parts.shipments;
     this.power = parts.power;
+    this.world = parts.world;
+    this.worldProblem = parts.worldProblem;
     this.acceleratorNames = index('accelerator', files.accelerators, [...accelerators]);
     this.modelNames = index('model', files.models, [...models]);
     this.deviceNames = index('device', files.devices, [...devices]);
@@ -122,6 +135,35 @@ export class Catalog {
       throw new InputError(unknownId('power source', name, ids));
     }
     return found;
+  }
+
+  /** The world baseline, or an error saying why a scenario that needs it cannot have it. */
+  worldBaseline(): WorldBaseline {
+    if (!this.world)
+      throw new InputError(
+        `the world baseline (scenarios/world.yaml) is unavailable: ${this.worldProblem ?? 'not loaded'}`,
+      );
+    return this.world;
+  }
+
+  /** This catalog with a world baseline (or the reason it has none). */
+  withWorld(world: WorldBaseline | undefined, problem?: string): Catalog {
+    return new Catalog({ ...this.parts(), world, worldProblem: problem }, this.files);
+  }
+
+  /** The data the catalog was built from (what the build caches). */
+  parts(): CatalogParts {
+    return {
+      accelerators: [...this.accelerators],
+      models: [...this.models],
+      assumptions: this.assumptions,
+      devices: [...this.devices],
+      supply: this.supply,
+      shipments: this.shipments,
+      power: this.power,
+      world: this.world,
+      worldProblem: this.worldProblem,
+    };
   }
 
   hasDevice(name: string): boolean {

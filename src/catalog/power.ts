@@ -27,6 +27,8 @@ export interface PowerCatalog {
     /** Joules a year. */
     electricityGeneration: Figure;
     electricityGrowth: Figure;
+    /** All data centres' share of world electricity in 2030 in the IEA's base case. */
+    datacenterShare2030: Figure;
     usElectricityGeneration: Figure;
     generatingCapacityAdded: Figure;
     usCapacityAdded: Figure;
@@ -58,6 +60,7 @@ export const powerFileSchema = z
     world: z.strictObject({
       electricity_generation: figureSchema('energy'),
       electricity_growth: figureSchema('fraction'),
+      datacenter_share_2030: figureSchema('fraction'),
       us_electricity_generation: figureSchema('energy'),
       generating_capacity_added: figureSchema('power'),
       us_capacity_added: figureSchema('power'),
@@ -99,6 +102,7 @@ export const powerFileSchema = z
       world: {
         electricityGeneration: fig(w.electricity_generation, 'world', 'electricity_generation'),
         electricityGrowth: fig(w.electricity_growth, 'world', 'electricity_growth'),
+        datacenterShare2030: fig(w.datacenter_share_2030, 'world', 'datacenter_share_2030'),
         usElectricityGeneration: fig(w.us_electricity_generation, 'world', 'us_electricity_generation'),
         generatingCapacityAdded: fig(w.generating_capacity_added, 'world', 'generating_capacity_added'),
         usCapacityAdded: fig(w.us_capacity_added, 'world', 'us_capacity_added'),

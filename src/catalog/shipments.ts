@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { unknownId } from '../errors.js';
 import { figureSchema, type RawFigure, resolveFigure, sourceList, sourcesSchema } from './figures.js';
-import type { DatedSeries } from './series.js';
 import type { Figure, Source } from './types.js';
 
 /** AI accelerators of one type shipped in one calendar year (data/shipments.yaml). */
@@ -71,25 +70,4 @@ export function shipmentsFileSchema(names: AcceleratorNames) {
       });
       return { years, sources: sourceList(raw.sources) };
     });
-}
-
-/**
- * Units shipped each year, all types together, as a dated series at each year's end: what
- * a program's share of the world's output is taken of, and what a trend extends past the
- * last year.
- */
-export function worldShipments(shipments: ShipmentsCatalog): DatedSeries {
-  return {
-    points: shipments.years.map((y) => {
-      const value = y.rows.reduce((sum, row) => sum + row.units.value, 0);
-      const source = y.rows[0]?.units.source ?? { key: 'shipments', title: 'data/shipments.yaml' };
-      return { month: y.year * 12 + 11, value, figure: { value, source, estimate: true } };
-    }),
-  };
-}
-
-/** Units shipped in a year, all types together (0 for a year the file does not cover). */
-export function shippedIn(shipments: ShipmentsCatalog, year: number): number {
-  const found = shipments.years.find((y) => y.year === year);
-  return found ? found.rows.reduce((sum, row) => sum + row.units.value, 0) : 0;
 }

@@ -74,9 +74,9 @@ async function runUncertainScenario(
     withIntervalQuantiles({ ...flags, onProgress: (done: number) => progress.update(done) }),
   );
   progress.finish();
-  const run = judgeUncertainRun(parsed, mc);
+  const run = judgeUncertainRun(parsed, mc, catalog);
   const json = () =>
-    `${JSON.stringify({ scenario: run.parsed.scenario.name, file: parsed.file, ...run.mc, claims: run.claims }, null, 2)}\n`;
+    `${JSON.stringify({ scenario: run.parsed.scenario.name, file: parsed.file, ...run.mc, claims: run.claims, world_share: run.world }, null, 2)}\n`;
   const outputs: Outputs = [];
   if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyQuantileRecords(run))]);
   if (typeof options.json === 'string') outputs.push([options.json, json()]);
@@ -94,6 +94,7 @@ function jsonOf(run: ScenarioRun) {
     yearly: run.yearly,
     monthly: monthlyRecords(run),
     claims: run.claims,
+    world_share: run.world,
   };
 }
 

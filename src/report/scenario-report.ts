@@ -1,6 +1,7 @@
 import type { ClaimVerdict } from '../scenario/claims.js';
 import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
+import type { WorldShare } from '../scenario/world-share.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
 
@@ -26,6 +27,41 @@ function claimsTable(claims: readonly ClaimVerdict[], modelHeader: string): stri
     claims.map((c) => [String(c.year), c.text, c.claimed, c.model, c.verdict]),
     '  ',
   );
+}
+
+/** A program's share of the world's yearly build-out, and its warnings (nothing without a baseline). */
+export function worldShareLines(world: WorldShare | undefined): string[] {
+  if (!world) return [];
+  // Shares too small to read are said to be small, not printed to eight places.
+  const pct = (v: number | undefined) =>
+    v === undefined ? '–' : v > 0 && v < 0.001 ? '<0.1%' : formatQuantity(v, 'fraction');
+  const right = { align: 'right' as const };
+  const table = renderTable(
+    [
+      { header: 'Year' },
+      { header: 'Accelerators added', ...right },
+      { header: 'H100e added', ...right },
+      { header: 'Power added', ...right },
+      { header: 'Capex', ...right },
+      { header: 'Electricity', ...right },
+    ],
+    world.years.map((y) => [
+      String(y.year),
+      pct(y.accelerators_added),
+      pct(y.h100e_added),
+      pct(y.power_added),
+      pct(y.capex),
+      pct(y.electricity),
+    ]),
+    '  ',
+  );
+  return [
+    '',
+    'Share of the world',
+    table,
+    `  Shares of what the world adds each year in ${world.baseline} at its medians; electricity: of all the world's.`,
+    ...world.warnings.map((w) => `  Warning: ${w}.`),
+  ];
 }
 
 /** The terminal report of a scenario: what it is, two yearly tables, and the claims' verdicts. */
@@ -94,6 +130,7 @@ export function renderScenarioReport(run: ScenarioRun): string {
     '  Binds: which of power, capital, supply (or the plan) limited purchases most months of the year.',
     ...run.loaded.notes.map((note) => `  Note: ${note}.`),
   );
+  parts.push(...worldShareLines(run.world));
   if (run.claims.length > 0) parts.push('', 'Claims', claimsTable(run.claims, 'Model'));
   return `${parts.join('\n')}\n`;
 }
@@ -185,6 +222,7 @@ export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string
     '',
     inputs,
   ];
+  parts.push(...worldShareLines(run.world));
   if (run.claims.length > 0) parts.push('', 'Claims', claimsTable(run.claims, 'Model (90%)'));
   return `${parts.join('\n')}\n`;
 }

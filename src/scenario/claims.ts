@@ -1,7 +1,7 @@
 import { InputError, own, unknownId } from '../errors.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
-import { judge } from '../units/verdict.js';
+import { judge, judgeFirstReached } from '../units/verdict.js';
 import type { ParsedScenario } from './inputs.js';
 import { YEAR_OUTPUTS, type YearOutput, type YearRow } from './outputs.js';
 
@@ -41,10 +41,23 @@ export function judgeClaims(
       throw error;
     }
     const output = claim.output as YearOutput;
+    const show = (v: number) => formatQuantity(v, spec.dimension);
+    if (claim.first) {
+      const years = rows.map((r) => ({ year: r.year, value: r[output] as number }));
+      const first = judgeFirstReached(claimed, years, claim.year, claim.tolerance);
+      return {
+        text: claim.text,
+        year: claim.year,
+        output: claim.output,
+        claimed: `${show(claimed)} by ${claim.year}`,
+        model: first.year === undefined ? 'never' : `in ${first.year}`,
+        holds: first.holds,
+        verdict: first.verdict,
+      };
+    }
     const model = row[output] as number;
     const range = interval?.(claim.year, output);
     const { holds, verdict } = judge('claims', claimed, model, claim.tolerance, range);
-    const show = (v: number) => formatQuantity(v, spec.dimension);
     return {
       text: claim.text,
       year: claim.year,

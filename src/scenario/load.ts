@@ -130,6 +130,7 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
     powerSources,
     notes,
   };
+  if (s.supply?.share) withContext(at(['supply', 'share']), () => catalog.worldBaseline());
   if (s.supply?.fabs)
     withContext(at(['supply', 'fabs']), () => {
       for (const a of accelerators) capacityCost(catalog, a);

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { type DatedSeries, seriesAt } from '../catalog/series.js';
-import { worldShipments } from '../catalog/shipments.js';
 import type { Accelerator } from '../catalog/types.js';
+import { worldOutput } from '../catalog/world.js';
 import { InputError } from '../errors.js';
 import {
   acceleratorSupply,
@@ -130,15 +130,15 @@ function releasedIn(r: Release, month: number): number {
 }
 
 /**
- * A program's monthly purchases: its share of global AI accelerator output (data/supply.yaml)
- * plus the output of fabs it builds itself. Fab capital buys capacity at the capex per
+ * A program's monthly purchases: its share of the world's AI accelerator output (the world
+ * scenario at its medians, then its last year's growth) plus the output of fabs it builds itself. Fab capital buys capacity at the capex per
  * accelerator-year of the generation being bought when it is spent (logic fab, CoWoS and
  * HBM together), and that capacity produces after the lead time.
  */
 class SupplyPlan {
   share = 0;
   growth: number | undefined = undefined;
-  /** The world's yearly output of AI accelerators (data/shipments.yaml). */
+  /** The world's yearly output of AI accelerators: the world scenario at its medians. */
   private readonly world: DatedSeries;
   /** Capacity bought each month of the fab program, and when it comes online. */
   readonly built: Array<{ month: number; perUnitYear: number; online: number; unitsPerYear: number }> = [];
@@ -152,7 +152,7 @@ class SupplyPlan {
     catalog: Catalog,
     gens: readonly Generation[],
   ) {
-    this.world = worldShipments(catalog.shipments);
+    this.world = worldOutput(catalog.worldBaseline());
     const fabs = supply.fabs;
     if (!fabs) return;
     for (let month = monthIndex(fabs.from); month <= monthIndex(fabs.to); month++) {

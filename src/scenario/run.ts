@@ -14,6 +14,7 @@ import { monthLabel } from './months.js';
 import { type YearOutput, type YearRow, yearly } from './outputs.js';
 import { resolveScenario } from './resolve.js';
 import { timelineSeries } from './timeline.js';
+import { type WorldShare, worldShare } from './world-share.js';
 
 /** A finished scenario run: the monthly series, the yearly table and the claims' verdicts. */
 export interface ScenarioRun {
@@ -21,6 +22,8 @@ export interface ScenarioRun {
   monthly: MonthState[];
   yearly: YearRow[];
   claims: ClaimVerdict[];
+  /** A program's share of the world (absent for the world itself, or without a baseline). */
+  world?: WorldShare | undefined;
 }
 
 /**
@@ -38,7 +41,23 @@ export function runParsedScenario(parsed: ParsedScenario, catalog: Catalog): Sce
   const series = timelineSeries(loaded.inputs);
   const rows = yearly(series);
   checkFiniteRows(parsed.file, rows);
-  return { loaded, monthly: series.toMonthStates(), yearly: rows, claims: judgeClaims(loaded, rows) };
+  return {
+    loaded,
+    monthly: series.toMonthStates(),
+    yearly: rows,
+    claims: judgeClaims(loaded, rows),
+    world: shareOfWorld(parsed, rows, catalog),
+  };
+}
+
+/** A program's rows against the world baseline; nothing for a world scenario or without a baseline. */
+function shareOfWorld(
+  parsed: ParsedScenario,
+  rows: readonly YearRow[],
+  catalog: Catalog,
+): WorldShare | undefined {
+  if (parsed.scenario.world || !catalog.world) return undefined;
+  return worldShare(rows, catalog.world, catalog);
 }
 
 /** Every generation id that appears in a run, in fleet order. */
@@ -69,6 +88,8 @@ export interface ScenarioUncertainRun {
   /** Each year's medians, and the constraint that bound most often across samples. */
   medianRows: YearRow[];
   claims: ClaimVerdict[];
+  /** The medians' share of the world. */
+  world?: WorldShare | undefined;
 }
 
 export function runScenarioUncertain(
@@ -85,7 +106,11 @@ export function runParsedScenarioUncertain(
   catalog: Catalog,
   options: ScenarioMonteCarloOptions,
 ): ScenarioUncertainRun {
-  return judgeUncertainRun(parsed, runScenarioMonteCarlo(parsed, catalog, withIntervalQuantiles(options)));
+  return judgeUncertainRun(
+    parsed,
+    runScenarioMonteCarlo(parsed, catalog, withIntervalQuantiles(options)),
+    catalog,
+  );
 }
 
 /** The 90% interval is always computed, whatever quantiles the user asked to see. */
@@ -97,7 +122,11 @@ export function withIntervalQuantiles<O extends { quantiles: readonly number[] }
 }
 
 /** Claims judged against a finished Monte Carlo run: its medians, and its 90% intervals. */
-export function judgeUncertainRun(parsed: ParsedScenario, mc: ScenarioMonteCarlo): ScenarioUncertainRun {
+export function judgeUncertainRun(
+  parsed: ParsedScenario,
+  mc: ScenarioMonteCarlo,
+  catalog: Catalog,
+): ScenarioUncertainRun {
   const medianRows: YearRow[] = mc.yearly.map((y) => {
     const row = Object.fromEntries(Object.entries(y.outputs).map(([k, s]) => [k, s.quantiles.p50 ?? 0]));
     const binding = (Object.entries(y.binding) as Array<[Constraint, number]>).reduce((a, b) =>
@@ -109,7 +138,13 @@ export function judgeUncertainRun(parsed: ParsedScenario, mc: ScenarioMonteCarlo
     const q = mc.yearly.find((y) => y.year === year)?.outputs[output]?.quantiles;
     return [q?.p5 ?? 0, q?.p95 ?? 0];
   };
-  return { parsed, mc, medianRows, claims: judgeClaims(parsed, medianRows, interval) };
+  return {
+    parsed,
+    mc,
+    medianRows,
+    claims: judgeClaims(parsed, medianRows, interval),
+    world: shareOfWorld(parsed, medianRows, catalog),
+  };
 }
 
 /** The monthly quantiles as records: one column per series and quantile. */

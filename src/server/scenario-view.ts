@@ -150,7 +150,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
       deadline: request.deadline,
     }),
   );
-  const run = judgeUncertainRun(parsed, mc);
+  const run = judgeUncertainRun(parsed, mc, catalog);
   const bands = fanPanels(run);
   // Bands where Monte Carlo gives them (power, accelerators, FLOP/s, capex); opex and binding from the median run.
   const charts = medianPanels.map((p) => bands.find((b) => b.id === p.id) ?? p);

@@ -15,6 +15,33 @@ export interface Verdict {
 }
 
 /**
+ * The first of a run's years whose value reaches a figure (or comes within its tolerance
+ * below it), and the claim's verdict on it: by the year it was claimed for, or not.
+ */
+export function judgeFirstReached(
+  figure: number,
+  years: ReadonlyArray<{ year: number; value: number }>,
+  byYear: number,
+  toleranceText: string = DEFAULT_TOLERANCE,
+): { holds: boolean; year: number | undefined; verdict: string } {
+  const tolerance = parseTolerance(toleranceText);
+  const first = years.find((y) => y.value >= figure || within(y.value, figure, tolerance));
+  if (!first) {
+    const last = years[years.length - 1];
+    return { holds: false, year: undefined, verdict: `not reached by ${last?.year ?? byYear}` };
+  }
+  const holds = first.year <= byYear;
+  const span = (n: number) => (n === 1 ? '1 year' : `${n} years`);
+  const when =
+    first.year === byYear
+      ? 'on time'
+      : holds
+        ? `${span(byYear - first.year)} early`
+        : `${span(first.year - byYear)} late`;
+  return { holds, year: first.year, verdict: `first reached in ${first.year} (${when})` };
+}
+
+/**
  * Hold a figure against the model: the one judgement checks and scenario claims share. A
  * figure inside the model's 90% interval (when its inputs are uncertain) holds whatever
  * the tolerance. A published fact says how far off the model is ("off by +12% (±5%)"); a
