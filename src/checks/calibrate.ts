@@ -55,6 +55,8 @@ function withStatedUncertainty(
 }
 
 function calibrateCheck(check: Check, catalog: Catalog): CalibrationRow[] {
+  // Scenario checks carry their scenario's own uncertainty; calibration covers the calculators' defaults.
+  if (check.calculator === undefined) return [];
   const calc = findCalculator(check.calculator);
   const raw = withStatedUncertainty(calc, check.inputs, catalog);
   const mc = runMonteCarlo(calc, raw, catalog, { samples: SAMPLES, seed: 1, quantiles: QUANTILES });

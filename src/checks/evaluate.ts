@@ -10,6 +10,7 @@ import { parseQuantity } from '../units/parse.js';
 import { describeDifference } from '../units/tolerance.js';
 import { judge } from '../units/verdict.js';
 import { parseYamlLocated } from '../yaml/document.js';
+import { evaluateScenarioCheck, noScenarios, type ScenarioReader, ScenarioRuns } from './scenario-checks.js';
 import { type Check, type CheckFile, checkFileSchema } from './schema.js';
 
 export interface Reading {
@@ -21,6 +22,8 @@ export interface Reading {
 
 export interface ExpectationResult {
   output: string;
+  /** The year a scenario check is about. */
+  year?: number | undefined;
   label: string;
   reference?: { value: number; display: string; writtenAs: string } | undefined;
   model: { value: number; display: string };
@@ -36,7 +39,9 @@ export interface ExpectationResult {
 export interface CheckResult {
   id: string;
   title: string;
-  calculator: string;
+  /** What the check runs: a calculator, or a scenario file. */
+  calculator?: string | undefined;
+  scenario?: string | undefined;
   kind: CheckFile['kind'];
   sources: { title: string; url?: string | undefined }[];
   note?: string | undefined;
@@ -163,7 +168,7 @@ function evaluateCheck(
   locate: Locate,
 ): CheckResult {
   const at = (...path: PropertyKey[]) => locate(['checks', index, ...path]);
-  const calc = withContext(at('calculator'), () => findCalculator(check.calculator));
+  const calc = withContext(at('calculator'), () => findCalculator(check.calculator as string));
   const label = (name: string) => `${at('inputs', name)}: checks[${index}].inputs.${name}`;
   const result = runCheckInputs(calc, check, catalog, label);
   const expectations = check.expect.map((expectation, e): ExpectationResult => {
@@ -215,8 +220,16 @@ function evaluateCheck(
   };
 }
 
-/** Evaluate a check file's text against the model. Pure: the caller reads the file. */
-export function evaluateCheckFile(text: string, file: string, catalog: Catalog): CheckFileResult {
+/**
+ * Evaluate a check file's text against the model. Pure: the caller reads the files (the
+ * check file, and through `read` the scenarios its checks name, relative to it).
+ */
+export function evaluateCheckFile(
+  text: string,
+  file: string,
+  catalog: Catalog,
+  read: ScenarioReader = noScenarios,
+): CheckFileResult {
   const { data, locate } = parseYamlLocated(text, file, checkFileSchema);
   const ids = new Set<string>();
   data.checks.forEach((check, i) => {
@@ -224,7 +237,12 @@ export function evaluateCheckFile(text: string, file: string, catalog: Catalog):
       throw new InputError(`${locate(['checks', i, 'id'])}: duplicate check id '${check.id}'`);
     ids.add(check.id);
   });
-  const results = data.checks.map((check, i) => evaluateCheck(check, i, data.kind, catalog, locate));
+  const scenarios = new ScenarioRuns(catalog, read);
+  const results = data.checks.map((check, i) =>
+    check.scenario !== undefined
+      ? evaluateScenarioCheck(check, i, data.kind, locate, scenarios)
+      : evaluateCheck(check, i, data.kind, catalog, locate),
+  );
   const failures =
     data.kind === 'published'
       ? results.reduce((n, r) => n + r.expectations.filter((e) => e.holds === false).length, 0)

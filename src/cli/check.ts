@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
 import { type CliIo, ExitCode } from './io.js';
@@ -33,7 +34,12 @@ export function registerCheck(program: Command, io: CliIo, catalog: Catalog): vo
         return;
       }
       // Evaluate everything before printing, so a bad file prints nothing half-done.
-      const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog));
+      // Scenarios a check names are found beside the check file.
+      const read = (file: string) => (path: string) => {
+        const found = join(dirname(file), path);
+        return { text: readUserFile(found), file: found };
+      };
+      const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog, read(file)));
       if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
       else
         io.stdout(

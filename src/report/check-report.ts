@@ -10,19 +10,21 @@ function summary(result: CheckFileResult): string {
   }
   const consistent = rows.filter((e) => e.holds).length;
   const compared = rows.filter((e) => e.holds !== undefined).length;
-  return `${result.file}: claims, ${consistent} of ${compared} consistent with the model (verdicts, not pass/fail)`;
+  const what = result.kind === 'forecasts' ? 'forecasts' : 'claims';
+  return `${result.file}: ${what}, ${consistent} of ${compared} consistent with the model (verdicts, not pass/fail)`;
 }
 
 /** The verdict table of a check file, then each check's sources. */
 export function renderCheckReport(result: CheckFileResult, options: { sources?: boolean } = {}): string {
-  const reference = result.kind === 'published' ? 'Published' : 'Claimed';
+  const reference =
+    result.kind === 'published' ? 'Published' : result.kind === 'forecasts' ? 'Forecast' : 'Claimed';
   const rows: string[][] = [];
   for (const check of result.results) {
     check.expectations.forEach((e, i) => {
       rows.push([
         i === 0 ? check.id : '',
         i === 0 ? check.title : '',
-        e.output,
+        e.year === undefined ? e.output : `${e.output} ${e.year}`,
         e.reference?.display ?? '—',
         e.model.display,
         e.verdict,

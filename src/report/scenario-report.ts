@@ -1,4 +1,5 @@
 import type { ClaimVerdict } from '../scenario/claims.js';
+import { monthLabel } from '../scenario/months.js';
 import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 import type { WorldShare } from '../scenario/world-share.js';
@@ -64,6 +65,66 @@ export function worldShareLines(world: WorldShare | undefined): string[] {
   ];
 }
 
+/** Power requested and delivered year by year, and what the request takes of the world's build. */
+function powerLines(run: ScenarioRun): string[] {
+  if (run.powerNeeds.length === 0) return [];
+  const right = { align: 'right' as const };
+  const delivered = renderTable(
+    [
+      { header: 'Year' },
+      { header: 'Requested', ...right },
+      { header: 'Delivered', ...right },
+      { header: 'Added in year', ...right },
+      { header: 'Binds' },
+    ],
+    run.yearly.map((r) => [
+      String(r.year),
+      fmt(r, 'facility_power_requested'),
+      fmt(r, 'facility_power_available'),
+      fmt(r, 'power_added'),
+      r.binding,
+    ]),
+    '  ',
+  );
+  const first = run.yearly.find((r) => r.binding !== 'none');
+  const lines = ['', 'Power brought online', delivered];
+  if (first) lines.push(`  What binds first: ${first.binding}, in ${first.year}.`);
+  const power = (v: number) => formatQuantity(v, 'power');
+  const pct = (v: number | undefined) => (v === undefined ? '–' : formatQuantity(v, 'fraction'));
+  for (const need of run.powerNeeds) {
+    lines.push(
+      `  What it would take: ${need.site} asks for ${power(need.pace)} a year at its steepest (from ${monthLabel(need.from)}); each source's part of that pace against the world's yearly build of it:`,
+      renderTable(
+        [
+          { header: 'Source' },
+          { header: 'Mix', ...right },
+          { header: 'Firm/yr', ...right },
+          { header: 'Equipment/yr', ...right },
+          { header: 'World builds/yr', ...right },
+          { header: 'Share needed', ...right },
+          { header: 'Share available', ...right },
+        ],
+        need.sources.map((s) => [
+          s.source,
+          pct(s.mix),
+          power(s.firmPerYear),
+          power(s.nameplatePerYear),
+          s.worldBuild === undefined ? '–' : power(s.worldBuild),
+          pct(s.shareNeeded),
+          pct(s.shareAvailable),
+        ]),
+        '  ',
+      ),
+    );
+    const short = need.sources.filter((s) => (s.shareNeeded ?? 0) > s.shareAvailable);
+    if (short.length > 0)
+      lines.push(
+        `  At today's build the request needs more than the site can get of ${short.map((s) => s.source).join(', ')}: a larger share, faster factory and grid growth, or a mix leaning on the other sources.`,
+      );
+  }
+  return lines;
+}
+
 /** The terminal report of a scenario: what it is, two yearly tables, and the claims' verdicts. */
 export function renderScenarioReport(run: ScenarioRun): string {
   const s = run.loaded.scenario;
@@ -123,7 +184,15 @@ export function renderScenarioReport(run: ScenarioRun): string {
   const model = s.assumptions.reference_model ?? 'llama-3.3-70b';
   const parts = [`${s.name}`, ...(s.description ? [s.description] : []), ''];
   if (s.claim) parts.push(`Claim: ${s.claim}`, '');
-  parts.push('Build-out (end of year)', buildOut, '', 'Money, energy and output', money, '');
+  parts.push(
+    'Build-out (end of year)',
+    buildOut,
+    ...powerLines(run),
+    '',
+    'Money, energy and output',
+    money,
+    '',
+  );
   parts.push(
     `  Largest run: one site's fleet at ${formatQuantity(a.mfu, 'fraction')} MFU and ${formatQuantity(a.goodput, 'fraction')} goodput for ${formatQuantity(a.trainingRun, 'time')}.`,
     `  Tokens: ${model} served at ${formatQuantity(a.servingUtilization, 'fraction')} utilization. Revenue needed: capex repaid at ${formatQuantity(a.costOfCapital, 'fraction')} plus opex.`,

@@ -19,6 +19,7 @@ interface MonthFieldSpec {
 
 export const MONTH_FIELDS = {
   powerAvailable: { column: 'power_available_w', dimension: 'power' },
+  powerRequested: { column: 'power_requested_w', dimension: 'power' },
   powerUsed: {
     column: 'power_used_w',
     dimension: 'power',

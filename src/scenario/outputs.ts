@@ -62,6 +62,7 @@ const powerAdded = {
 };
 
 export const YEAR_OUTPUTS = {
+  facility_power_requested: { dimension: 'power', label: 'Power requested', ...endOfYear('powerRequested') },
   facility_power_available: { dimension: 'power', label: 'Power avail.', ...endOfYear('powerAvailable') },
   facility_power: { dimension: 'power', label: 'Power used', ...endOfYear('powerUsed') },
   power_added: { dimension: 'power', label: 'Power added in year', ...powerAdded },

@@ -12,6 +12,7 @@ import {
 } from './monte-carlo.js';
 import { monthLabel } from './months.js';
 import { type YearOutput, type YearRow, yearly } from './outputs.js';
+import { type PowerNeeds, powerNeeds } from './power-needs.js';
 import { resolveScenario } from './resolve.js';
 import { timelineSeries } from './timeline.js';
 import { type WorldShare, worldShare } from './world-share.js';
@@ -24,6 +25,8 @@ export interface ScenarioRun {
   claims: ClaimVerdict[];
   /** A program's share of the world (absent for the world itself, or without a baseline). */
   world?: WorldShare | undefined;
+  /** What each site's power request takes of the world's build. */
+  powerNeeds: PowerNeeds[];
 }
 
 /**
@@ -47,6 +50,7 @@ export function runParsedScenario(parsed: ParsedScenario, catalog: Catalog): Sce
     yearly: rows,
     claims: judgeClaims(loaded, rows),
     world: shareOfWorld(parsed, rows, catalog),
+    powerNeeds: powerNeeds(parsed, catalog),
   };
 }
 

@@ -106,6 +106,8 @@ interface TimelineRun {
   powerPart: number;
   /** This month: the sites' power (NaN without sites), capital released so far, what is bought and what bound. */
   powerAvailable: number;
+  /** Power the sites asked for: their requests (or ramps, or what their accelerators drew). */
+  powerRequested: number;
   capitalAvailable: number;
   installs: number;
   /** H100-equivalents of this month's installs, and what the month spent (power plants included). */
@@ -141,6 +143,7 @@ export class TimelineWorkspace {
     delivery: new PowerDelivery(),
     hasPowerSites: false,
     powerPart: CODE.power,
+    powerRequested: 0,
     installs: 0,
     h100eAdded: 0,
     capex: 0,
@@ -212,6 +215,7 @@ function sparePower(run: TimelineRun, month: number): number {
   const sites = run.inputs.sites;
   run.powerPart = CODE.power;
   run.powerCapex = 0;
+  run.powerRequested = 0;
   if (!sites) return Number.NaN;
   const delivery = run.delivery;
   delivery.beginMonth();
@@ -220,8 +224,11 @@ function sparePower(run: TimelineRun, month: number): number {
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i] as SitePlan;
     let power: number;
-    if (site.powerAt) power = site.powerAt(month);
-    else {
+    if (site.powerAt) {
+      power = site.powerAt(month);
+      run.powerRequested += power;
+    } else {
+      if (site.power?.requestAt) run.powerRequested += site.power.requestAt(month);
       const left = run.inputs.capital ? capitalLeft(run) - delivery.capex : Number.POSITIVE_INFINITY;
       const got = site.power?.requestAt
         ? delivery.requested(i, month, left)
@@ -249,6 +256,7 @@ function settlePower(run: TimelineRun, month: number): void {
     if (site.power) {
       delivery.settle(i, run.fleet.siteUse[i] ?? 0);
       total += delivery.deliveredAt(i);
+      if (!site.power.requestAt) run.powerRequested += delivery.deliveredAt(i);
     } else total += site.powerAt?.(month) ?? 0;
   }
   const spent = delivery.capex - before;
@@ -495,6 +503,8 @@ function writeMonth(run: TimelineRun, i: number): void {
   if (kept.powerAvailable)
     c.powerAvailable[i] = Number.isNaN(run.powerAvailable) ? powerUsed : run.powerAvailable;
   if (kept.powerUsed) c.powerUsed[i] = powerUsed;
+  if (kept.powerRequested)
+    c.powerRequested[i] = Number.isNaN(run.powerAvailable) ? powerUsed : run.powerRequested;
   if (kept.installs) c.installs[i] = run.installs;
   if (kept.accelerators) c.accelerators[i] = fleet.accelerators;
   if (kept.peakBf16) c.peakBf16[i] = fleet.peakBf16;

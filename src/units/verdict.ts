@@ -3,8 +3,8 @@ import { describeClaim, describeDifference, describeTolerance, parseTolerance, w
 /** Unless a figure says otherwise, it is held to within 10%: press figures are round. */
 export const DEFAULT_TOLERANCE = '10%';
 
-/** A published fact the model should reproduce, or a claim the model tests. */
-export type FigureKind = 'published' | 'claims';
+/** A published fact the model should reproduce, a claim the model tests, or someone's forecast. */
+export type FigureKind = 'published' | 'claims' | 'forecasts';
 
 export interface Verdict {
   holds: boolean;
@@ -76,6 +76,6 @@ export function judge(
       ? `consistent (${shown})`
       : model === 0
         ? 'the model never gets there'
-        : `claim is ${describeClaim(figure, model)}`,
+        : `${kind === 'forecasts' ? 'forecast' : 'claim'} is ${describeClaim(figure, model)}`,
   };
 }

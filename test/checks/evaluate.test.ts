@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCheckFile } from '../../src/checks/evaluate.js';
 import { catalog } from '../helpers/catalog.js';
 
-const evaluate = (text: string, file = 'test.yaml') => evaluateCheckFile(text, file, catalog);
+/** Scenarios a check names are read beside the check file, as the CLI reads them. */
+const besideChecks = (path: string) => {
+  const file = join('checks', path);
+  return { text: readFileSync(file, 'utf8'), file };
+};
+const evaluate = (text: string, file = 'test.yaml') => evaluateCheckFile(text, file, catalog, besideChecks);
 
 const published = (value: string, tolerance = '5%') => `kind: published
 checks:
@@ -41,6 +47,63 @@ describe('published checks', () => {
     );
     expect(missed).toEqual([]);
     expect(r.results.length).toBeGreaterThan(20);
+  });
+});
+
+describe('scenario checks', () => {
+  const world = (expect: string, extra = '') => `kind: forecasts
+checks:
+  - id: W-1
+    title: Installed H100e
+    scenario: ../scenarios/world.yaml${extra}
+    expect:
+      - ${expect}
+    source: {title: A forecast}
+`;
+
+  it("hold the world's history to published totals: H100e is what was shipped, by dense BF16", () => {
+    const r = evaluate(readFileSync('checks/published.yaml', 'utf8'), 'checks/published.yaml');
+    const h100e = r.results.find((c) => c.id === 'EPOCH-H100E-2025')?.expectations[0];
+    expect(h100e?.year).toBe(2025);
+    // By hand: every row of data/shipments.yaml 2022-2025 (none retires within six years),
+    // each counted at its dense BF16 peak over the H100 SXM's 989.4 TFLOP/s.
+    const h100 = catalog.accelerator('h100-sxm').dense.bf16?.value ?? 0;
+    const installed = catalog.shipments.years
+      .filter((y) => y.year <= 2025)
+      .flatMap((y) => y.rows)
+      .reduce(
+        (sum, row) =>
+          sum + (row.units.value * (catalog.accelerator(row.accelerator).dense.bf16?.value ?? 0)) / h100,
+        0,
+      );
+    expect(h100e?.model.value).toBeCloseTo(installed, -4);
+    expect(r.results.find((c) => c.id === 'EPOCH-H100E-2025')?.scenario).toBe('scenarios/world.yaml');
+  });
+
+  it("judge forecasts against the world's median, holding those inside its 90% interval", () => {
+    const r = evaluate(readFileSync('checks/forecasts.yaml', 'utf8'), 'checks/forecasts.yaml');
+    expect(r.kind).toBe('forecasts');
+    expect(r.failures).toBe(0);
+    expect(r.results.length).toBeGreaterThanOrEqual(15);
+    for (const e of r.results.flatMap((c) => c.expectations)) {
+      expect(e.model.display).toMatch(/\(.+ to .+\)$/);
+      expect(e.verdict).toMatch(/^(inside the 90% interval|consistent \(±25%\)|forecast is .+ the model)$/);
+    }
+  });
+
+  it('point at the line of an unknown output, a year outside the span, or a check with no target', () => {
+    expect(() => evaluate(world('{output: h100, year: 2025, value: 1M}'))).toThrow(
+      /^test\.yaml:7:18: checks\[0\]\.expect\[0\]\.output: unknown yearly output 'h100'; did you mean 'h100e'\?$/,
+    );
+    expect(() => evaluate(world('{output: h100e, year: 2040, value: 1M}'))).toThrow(
+      /^test\.yaml:7:31: checks\[0\]\.expect\[0\]\.year: 2040 is outside scenarios\/world\.yaml's span \(2022-2035\)$/,
+    );
+    expect(() => evaluate(world('{output: h100e, value: 1M}'))).toThrow(
+      /a scenario check needs the year it is about/,
+    );
+    expect(() => evaluate(world('{output: h100e, year: 2025}', '\n    calculator: cluster'))).toThrow(
+      /give a calculator or a scenario to check against, not both/,
+    );
   });
 });
 
