@@ -80,7 +80,11 @@ async function runUncertainScenario(
   const outputs: Outputs = [];
   if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyQuantileRecords(run))]);
   if (typeof options.json === 'string') outputs.push([options.json, json()]);
-  if (options.chart) outputs.push([options.chart, await chartFile(options.chart, scenarioFanChartSvg(run))]);
+  if (options.chart) {
+    // The world is drawn with the published forecasts of it.
+    const marks = parsed.scenario.world ? (await import('../io/forecast-marks.js')).worldForecastMarks() : [];
+    outputs.push([options.chart, await chartFile(options.chart, scenarioFanChartSvg(run, marks))]);
+  }
   writeOutputs(outputs, io);
   if (options.csv === true) io.stdout(toCsv(monthlyQuantileRecords(run)));
   else if (options.json === true) io.stdout(json());

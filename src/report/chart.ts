@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { CHARTED } from '../scenario/fields.js';
+import { CONSTRAINTS } from '../scenario/constraints.js';
+import { CHARTED, type ChartedSeries } from '../scenario/fields.js';
 import { monthLabel } from '../scenario/months.js';
 import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 
@@ -84,7 +85,10 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
   const capex = m.map((s) => ({ date: date(s.month), billions: s.cumulativeCapex / 1e9 }));
 
   const opex = m.map((s) => ({ date: date(s.month), billions: (s.opex * 12) / 1e9 }));
-  const constraints = ['power', 'capital', 'supply', 'plan', 'none'];
+  // The constraints that bound in some month of this run, in constraints.ts order.
+  const constraints = CONSTRAINTS.filter((c) => c !== 'none' && m.some((s) => s.binding === c)).concat(
+    'none',
+  );
   const binding = m.map((s) => ({ date: date(s.month), constraint: s.binding }));
   /** A money series in $B over time: a line, with the area under it filled if asked. */
   const billionsPanel = (
@@ -229,16 +233,37 @@ function plotHeight(svg: string): number {
   return match ? Number(match[1]) : PLOT_HEIGHT;
 }
 
-/** The same panels under uncertainty: the median as a line in a p5–p95 band. */
-export function scenarioFanChartSvg(run: ScenarioUncertainRun): string {
-  const title = `${run.parsed.scenario.name}: median, p5-p95 band (${run.mc.samples} samples)`;
-  return composeSvg(title, fanPanels(run));
+/** A published figure marked on a chart: a forecast of a charted series at a month. */
+export interface ChartMark {
+  column: ChartedSeries;
+  month: number;
+  value: number;
+  label: string;
 }
 
-/** Power, fleet, FLOP/s and capex of a Monte Carlo run, each a median line in its p5–p95 band. */
-export function fanPanels(run: ScenarioUncertainRun): Panel[] {
+/** The same panels under uncertainty: the median as a line in a p5–p95 band, with any figures marked. */
+export function scenarioFanChartSvg(run: ScenarioUncertainRun, marks: readonly ChartMark[] = []): string {
+  const title = `${run.parsed.scenario.name}: median, p5-p95 band (${run.mc.samples} samples)`;
+  return composeSvg(title, fanPanels(run, marks));
+}
+
+/**
+ * Power, fleet, H100e, FLOP/s and capex of a Monte Carlo run, each a median line in its
+ * p5–p95 band; published figures (forecasts) as labelled dots on their series' panels.
+ */
+export function fanPanels(run: ScenarioUncertainRun, marks: readonly ChartMark[] = []): Panel[] {
   const { base, date } = plotSetup();
   return CHARTED.map(({ panel: id, title, column, scale, log }): Panel => {
+    // Figures of the same year alternate their labels left and right of the dots.
+    const figures = marks
+      .filter((mark) => mark.column === column)
+      .sort((a, b) => a.month - b.month || a.value - b.value)
+      .map((mark, i, all) => ({
+        date: date(mark.month),
+        value: mark.value / scale,
+        label: mark.label,
+        side: all.slice(0, i).filter((m) => m.month === mark.month).length % 2,
+      }));
     const data = run.mc.monthly.map((m) => {
       const q = m.series[column]?.quantiles ?? {};
       return {
@@ -256,8 +281,28 @@ export function fanPanels(run: ScenarioUncertainRun): Panel[] {
         Plot.areaY(shown, { x: 'date', y1: 'low', y2: 'high', fill: PALETTE[0], fillOpacity: 0.25 }),
         Plot.lineY(shown, { x: 'date', y: 'mid', stroke: PALETTE[0], strokeWidth: 2 }),
         ...(log ? [] : [Plot.ruleY([0])]),
+        ...(figures.length > 0
+          ? [
+              Plot.dot(figures, { x: 'date', y: 'value', fill: PALETTE[1], r: 4 }),
+              ...[0, 1].map((side) =>
+                Plot.text(
+                  figures.filter((f) => f.side === side),
+                  {
+                    x: 'date',
+                    y: 'value',
+                    text: 'label',
+                    dx: side === 0 ? 6 : -6,
+                    textAnchor: side === 0 ? ('start' as const) : ('end' as const),
+                    fontSize: 10,
+                    fill: PALETTE[1],
+                  },
+                ),
+              ),
+            ]
+          : []),
       ],
     });
-    return { id, title: `${title} (median, p5-p95 band)`, legend: [], svg: plot.outerHTML };
+    const legend = figures.length > 0 ? ['median, p5-p95', 'published forecasts'] : [];
+    return { id, title: `${title} (median, p5-p95 band)`, legend, svg: plot.outerHTML };
   });
 }

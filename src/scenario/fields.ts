@@ -37,7 +37,12 @@ export const MONTH_FIELDS = {
     column: 'h100e',
     dimension: 'count',
     monthly: true,
-    chart: { panel: 'h100e', title: 'H100-equivalents installed, millions', scale: 1e6 },
+    chart: {
+      panel: 'h100e',
+      title: 'H100-equivalents installed, millions, log scale',
+      scale: 1e6,
+      log: true,
+    },
   },
   h100eAdded: { column: 'h100e_added', dimension: 'count' },
   capex: { column: 'capex_usd', dimension: 'money' },

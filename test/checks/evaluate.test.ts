@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCheckFile } from '../../src/checks/evaluate.js';
 import { catalog } from '../helpers/catalog.js';
+import { besideChecks } from '../helpers/checks.js';
 
-/** Scenarios a check names are read beside the check file, as the CLI reads them. */
-const besideChecks = (path: string) => {
-  const file = join('checks', path);
-  return { text: readFileSync(file, 'utf8'), file };
-};
 const evaluate = (text: string, file = 'test.yaml') => evaluateCheckFile(text, file, catalog, besideChecks);
 
 const published = (value: string, tolerance = '5%') => `kind: published

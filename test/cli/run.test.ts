@@ -19,7 +19,7 @@ describe('gigawatt run', () => {
     const csv = await cli('run', 'scenarios/stargate.yaml', '--csv');
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toMatch(
-      /^month,power_available_w,power_used_w,installs,accelerators,accelerators_gb200,/,
+      /^month,power_available_w,power_requested_w,power_used_w,installs,accelerators,accelerators_gb200,/,
     );
     expect(lines).toHaveLength(1 + 72);
     const json = JSON.parse((await cli('run', 'scenarios/stargate.yaml', '--json')).stdout);

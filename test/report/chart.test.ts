@@ -153,6 +153,26 @@ describe('scenario charts', () => {
     );
     const fans = fanPanels(uncertain);
 
+    it('marks published figures on their panels as labelled dots, and nothing where there are none', () => {
+      const marked = fanPanels(uncertain, [
+        { column: 'power_used_w', month: 2027 * 12 + 11, value: 60e9, label: 'AI2027' },
+        { column: 'power_used_w', month: 2027 * 12 + 11, value: 68e9, label: 'RAND' },
+        { column: 'h100e', month: 2030 * 12 + 11, value: 100e6, label: 'EPOCH' },
+      ]);
+      const power = parseSvg(marked[0]?.svg ?? '');
+      expect(power.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(2);
+      // Two figures of one year: one label to the right of its dot, one to the left.
+      expect(
+        texts(power)
+          .filter((t) => t === 'AI2027' || t === 'RAND')
+          .sort(),
+      ).toEqual(['AI2027', 'RAND']);
+      expect(marked[0]?.legend).toEqual(['median, p5-p95', 'published forecasts']);
+      expect(parseSvg(marked[1]?.svg ?? '').querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(0);
+      expect(marked[1]?.legend).toEqual([]);
+      expect(marked[2]?.svg).toContain('EPOCH');
+    });
+
     it('draws each of the five series as a median line in a band', () => {
       expect(fans.map((p) => p.id)).toEqual(['power', 'accelerators', 'h100e', 'flops', 'capex']);
       for (const p of fans) {
@@ -160,7 +180,7 @@ describe('scenario charts', () => {
         const dom = parseSvg(p.svg);
         expect(marks(dom, 'area'), p.id).toHaveLength(1);
         expect(marks(dom, 'line'), p.id).toHaveLength(1);
-        expect(marks(dom, 'rule'), p.id).toHaveLength(p.id === 'flops' ? 0 : 1);
+        expect(marks(dom, 'rule'), p.id).toHaveLength(p.id === 'flops' || p.id === 'h100e' ? 0 : 1);
       }
     });
 

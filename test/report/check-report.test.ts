@@ -4,9 +4,10 @@ import type { CalibrationResult } from '../../src/checks/calibrate.js';
 import { evaluateCheckFile } from '../../src/checks/evaluate.js';
 import { renderCalibration, renderCheckReport } from '../../src/report/check-report.js';
 import { catalog } from '../helpers/catalog.js';
+import { besideChecks } from '../helpers/checks.js';
 import { column, expectAligned, tableAt } from '../helpers/table.js';
 
-const evaluate = (text: string, file = 'test.yaml') => evaluateCheckFile(text, file, catalog);
+const evaluate = (text: string, file = 'test.yaml') => evaluateCheckFile(text, file, catalog, besideChecks);
 
 const small = `kind: published
 checks:

@@ -41,7 +41,7 @@ describe('comparison charts', () => {
     expect(panels.map((p) => p.title)).toEqual([
       'Facility power used, GW',
       'Accelerators installed, millions',
-      'H100-equivalents installed, millions',
+      'H100-equivalents installed, millions, log scale',
       'Peak dense BF16 FLOP/s, EFLOP/s, log scale',
       'Cumulative capex, $B',
     ]);
