@@ -162,11 +162,9 @@ describe('scenario charts', () => {
       const power = parseSvg(marked[0]?.svg ?? '');
       expect(power.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(2);
       // Two figures of one year: one label to the right of its dot, one to the left.
-      expect(
-        texts(power)
-          .filter((t) => t === 'AI2027' || t === 'RAND')
-          .sort(),
-      ).toEqual(['AI2027', 'RAND']);
+      const groups = [...power.querySelectorAll('g[aria-label="text"]')].filter((g) => g.children.length > 0);
+      expect(groups.map((g) => g.textContent).sort()).toEqual(['AI2027', 'RAND']);
+      expect(groups.map((g) => g.getAttribute('text-anchor')).sort()).toEqual(['end', 'start']);
       expect(marked[0]?.legend).toEqual(['median, p5-p95', 'published forecasts']);
       expect(parseSvg(marked[1]?.svg ?? '').querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(0);
       expect(marked[1]?.legend).toEqual([]);
