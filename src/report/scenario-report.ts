@@ -1,7 +1,7 @@
 import type { ClaimVerdict } from '../scenario/claims.js';
 import { monthLabel } from '../scenario/months.js';
 import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
-import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
+import { fleetByGroup, fleetGroups, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 import type { WorldShare } from '../scenario/world-share.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
@@ -9,10 +9,11 @@ import { renderTable } from './table.js';
 const fmt = (row: YearRow, key: YearOutput) =>
   formatQuantity(row[key] as number, YEAR_OUTPUTS[key].dimension);
 
-function generationCell(row: YearRow, gens: readonly string[]): string {
-  return gens
-    .filter((g) => (row.by_generation[g] ?? 0) > 0)
-    .map((g) => `${g} ${formatQuantity(row.by_generation[g] ?? 0, 'count')}`)
+function generationCell(row: YearRow, groups: ReturnType<typeof fleetGroups>): string {
+  const counts = fleetByGroup(row, groups);
+  return groups
+    .filter((g) => (counts[g.name] ?? 0) > 0)
+    .map((g) => `${g.name} ${formatQuantity(counts[g.name] ?? 0, 'count')}`)
     .join(', ');
 }
 
@@ -128,7 +129,7 @@ function powerLines(run: ScenarioRun): string[] {
 /** The terminal report of a scenario: what it is, two yearly tables, and the claims' verdicts. */
 export function renderScenarioReport(run: ScenarioRun): string {
   const s = run.loaded.scenario;
-  const gens = generationIds(run);
+  const groups = fleetGroups(run);
   const right = { align: 'right' as const };
   const buildOut = renderTable(
     [
@@ -139,7 +140,7 @@ export function renderScenarioReport(run: ScenarioRun): string {
       { header: 'Added', ...right },
       { header: 'H100e', ...right },
       { header: 'H100e added', ...right },
-      { header: 'By generation' },
+      { header: s.world ? 'By vendor' : 'By generation' },
       { header: 'Binds' },
     ],
     run.yearly.map((r) => [
@@ -150,7 +151,7 @@ export function renderScenarioReport(run: ScenarioRun): string {
       fmt(r, 'accelerators_added'),
       fmt(r, 'h100e'),
       fmt(r, 'h100e_added'),
-      generationCell(r, gens),
+      generationCell(r, groups),
       r.binding,
     ]),
     '  ',
@@ -230,14 +231,22 @@ export function renderComparison(runs: readonly ScenarioRun[]): string {
   )}\n`;
 }
 
-const UNCERTAIN_BUILD: Array<YearOutput> = ['facility_power', 'accelerators', 'h100e'];
-const UNCERTAIN_MONEY: Array<YearOutput> = [
-  'capex',
-  'cumulative_capex',
-  'energy',
-  'largest_training_run',
-  'revenue_needed',
-];
+const UNCERTAIN_BUILD: Array<YearOutput> = ['facility_power', 'accelerators', 'accelerators_added'];
+const UNCERTAIN_COMPUTE: Array<YearOutput> = ['h100e', 'h100e_added', 'largest_training_run'];
+const UNCERTAIN_MONEY: Array<YearOutput> = ['capex', 'cumulative_capex', 'energy', 'revenue_needed'];
+
+/** The installed fleet by vendor (a world) or generation, each year of the run at the medians. */
+function fleetTable(run: ScenarioRun): string {
+  const groups = fleetGroups(run);
+  return renderTable(
+    [{ header: 'Year' }, ...groups.map((g) => ({ header: g.name, align: 'right' as const }))],
+    run.yearly.map((row) => {
+      const counts = fleetByGroup(row, groups);
+      return [String(row.year), ...groups.map((g) => formatQuantity(counts[g.name] ?? 0, 'count'))];
+    }),
+    '  ',
+  );
+}
 
 /** A scenario run under uncertainty: each year's median with its 90% interval, and what binds how often. */
 export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string {
@@ -245,13 +254,15 @@ export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string
   const cell = (year: ScenarioUncertainRun['mc']['yearly'][number], key: YearOutput) => {
     const q = year.outputs[key]?.quantiles ?? {};
     const show = (v: number | undefined) => formatQuantity(v ?? 0, YEAR_OUTPUTS[key].dimension);
+    // A year no uncertain number reaches (a history) is one figure, not an interval.
+    if ((q.p95 ?? 0) <= (q.p5 ?? 0) * (1 + 1e-9)) return show(q.p50);
     return `${show(q.p50)} (${show(q.p5)} to ${show(q.p95)})`;
   };
   const binds = (b: Record<string, number>) =>
     Object.entries(b)
       .filter(([, share]) => share > 0)
       .sort((x, y) => y[1] - x[1])
-      .map(([name, share]) => `${name} ${Math.round(share * 100)}%`)
+      .map(([name, share]) => `${name} ${share < 0.005 ? '<1' : Math.round(share * 100)}%`)
       .join(', ');
   const yearTable = (keys: Array<YearOutput>, withBinds: boolean) =>
     renderTable(
@@ -286,8 +297,14 @@ export function renderScenarioUncertainReport(run: ScenarioUncertainRun): string
     'Build-out, end of year: median (5th to 95th percentile)',
     yearTable(UNCERTAIN_BUILD, true),
     '',
-    'Money, energy and output',
+    'Compute',
+    yearTable(UNCERTAIN_COMPUTE, false),
+    '',
+    'Money and energy',
     yearTable(UNCERTAIN_MONEY, false),
+    '',
+    `Accelerators installed by ${s.world ? 'vendor' : 'generation'}, at the medians`,
+    fleetTable(run.atMedians),
     '',
     inputs,
   ];

@@ -69,6 +69,27 @@ export function generationIds(run: ScenarioRun): string[] {
   return [...new Set(run.loaded.inputs.generations.map((g) => g.id))];
 }
 
+/**
+ * How a run's fleet is split for reading: by vendor for a world (its lines), by generation
+ * otherwise. Each group names the generation ids it adds up.
+ */
+export function fleetGroups(run: ScenarioRun): Array<{ name: string; ids: string[] }> {
+  const world = run.loaded.scenario.world;
+  if (!world) return generationIds(run).map((id) => ({ name: id, ids: [id] }));
+  const gens = run.loaded.inputs.generations;
+  return world.lines.map((line, l) => ({
+    name: line.vendor,
+    ids: [...new Set(gens.filter((g) => g.line === l).map((g) => g.id))],
+  }));
+}
+
+/** A year's installed fleet by group (fleetGroups). */
+export function fleetByGroup(row: YearRow, groups: ReturnType<typeof fleetGroups>): Record<string, number> {
+  return Object.fromEntries(
+    groups.map((g) => [g.name, g.ids.reduce((sum, id) => sum + (row.by_generation[id] ?? 0), 0)]),
+  );
+}
+
 /** The monthly series as plain records with SI units in the names, for CSV and JSON (columns from fields.ts). */
 export function monthlyRecords(run: ScenarioRun): Array<Record<string, string | number>> {
   const gens = generationIds(run);
@@ -94,6 +115,8 @@ export interface ScenarioUncertainRun {
   claims: ClaimVerdict[];
   /** The medians' share of the world. */
   world?: WorldShare | undefined;
+  /** The deterministic run at the medians: what the fleet is made of, by group. */
+  atMedians: ScenarioRun;
 }
 
 export function runScenarioUncertain(
@@ -148,6 +171,7 @@ export function judgeUncertainRun(
     medianRows,
     claims: judgeClaims(parsed, medianRows, interval),
     world: shareOfWorld(parsed, medianRows, catalog),
+    atMedians: runParsedScenario(parsed, catalog),
   };
 }
 

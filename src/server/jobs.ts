@@ -36,7 +36,7 @@ export interface JobRunner {
 export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** The claims files the explorer shows. */
-const CLAIM_FILES = ['seed-claims.yaml', 'published.yaml'];
+const CLAIM_FILES = ['seed-claims.yaml', 'published.yaml', 'forecasts.yaml'];
 
 /** Do one job on this thread. Monte Carlo runs on this thread too (one thread per job). */
 export async function runJob(job: Job, catalog: Catalog): Promise<string> {
@@ -59,7 +59,11 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
     case 'claims':
       return {
         files: CLAIM_FILES.map((f) =>
-          evaluateCheckFile(readUserFile(join(job.checksDir, f)), `checks/${f}`, catalog),
+          evaluateCheckFile(readUserFile(join(job.checksDir, f)), `checks/${f}`, catalog, (path) => ({
+            // Scenarios a check names sit beside the checks folder, as the CLI finds them.
+            text: readUserFile(join(job.checksDir, path)),
+            file: join('checks', path),
+          })),
         ),
       } satisfies ClaimsLedger;
     case 'compare': {

@@ -269,7 +269,7 @@ describe('saved runs', () => {
     expect(ownRun.spec).toBe(written);
 
     const csv = await (await server.request(`/api/runs/${a.id}/export.csv`)).text();
-    expect(csv.split('\n')[0]).toMatch(/^month,power_available_w,power_used_w/);
+    expect(csv.split('\n')[0]).toMatch(/^month,power_available_w,power_requested_w,power_used_w/);
     const yaml = await (await server.request(`/api/runs/${b.id}/export.yaml`)).text();
     expect(yaml).toMatch(/pue: "?1\.5"?/);
     const json = (await (await server.request(`/api/runs/${b.id}/export.json`)).json()) as {

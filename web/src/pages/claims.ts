@@ -4,14 +4,15 @@ import { h, table } from '../dom.js';
 
 /** Press claims and published facts, each held against the model, with its sources. */
 export async function claimsPage(page: HTMLElement): Promise<void> {
-  page.append(h('h1', {}, 'Claims and published facts'), h('p', { class: 'status' }, 'evaluating…'));
+  const title = 'Claims, published facts and forecasts';
+  page.append(h('h1', {}, title), h('p', { class: 'status' }, 'evaluating…'));
   const { files } = await api<ClaimsLedger>('/api/claims');
-  page.replaceChildren(h('h1', {}, 'Claims and published facts'));
+  page.replaceChildren(h('h1', {}, title));
   for (const file of files) {
     const rows = file.results.flatMap((r) =>
       r.expectations.map((e) => [
         h('span', { class: 'text' }, r.title),
-        e.label,
+        e.year === undefined ? e.label : `${e.label}, ${e.year}`,
         e.reference?.display ?? '',
         e.model.display,
         h('span', { class: e.holds === false ? 'fails' : e.holds ? 'holds' : '' }, e.verdict),
@@ -31,13 +32,15 @@ export async function claimsPage(page: HTMLElement): Promise<void> {
         {},
         file.kind === 'published'
           ? `Published facts (${file.file}): ${file.failures} outside tolerance`
-          : `Press claims (${file.file})`,
+          : file.kind === 'forecasts'
+            ? `Forecasts of the world's build-out (${file.file})`
+            : `Press claims (${file.file})`,
       ),
       table(
         [
           'Check',
           'Output',
-          file.kind === 'published' ? 'Published' : 'Claimed',
+          file.kind === 'published' ? 'Published' : file.kind === 'forecasts' ? 'Forecast' : 'Claimed',
           'Model',
           'Verdict',
           'Source',
