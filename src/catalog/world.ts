@@ -50,3 +50,5 @@ export const WORLD_OUTPUTS = [
   'capex',
   'cumulative_capex',
 ] as const satisfies ReadonlyArray<keyof WorldYear>;
+
+export type WorldOutput = (typeof WORLD_OUTPUTS)[number];

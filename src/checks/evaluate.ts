@@ -34,6 +34,8 @@ export interface ExpectationResult {
   verdict: string;
   /** For claims with `explore`: the reading of the claim the model matches best. */
   closest?: Reading | undefined;
+  /** For a program's scenario check: its share of the world that year, and what bound. */
+  world?: { share?: number | undefined; binding: string } | undefined;
 }
 
 export interface CheckResult {

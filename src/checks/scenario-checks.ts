@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { WORLD_OUTPUTS, type WorldOutput } from '../catalog/world.js';
 import { InputError, own, unknownId, withContext } from '../errors.js';
 import { parseScenario } from '../scenario/load.js';
 import { YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
@@ -22,6 +23,8 @@ const SCENARIO_CHECK_SAMPLES = 1000;
 interface ScenarioResult {
   file: string;
   rows: YearRow[];
+  /** A program's years are read against the world baseline; a world's are not. */
+  isWorld: boolean;
   /** Each year's 90% interval of an output, when the scenario is uncertain. */
   interval?: (year: number, output: YearOutput) => [number, number];
 }
@@ -35,14 +38,23 @@ export class ScenarioRuns {
     private readonly read: ScenarioReader,
   ) {}
 
+  /** A program's figure as a share of the world's that year (when the world baseline has the output). */
+  worldShare(output: YearOutput, year: number, value: number): number | undefined {
+    const world = this.catalog.world?.years.find((y) => y.year === year);
+    const kept = (WORLD_OUTPUTS as readonly string[]).includes(output);
+    const whole = world && kept ? world[output as WorldOutput] : undefined;
+    return whole ? value / whole : undefined;
+  }
+
   get(path: string): ScenarioResult {
     const found = this.runs.get(path);
     if (found) return found;
     const { text, file } = this.read(path);
     const parsed = parseScenario(text, file, this.catalog);
     let result: ScenarioResult;
+    const isWorld = parsed.scenario.world !== undefined;
     if (parsed.uncertain.length === 0)
-      result = { file, rows: runParsedScenario(parsed, this.catalog).yearly };
+      result = { file, isWorld, rows: runParsedScenario(parsed, this.catalog).yearly };
     else {
       const run = runParsedScenarioUncertain(parsed, this.catalog, {
         samples: SCENARIO_CHECK_SAMPLES,
@@ -51,6 +63,7 @@ export class ScenarioRuns {
       });
       result = {
         file,
+        isWorld,
         rows: run.medianRows,
         interval: (year, output) => {
           const q = run.mc.yearly.find((y) => y.year === year)?.outputs[output]?.quantiles;
@@ -120,6 +133,9 @@ export function evaluateScenarioCheck(
         display: interval ? `${show(model)} (${show(interval[0])} to ${show(interval[1])})` : show(model),
       },
       ...judged,
+      world: run.isWorld
+        ? undefined
+        : { share: scenarios.worldShare(output, year, model), binding: row.binding },
     };
   });
   const sources = Array.isArray(check.source) ? check.source : [check.source];

@@ -1,5 +1,6 @@
 import type { CalibrationResult } from '../checks/calibrate.js';
 import type { CheckFileResult } from '../checks/evaluate.js';
+import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
 
 function summary(result: CheckFileResult): string {
@@ -29,6 +30,13 @@ export function renderCheckReport(result: CheckFileResult, options: { sources?: 
         e.model.display,
         e.verdict,
       ]);
+      if (e.world) {
+        const share =
+          e.world.share === undefined
+            ? ''
+            : `${formatQuantity(e.world.share, 'fraction')} of the world's in ${e.year} (scenarios/world.yaml); `;
+        rows.push(['', '', '', '', '', `${share}binds: ${e.world.binding}`]);
+      }
       if (e.closest) {
         const reading = Object.entries(e.closest.inputs)
           .map(([k, v]) => `${k} ${v}`)

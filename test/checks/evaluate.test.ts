@@ -86,6 +86,24 @@ checks:
     }
   });
 
+  it("read each founding claim's build-out against the world: its share of the world's figure and what bound", () => {
+    const r = evaluate(readFileSync('checks/seed-claims.yaml', 'utf8'), 'checks/seed-claims.yaml');
+    const week = r.results.find((c) => c.id === 'A-1GW-WEEK')?.expectations[0];
+    expect(week?.world?.binding).toBe('power: equipment');
+    // The share is the program's power added over the world baseline's that year.
+    const world = catalog.world?.years.find((y) => y.year === 2031);
+    expect(week?.world?.share).toBeCloseTo((week?.model.value ?? 0) / (world?.power_added ?? 1), 9);
+    const stargate = r.results.find((c) => c.id === 'B-STARGATE-7GW')?.expectations[0];
+    expect(stargate?.world?.share).toBeGreaterThan(0.01);
+    expect(stargate?.world?.share).toBeLessThan(0.5);
+    // FP8 FLOP/s are not in the world baseline: what bound, but no share.
+    const yflops = r.results.find((c) => c.id === 'E-80YF')?.expectations[0];
+    expect(yflops?.world).toEqual({ share: undefined, binding: 'plan' });
+    // The world itself is not a share of itself.
+    const forecasts = evaluate(readFileSync('checks/forecasts.yaml', 'utf8'), 'checks/forecasts.yaml');
+    expect(forecasts.results.flatMap((c) => c.expectations).every((e) => e.world === undefined)).toBe(true);
+  });
+
   it('point at the line of an unknown output, a year outside the span, or a check with no target', () => {
     expect(() => evaluate(world('{output: h100, year: 2025, value: 1M}'))).toThrow(
       /^test\.yaml:7:18: checks\[0\]\.expect\[0\]\.output: unknown yearly output 'h100'; did you mean 'h100e'\?$/,
