@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId } from '../errors.js';
+import { H100E_REFERENCE } from '../model/h100e.js';
 import {
   renderAccelerator,
   renderAcceleratorTable,
@@ -10,15 +11,16 @@ import {
   renderModel,
   renderModelTable,
 } from '../report/catalog-report.js';
+import { renderPowerTable, renderShipmentsTable } from '../report/supply-catalog-report.js';
 import type { CliIo } from './io.js';
 
-const KINDS = ['accelerators', 'models', 'devices', 'assumptions'] as const;
+const KINDS = ['accelerators', 'models', 'devices', 'assumptions', 'power', 'shipments'] as const;
 
 export function registerCatalog(program: Command, io: CliIo, catalog: Catalog): void {
   const command = program
     .command('catalog')
     .description(
-      'list the catalog (accelerators, models, devices, assumptions) or show one entry with its sources',
+      'list the catalog (accelerators, models, devices, assumptions, power, shipments) or show one entry with its sources',
     );
   // A precision an accelerator lacks is left out of the JSON rather than written as null.
   const json = (value: unknown) =>
@@ -31,7 +33,7 @@ export function registerCatalog(program: Command, io: CliIo, catalog: Catalog): 
     .action((options: { json?: boolean }) => {
       const list = catalog.accelerators;
       if (options.json) json(list);
-      else io.stdout(renderAcceleratorTable(list));
+      else io.stdout(renderAcceleratorTable(list, catalog.accelerator(H100E_REFERENCE)));
     });
   command
     .command('models')
@@ -61,6 +63,22 @@ export function registerCatalog(program: Command, io: CliIo, catalog: Catalog): 
       const assumptions = catalog.assumptions;
       if (options.json) json(assumptions);
       else io.stdout(renderAssumptionTable(assumptions));
+    });
+  command
+    .command('power')
+    .description('list the ways to bring power online: cost, lead time, capacity factor, world build a year')
+    .option('--json', 'print the records as JSON (SI units), with sources and notes')
+    .action((options: { json?: boolean }) => {
+      if (options.json) json(catalog.power);
+      else io.stdout(renderPowerTable(catalog.power));
+    });
+  command
+    .command('shipments')
+    .description('list AI accelerators shipped each year, by vendor and type')
+    .option('--json', 'print the records as JSON, with sources and notes')
+    .action((options: { json?: boolean }) => {
+      if (options.json) json(catalog.shipments);
+      else io.stdout(renderShipmentsTable(catalog));
     });
   command
     .command('show')

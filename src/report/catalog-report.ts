@@ -1,18 +1,20 @@
 import type { Assumptions } from '../catalog/assumptions.js';
 import type { Accelerator, EdgeDevice, Figure, LanguageModel, RangedFigure } from '../catalog/types.js';
 import { PRECISIONS } from '../catalog/types.js';
+import { h100eOf } from '../model/from-catalog.js';
 import type { Dimension } from '../units/dimensions.js';
-import { formatQuantity } from '../units/format.js';
+import { formatQuantity, significant } from '../units/format.js';
 import { renderTable } from './table.js';
 
 const show = (figure: Figure | null | undefined, dimension: Dimension) =>
   figure ? `${formatQuantity(figure.value, dimension)}${figure.estimate ? '*' : ''}` : '—';
 
-export function renderAcceleratorTable(accelerators: readonly Accelerator[]): string {
+export function renderAcceleratorTable(accelerators: readonly Accelerator[], h100: Accelerator): string {
   const rows = accelerators.map((a) => [
     a.id,
     String(a.year),
     ...PRECISIONS.map((p) => show(a.dense[p], 'flops')),
+    significant(h100eOf(a, h100)),
     show(a.hbmCapacity, 'bytes'),
     show(a.hbmBandwidth, 'bandwidth'),
     show(a.tdp, 'power'),
@@ -28,6 +30,7 @@ export function renderAcceleratorTable(accelerators: readonly Accelerator[]): st
       { header: 'BF16 dense', ...right },
       { header: 'FP8 dense', ...right },
       { header: 'FP4 dense', ...right },
+      { header: 'H100e', ...right },
       { header: 'HBM', ...right },
       { header: 'HBM BW', ...right },
       { header: 'TDP', ...right },
@@ -36,7 +39,7 @@ export function renderAcceleratorTable(accelerators: readonly Accelerator[]): st
       { header: 'process' },
     ],
     rows,
-  )}\n\n* estimate. Dense peaks only; sparse figures and every source: gigawatt catalog show <id>\n`;
+  )}\n\n* estimate. Dense peaks only; sparse figures and every source: gigawatt catalog show <id>\nH100e: dense BF16 peak over the H100 SXM's (${formatQuantity(h100.dense.bf16?.value ?? 0, 'flops')}).\n`;
 }
 
 export function renderModelTable(models: readonly LanguageModel[]): string {

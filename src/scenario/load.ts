@@ -86,7 +86,8 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
       ? Object.keys(shares).map((key) => catalog.powerSource(key))
       : [...catalog.power.powerSources];
   });
-  const constrained = s.sites.length > 0 || s.programs.length > 0 || s.supply !== undefined;
+  const constrained =
+    s.sites.length > 0 || s.programs.length > 0 || s.supply !== undefined || s.world !== undefined;
   const open = s.fleet.findIndex((f) => f.target === undefined);
   if (!constrained && open >= 0) {
     throw new InputError(
@@ -152,6 +153,12 @@ function worldHistory(s: Scenario, catalog: Catalog, at: (path: PropertyKey[]) =
       `${at(['world', 'history'])}: data/shipments.yaml has no ${year}; it covers ${years[0]?.year}-${last}`,
     );
   const first = Math.floor(monthIndex(s.span.start) / 12);
+  const firstShipped = years[0]?.year ?? first;
+  // The projection grows from the fleet the history installed, so the run starts with it.
+  if (first > firstShipped)
+    throw new InputError(
+      `${at(['span', 'start'])}: a world scenario starts by ${firstShipped}-01, where data/shipments.yaml begins: its history is the fleet the projection grows from`,
+    );
   const accelerators: Accelerator[] = [];
   const shipped: ParsedScenario['shipped'] = [];
   for (const y of years) {

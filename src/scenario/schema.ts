@@ -174,10 +174,10 @@ const siteSchema = z
     const issue = (message: string, key: string) => ctx.addIssue({ code: 'custom', path: [key], message });
     if (site.ramp && (site.request || site.power))
       issue('give either a delivered ramp, or a request with a power mix, not both', 'ramp');
-    else if (!site.ramp && !site.power)
-      issue('give a delivered ramp, or a power mix (with or without a request)', 'name');
     else if (site.request && !site.power)
       issue('a request needs a power mix to be delivered from', 'request');
+    else if (!site.ramp && !site.power)
+      issue('give a delivered ramp, or a power mix (with or without a request)', 'name');
     else if (site.request && !site.power?.mix)
       issue('a request needs a mix saying where its power comes from', 'power');
   });

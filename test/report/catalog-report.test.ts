@@ -25,7 +25,7 @@ function citedAndListed(text: string) {
 
 describe('catalog reports', () => {
   describe('accelerator table', () => {
-    const text = renderAcceleratorTable(catalog.accelerators);
+    const text = renderAcceleratorTable(catalog.accelerators, h100);
     const table = tableAt(text, 'id');
 
     it('has a row per accelerator in catalog order, lined up', () => {
@@ -34,6 +34,7 @@ describe('catalog reports', () => {
         'BF16 dense',
         'FP8 dense',
         'FP4 dense',
+        'H100e',
         'HBM',
         'HBM BW',
         'TDP',
@@ -47,7 +48,7 @@ describe('catalog reports', () => {
       expect(row[4]).toBe('—');
       expect(row[2]).toBe('989 TFLOP/s');
       expect(h100.price.estimate).toBe(true);
-      expect(row[9]).toBe('$33.8k*');
+      expect(row[10]).toBe('$33.8k*');
       catalog.accelerators.forEach((a, i) => {
         expect(column(table, 'price')[i]?.endsWith('*'), a.id).toBe(a.price.estimate);
         expect(column(table, 'FP4 dense')[i] === '—', a.id).toBe(a.dense.fp4 === null);
@@ -56,13 +57,19 @@ describe('catalog reports', () => {
 
     it('shows a dash for an unknown process', () => {
       const none: Accelerator = { ...h100, process: null };
-      expect(tableAt(renderAcceleratorTable([none]), 'id').rows[0]?.at(-1)).toBe('—');
+      expect(tableAt(renderAcceleratorTable([none], h100), 'id').rows[0]?.at(-1)).toBe('—');
     });
 
-    it('ends with what the star means', () => {
+    it('counts each accelerator in H100-equivalents: its dense BF16 peak over the H100 SXM', () => {
+      expect(column(table, 'H100e')[catalog.accelerators.indexOf(h100)]).toBe('1');
+      // B200: 2,250 / 989.4 TFLOP/s = 2.27.
+      expect(column(table, 'H100e')[catalog.accelerators.findIndex((a) => a.id === 'b200')]).toBe('2.27');
+    });
+
+    it('ends with what the star and H100e mean', () => {
       expect(
         text.endsWith(
-          '\n\n* estimate. Dense peaks only; sparse figures and every source: gigawatt catalog show <id>\n',
+          "\n\n* estimate. Dense peaks only; sparse figures and every source: gigawatt catalog show <id>\nH100e: dense BF16 peak over the H100 SXM's (989 TFLOP/s).\n",
         ),
       ).toBe(true);
     });

@@ -115,6 +115,51 @@ describe('bad scenario files', () => {
       `${header}supply: {share: 10%}\n${fleet}claims:\n  - {text: x, year: 2027, output: facility_powr, value: 1 GW}\n`,
       /unknown yearly output 'facility_powr'; did you mean 'facility_power'\?/,
     ],
+    // The world build-out and power brought online.
+    [
+      `${header}sites:\n  - name: a\n    request: [{at: 2026-01, power: 1 GW}, {at: 2027-01, power: 2 GW}]\n    power: {mix: {grid: 70%, gas-cc: 50%}}\n${fleet}`,
+      /^test\.yaml:6:18: sites\[0\]\.power\.mix: shares add up to 120%; they must add up to 100%$/,
+    ],
+    [
+      `${header}sites:\n  - name: a\n    request: [{at: 2026-01, power: 2 GW}, {at: 2027-01, power: 1 GW}]\n    power: {mix: {grid: 100%}}\n${fleet}`,
+      /^test\.yaml:5:64: sites\[0\]\.request\[1\]\.power: goes backwards: a request for power cannot fall below what was requested before$/,
+    ],
+    [
+      `${header}sites:\n  - name: a\n    request: [{at: 2027-01, power: 1 GW}, {at: 2026-01, power: 2 GW}]\n    power: {mix: {grid: 100%}}\n${fleet}`,
+      /sites\[0\]\.request\[1\]\.at: goes backwards in time: 2026-01 is not after 2027-01/,
+    ],
+    [
+      `${header}sites:\n  - name: a\n    request: [{at: 2026-01, power: 1 GW}]\n    power: {mix: {gass-cc: 100%}}\n${fleet}`,
+      /^test\.yaml:6:28: sites\[0\]\.power\.mix\.gass-cc: unknown power source 'gass-cc'; did you mean 'gas-cc'\?$/,
+    ],
+    [
+      `${header}sites:\n  - name: a\n    request: [{at: 2026-01, power: 1 GW}]\n${fleet}`,
+      /sites\[0\]\.request: a request needs a power mix to be delivered from/,
+    ],
+    [
+      `${header}sites:\n  - name: a\n    ramp: [{at: 2026-01, power: 1 GW}]\n    power: {mix: {grid: 100%}}\n${fleet}`,
+      /sites\[0\]\.ramp: give either a delivered ramp, or a request with a power mix, not both/,
+    ],
+    [
+      `${header}supply: {share: 10%}\nfleet:\n  - {accelerator: gb200, from: 2026-01, line: NVIDIA}\n`,
+      /fleet\[0\]\.line: lines are for world scenarios/,
+    ],
+    [
+      `${header}world: {packaging_growth: 20%, hbm_growth: 20%, lines: [{vendor: NVIDIA}]}\nfleet:\n  - {accelerator: tpu-v7, from: 2026-01, line: NVIDIA}\n`,
+      /fleet\[0\]\.accelerator: tpu-v7 is Google's, not a generation of the NVIDIA line/,
+    ],
+    [
+      `${header}world: {packaging_growth: 20%, hbm_growth: 20%, lines: [{vendor: NVIDIA}]}\nfleet:\n  - {accelerator: gb300, from: 2026-01, line: NVIDIA}\n`,
+      /^test\.yaml:2:15: span\.start: a world scenario starts by 2022-01, where data\/shipments\.yaml begins/,
+    ],
+    [
+      `name: W\nspan: {start: 2022-01, end: 2027-12}\nworld: {packaging_growth: 20%, hbm_growth: 20%, lines: [{vendor: NVIDIA}]}\nfleet:\n  - {accelerator: gb300, from: 2026-01, line: NVIDIA}\n`,
+      /world\.lines: Google shipped tpu-v4 in 2022 but has no line to continue it; add \{vendor: Google\}/,
+    ],
+    [
+      `${header}world: {history: 2027, packaging_growth: 20%, hbm_growth: 20%, lines: [{vendor: NVIDIA}]}\nfleet:\n  - {accelerator: gb300, from: 2026-01, line: NVIDIA}\n`,
+      /world\.history: data\/shipments\.yaml has no 2027; it covers 2022-2025/,
+    ],
   ])('%#: rejects with file:line:col and the key path', (text, message) => {
     expect(() => run(text)).toThrow(message);
   });
