@@ -4,7 +4,14 @@
  * will repeat. A baseline for the uncertainty work; not a test.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadCatalog, loadScenario, runScenario, timelineSeries, yearly } from '../dist/index.js';
+import {
+  loadCatalog,
+  loadScenario,
+  runScenario,
+  runScenarioUncertain,
+  timelineSeries,
+  yearly,
+} from '../dist/index.js';
 
 const catalog = await loadCatalog();
 const files = readdirSync('scenarios')
@@ -42,7 +49,7 @@ for (const file of files) {
   ]);
 }
 rows.push([
-  'all six',
+  `all ${files.length}`,
   '',
   total1.toFixed(2),
   total1000.toFixed(1),
@@ -58,3 +65,28 @@ console.log(`gigawatt scenario benchmark (node ${process.version}, ${RUNS} timel
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+
+// Monte Carlo of the scenarios with uncertain numbers, one thread, in process: samples a
+// second beside one another (the whole-process figure, start-up and threads included, is
+// in whole-process.ts).
+const SAMPLES = 1000;
+const mc: string[][] = [];
+for (const file of files) {
+  const path = `scenarios/${file}`;
+  const text = readFileSync(path, 'utf8');
+  const options = { samples: SAMPLES, seed: 1, quantiles: [0.05, 0.5, 0.95] };
+  if (loadScenario(text, path, catalog).uncertain.length === 0) continue;
+  runScenarioUncertain(text, path, catalog, options);
+  const best = Math.min(
+    ...[0, 1, 2].map(() => time(() => runScenarioUncertain(text, path, catalog, options), 1)),
+  );
+  mc.push([file.replace(/\.yaml$/, ''), best.toFixed(0), ((SAMPLES / best) * 1000).toFixed(0)]);
+}
+console.log(`\nMonte Carlo, ${SAMPLES} samples on one thread (best of 3)\n`);
+const mcHeader = ['scenario', 'ms', 'samples/s'];
+const mcWidths = mcHeader.map((h, i) => Math.max(h.length, ...mc.map((r) => (r[i] ?? '').length)));
+const mcLine = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(mcWidths[i] ?? 0) : c.padStart(mcWidths[i] ?? 0))).join('  ');
+console.log(mcLine(mcHeader));
+console.log(mcWidths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of mc) console.log(mcLine(r));

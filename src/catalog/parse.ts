@@ -3,28 +3,13 @@ import { acceleratorsFileSchema } from './accelerators.js';
 import { assumptionsFileSchema } from './assumptions.js';
 import { Catalog } from './catalog.js';
 import { devicesFileSchema } from './devices.js';
+import type { CatalogTexts } from './files.js';
 import { modelsFileSchema } from './models.js';
 import { powerFileSchema } from './power.js';
 import { shipmentsFileSchema } from './shipments.js';
 import { supplyFileSchema } from './supply.js';
 
-export interface CatalogText {
-  file: string;
-  text: string;
-}
-
-/** The data files, by part of the catalog. */
-export const CATALOG_FILES = {
-  accelerators: 'accelerators.yaml',
-  models: 'models.yaml',
-  assumptions: 'assumptions.yaml',
-  devices: 'devices.yaml',
-  supply: 'supply.yaml',
-  shipments: 'shipments.yaml',
-  power: 'power.yaml',
-} as const;
-
-export type CatalogTexts = Record<keyof typeof CATALOG_FILES, CatalogText>;
+export { CATALOG_FILES, type CatalogText, type CatalogTexts } from './files.js';
 
 /** Parse and validate the data files' texts into a catalog. Pure: the caller reads the files. */
 export function parseCatalog(texts: CatalogTexts): Catalog {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Catalog, type CatalogParts } from '../catalog/catalog.js';
-import { CATALOG_FILES, type CatalogTexts } from '../catalog/parse.js';
+import { CATALOG_FILES, type CatalogTexts } from '../catalog/files.js';
 import { InputError } from '../errors.js';
 
 /** The project's data folder, found relative to this module in src/, dist/ and the CLI bundle alike. */
