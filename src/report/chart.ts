@@ -49,17 +49,17 @@ const PANEL_HEADER = 44;
 
 /**
  * The main series of a scenario as one standalone SVG: power, accelerators by generation,
- * peak FLOP/s and cumulative capex, one panel each. Plot renders into a DOM we pass it
+ * H100e, peak FLOP/s and cumulative capex, one panel each. Plot renders into a DOM we pass it
  * (linkedom here, the page in a browser); titles and legends are drawn as plain SVG so
  * the file also converts to PNG.
  */
 export function scenarioChartSvg(run: ScenarioRun): string {
   const m = run.monthly;
   const title = `${run.loaded.scenario.name}, ${monthLabel(m[0]?.month ?? 0)} to ${monthLabel(m[m.length - 1]?.month ?? 0)}`;
-  return composeSvg(title, scenarioPanels(run).slice(0, 4));
+  return composeSvg(title, scenarioPanels(run).slice(0, 5));
 }
 
-/** Every panel of a deterministic run: the four of the chart file, then opex and what binds. */
+/** Every panel of a deterministic run: the five of the chart file, then opex and what binds. */
 export function scenarioPanels(run: ScenarioRun): Panel[] {
   const { base, date } = plotSetup();
   const m = run.monthly;
@@ -83,6 +83,7 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
     ])
     .filter((d) => d.eflops > 0);
   const capex = m.map((s) => ({ date: date(s.month), billions: s.cumulativeCapex / 1e9 }));
+  const h100e = m.filter((s) => s.h100e > 0).map((s) => ({ date: date(s.month), millions: s.h100e / 1e6 }));
 
   const opex = m.map((s) => ({ date: date(s.month), billions: (s.opex * 12) / 1e9 }));
   // The constraints that bound in some month of this run, in constraints.ts order.
@@ -143,6 +144,18 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
           color: color(gens),
           y: { grid: true, label: null },
           marks: [Plot.areaY(fleet, { x: 'date', y: 'millions', fill: 'generation' }), Plot.ruleY([0])],
+        }),
+      ),
+    },
+    {
+      id: 'h100e',
+      title: 'H100-equivalents installed, millions (log scale)',
+      legend: [],
+      svg: svg(
+        Plot.plot({
+          ...base,
+          y: { type: 'log', grid: true, label: null },
+          marks: [Plot.lineY(h100e, { x: 'date', y: 'millions', stroke: PALETTE[0], strokeWidth: 2 })],
         }),
       ),
     },

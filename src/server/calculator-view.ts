@@ -118,6 +118,13 @@ export interface CalculatorView {
   outputs: OutputRow[];
   /** The values used, with where each came from (given, default, catalog, solved). */
   inputs: Array<{ name: string; display: string; origin: string; via?: string | undefined }>;
+  /** The calculator's breakdown table, when it has one (e.g. each power source alone). */
+  breakdown?: {
+    title: string;
+    label: string;
+    columns: string[];
+    rows: Array<{ label: string; cells: string[] }>;
+  };
   notes: string[];
 }
 
@@ -157,6 +164,19 @@ export async function calculatorView(
         origin: v.origin,
         via: v.via,
       })),
+      ...(calc.breakdown && result.breakdown
+        ? {
+            breakdown: {
+              title: result.breakdown.title,
+              label: result.breakdown.label,
+              columns: calc.breakdown.columns.map((c) => c.label),
+              rows: result.breakdown.rows.map((row) => ({
+                label: row.label,
+                cells: (calc.breakdown?.columns ?? []).map((c) => row.values[c.name]?.display ?? '–'),
+              })),
+            },
+          }
+        : {}),
       notes: result.notes,
     };
   }

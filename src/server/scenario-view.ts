@@ -14,6 +14,7 @@ import {
   runParsedScenario,
   withIntervalQuantiles,
 } from '../scenario/run.js';
+import type { WorldShare } from '../scenario/world-share.js';
 import { formatQuantity } from '../units/format.js';
 import { CONTROL_SPECS, type Control, scenarioControls } from './scenario-controls.js';
 
@@ -57,6 +58,8 @@ export interface ScenarioView {
     binding: string;
   }>;
   claims: ClaimVerdict[];
+  /** A program's share of the world's build-out each year, and its warnings. */
+  world?: WorldShare | undefined;
   charts: Array<{ id: string; title: string; svg: string }>;
   series: ComparableSeries;
   /** The monthly table, as the CLI's --csv writes it. */
@@ -130,6 +133,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
         binding: row.binding,
       })),
       claims: median.claims,
+      world: median.world,
       charts: medianPanels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
       series: comparable(
         median.monthly.map((m) => m.month),
@@ -168,6 +172,8 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
         cells: Object.fromEntries(
           outputs.map(({ key }) => {
             const v = q(key);
+            // A year every sample agrees on (a history) is one figure, not an interval.
+            if ((v.p95 ?? 0) <= (v.p5 ?? 0) * (1 + 1e-9)) return [key, show(key, v.p50 ?? 0)];
             return [key, `${show(key, v.p50 ?? 0)} (${show(key, v.p5 ?? 0)} to ${show(key, v.p95 ?? 0)})`];
           }),
         ),
@@ -175,6 +181,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
       };
     }),
     claims: run.claims,
+    world: run.world,
     charts: charts.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
     series: comparable(
       mc.monthly.map((m) => m.month),

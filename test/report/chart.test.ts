@@ -43,8 +43,16 @@ describe('scenario charts', () => {
     expect(date(2025 * 12 + 11).toISOString()).toBe('2025-12-01T00:00:00.000Z');
   });
 
-  it('gives six named panels: power, fleet, FLOP/s, capex, opex and what binds', () => {
-    expect(panels.map((p) => p.id)).toEqual(['power', 'accelerators', 'flops', 'capex', 'opex', 'binding']);
+  it('gives seven named panels: power, fleet, H100e, FLOP/s, capex, opex and what binds', () => {
+    expect(panels.map((p) => p.id)).toEqual([
+      'power',
+      'accelerators',
+      'h100e',
+      'flops',
+      'capex',
+      'opex',
+      'binding',
+    ]);
     expect(panel('accelerators').legend).toEqual(['gb200', 'gb300', 'vr200']);
     expect(panel('power').legend).toEqual(['available', 'used']);
     for (const p of panels) expectWellFormed(p.svg);
@@ -91,12 +99,12 @@ describe('scenario charts', () => {
       expect(svg).not.toContain('<gate>');
     });
 
-    it('titles the file with the name and span, then the four main panels', () => {
+    it('titles the file with the name and span, then the five main panels', () => {
       const titles = [...root.children]
         .filter((c) => c.tagName === 'text' && c.getAttribute('font-weight') === 'bold')
         .map((t) => t.textContent);
-      expect(titles).toEqual([`${NAME}, 2025-01 to 2030-12`, ...panels.slice(0, 4).map((p) => p.title)]);
-      expect(nested).toHaveLength(4);
+      expect(titles).toEqual([`${NAME}, 2025-01 to 2030-12`, ...panels.slice(0, 5).map((p) => p.title)]);
+      expect(nested).toHaveLength(5);
     });
 
     it('stacks the panels without overlap, inside the file', () => {

@@ -107,6 +107,7 @@ describe('scenario API', () => {
     expect(base.charts.map((c) => c.id)).toEqual([
       'power',
       'accelerators',
+      'h100e',
       'flops',
       'capex',
       'opex',
@@ -124,7 +125,7 @@ describe('scenario API', () => {
     expect(opex(edited)).toBeGreaterThan(opex(base));
   });
 
-  it('opens every shipped scenario with its yearly table and all six charts', async () => {
+  it('opens every shipped scenario with its yearly table and all seven charts', async () => {
     const { scenarios } = (await (await server.request('/api/scenarios')).json()) as {
       scenarios: Array<{ id: string }>;
     };
@@ -138,7 +139,7 @@ describe('scenario API', () => {
       };
       expect(view.error, id).toBeUndefined();
       expect(view.yearly.length, id).toBeGreaterThan(0);
-      expect(view.charts.filter((c) => c.svg.startsWith('<svg')).length, id).toBe(6);
+      expect(view.charts.filter((c) => c.svg.startsWith('<svg')).length, id).toBe(7);
     }
   });
 

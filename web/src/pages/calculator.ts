@@ -144,9 +144,20 @@ function showResults(box: HTMLElement, view: CalculatorView): void {
     ['Input', 'Value', 'From'],
     view.inputs.map((i) => [i.name, i.display, i.via ? `${i.origin}: ${i.via}` : i.origin]),
   );
+  const breakdown = view.breakdown
+    ? [
+        h('h2', {}, view.breakdown.title),
+        table(
+          [view.breakdown.label, ...view.breakdown.columns],
+          view.breakdown.rows.map((row) => [row.label, ...row.cells]),
+          { 'data-testid': 'breakdown' },
+        ),
+      ]
+    : [];
   box.replaceChildren(
     h('h2', {}, 'Outputs'),
     outputs,
+    ...breakdown,
     h('h2', {}, 'Inputs used'),
     used,
     ...view.notes.map((n) => h('p', { class: 'muted' }, n)),

@@ -56,7 +56,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
         ? `Monte Carlo: ${view.samples.toLocaleString()} samples; cells show the median (p5 to p95)`
         : 'deterministic run';
       if (!controlsBox.hasChildNodes()) buildControls(controlsBox, view.controls, overrides, settings, later);
-      yearly.replaceChildren(yearlyTable(view));
+      yearly.replaceChildren(yearlyTable(view), ...worldTable(view));
       charts.replaceChildren(...view.charts.map((c) => chart(c.id, c.svg)));
       claims.replaceChildren(claimsTable(view));
       URL.revokeObjectURL(download.href);
@@ -185,10 +185,12 @@ function buildControls(
 function yearlyTable(view: ScenarioView): HTMLElement {
   // Typed as the server's yearly outputs, so renaming one there stops the build here.
   const keys: Array<ScenarioView['outputs'][number]['key']> = [
-    'facility_power_available',
     'facility_power',
     'accelerators',
-    'peak_flops_bf16',
+    'accelerators_added',
+    'h100e',
+    'h100e_added',
+    'capex',
     'cumulative_capex',
     'annual_opex',
     'energy',
@@ -206,6 +208,37 @@ function yearlyTable(view: ScenarioView): HTMLElement {
     ]),
     { 'data-testid': 'yearly-table' },
   );
+}
+
+/** A program's share of what the world adds each year, and the warnings where it needs more. */
+function worldTable(view: ScenarioView): HTMLElement[] {
+  const world = view.world;
+  if (!world) return [];
+  const pct = (v: number | undefined) =>
+    v === undefined ? '–' : v > 0 && v < 0.001 ? '<0.1%' : `${Number((v * 100).toPrecision(3))}%`;
+  return [
+    h('h2', {}, 'Share of the world'),
+    h(
+      'p',
+      { class: 'muted' },
+      `Of what the world adds each year in ${world.baseline} at its medians; electricity: of all the world's.`,
+    ),
+    table(
+      ['Year', 'Accelerators added', 'H100e added', 'Power added', 'Capex', 'Electricity'],
+      world.years.map((y) => [
+        String(y.year),
+        pct(y.accelerators_added),
+        pct(y.h100e_added),
+        pct(y.power_added),
+        pct(y.capex),
+        pct(y.electricity),
+      ]),
+      { 'data-testid': 'world-share' },
+    ),
+    ...world.warnings.map((w) =>
+      h('p', { class: 'fails', 'data-testid': 'world-warning' }, `Warning: ${w}.`),
+    ),
+  ];
 }
 
 function claimsTable(view: ScenarioView): HTMLElement {
