@@ -10,53 +10,11 @@ import { parseQuantity } from '../units/parse.js';
 import { describeDifference } from '../units/tolerance.js';
 import { judge } from '../units/verdict.js';
 import { parseYamlLocated } from '../yaml/document.js';
+import type { CheckFileResult, CheckResult, ExpectationResult, Reading } from './results.js';
 import { evaluateScenarioCheck, noScenarios, type ScenarioReader, ScenarioRuns } from './scenario-checks.js';
 import { type Check, type CheckFile, checkFileSchema } from './schema.js';
 
-export interface Reading {
-  inputs: Record<string, string>;
-  value: number;
-  display: string;
-  difference: string;
-}
-
-export interface ExpectationResult {
-  output: string;
-  /** The year a scenario check is about. */
-  year?: number | undefined;
-  label: string;
-  reference?: { value: number; display: string; writtenAs: string } | undefined;
-  model: { value: number; display: string };
-  tolerance?: string | undefined;
-  /** Only for comparisons: does the model reproduce the reference within tolerance? */
-  holds?: boolean | undefined;
-  difference?: string | undefined;
-  verdict: string;
-  /** For claims with `explore`: the reading of the claim the model matches best. */
-  closest?: Reading | undefined;
-  /** For a program's scenario check: its share of the world that year, and what bound. */
-  world?: { share?: number | undefined; binding: string } | undefined;
-}
-
-export interface CheckResult {
-  id: string;
-  title: string;
-  /** What the check runs: a calculator, or a scenario file. */
-  calculator?: string | undefined;
-  scenario?: string | undefined;
-  kind: CheckFile['kind'];
-  sources: { title: string; url?: string | undefined }[];
-  note?: string | undefined;
-  expectations: ExpectationResult[];
-}
-
-export interface CheckFileResult {
-  file: string;
-  kind: CheckFile['kind'];
-  results: CheckResult[];
-  /** Published facts the model missed (always 0 for claims). */
-  failures: number;
-}
+export type { CheckFileResult, CheckResult, ExpectationResult, Reading } from './results.js';
 
 type Locate = (path: ReadonlyArray<PropertyKey>) => string;
 

@@ -7,7 +7,7 @@ import { runParsedScenario, runParsedScenarioUncertain } from '../scenario/run.j
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { judge } from '../units/verdict.js';
-import type { CheckResult, ExpectationResult } from './evaluate.js';
+import type { CheckResult, ExpectationResult } from './results.js';
 import type { Check, CheckFile } from './schema.js';
 
 /** Reads a scenario a check names (relative to the check file): its text and the name to report it by. */

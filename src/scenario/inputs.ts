@@ -1,6 +1,7 @@
 import type { PowerSource } from '../catalog/power.js';
 import type { Accelerator } from '../catalog/types.js';
 import type { PowerOption } from '../model/power-supply.js';
+import type { Distribution } from '../uncertainty/distributions.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import type { Scenario } from './schema.js';
 
@@ -124,3 +125,6 @@ export interface ParsedScenario {
   /** What the reader should know about how the file was read (a chip served at a wider format). */
   notes: string[];
 }
+
+/** Turns a number of the scenario file (maybe a distribution) into the value for this run. */
+export type ValueOf = (d: Distribution) => number;

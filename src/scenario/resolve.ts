@@ -22,16 +22,16 @@ import type {
   SitePlan,
   TimelineAssumptions,
   TimelineInputs,
+  ValueOf,
 } from './inputs.js';
 import { monthIndex } from './months.js';
 import type { Scenario } from './schema.js';
 import { WorldSupply } from './world-supply.js';
 
+export type { ValueOf } from './inputs.js';
+
 /** The year data/power.yaml's build figures are for: a site's growth of the world's build counts from it. */
 const POWER_FIGURES_YEAR = 2025;
-
-/** Turns a number of the scenario file (maybe a distribution) into the value for this run. */
-export type ValueOf = (d: Distribution) => number;
 
 /** Plain quantities are themselves; a deterministic run takes distributions at their medians. */
 export const atMedian: ValueOf = (d) => (d.kind === 'point' ? d.value : median(d));

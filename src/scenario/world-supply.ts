@@ -4,8 +4,7 @@ import type { Accelerator } from '../catalog/types.js';
 import { acceleratorSupply, packageSpec } from '../model/from-catalog.js';
 import { lineOutputIndex, perUnitInputs } from '../model/supply.js';
 import type { Distribution } from '../uncertainty/distributions.js';
-import type { Generation, WorldPlan } from './inputs.js';
-import type { ValueOf } from './resolve.js';
+import type { Generation, ValueOf, WorldPlan } from './inputs.js';
 import type { Scenario } from './schema.js';
 
 type UnitInputs = { cowosWafers: number; hbmStacks: number };
