@@ -29,8 +29,6 @@ export interface PowerNeeds {
   sources: SourceNeed[];
 }
 
-const valueOf = (d: Distribution) => (d.kind === 'point' ? d.value : median(d));
-
 /**
  * What each site's request takes at its steepest: each source's part of that pace in firm
  * and nameplate watts a year, as a share of the world's yearly build of it, beside the
@@ -49,7 +47,7 @@ export function powerNeeds(parsed: ParsedScenario, catalog: Catalog): PowerNeeds
       const a = request[j - 1] as (typeof request)[number];
       const b = request[j] as (typeof request)[number];
       const years = (monthIndex(b.at) - monthIndex(a.at)) / 12;
-      const slope = (valueOf(b.power) - valueOf(a.power)) / years;
+      const slope = (median(b.power) - median(a.power)) / years;
       if (slope > pace) {
         pace = slope;
         from = monthIndex(a.at);
@@ -60,10 +58,10 @@ export function powerNeeds(parsed: ParsedScenario, catalog: Catalog): PowerNeeds
       share === undefined
         ? fallback
         : 'kind' in share
-          ? valueOf(share as Distribution)
-          : valueOf((share as Record<string, Distribution>)[id] ?? { kind: 'point', value: fallback });
+          ? median(share as Distribution)
+          : median((share as Record<string, Distribution>)[id] ?? { kind: 'point', value: fallback });
     const sources = (parsed.powerSources[i] ?? []).map((source): SourceNeed => {
-      const part = valueOf(mix[source.id] as Distribution);
+      const part = median(mix[source.id] as Distribution);
       const firmPerYear = part * pace;
       const nameplatePerYear = nameplateFor(firmPerYear, source.capacityFactor.value);
       const worldBuild = source.worldBuildPerYear?.value;

@@ -358,7 +358,7 @@ export const scenarioSchema = z
             );
           }
           // Power once ordered is not un-ordered: a request only grows.
-          if (key === 'request' && previous && pointValue(point.power) < pointValue(previous.power))
+          if (key === 'request' && previous && median(point.power) < median(previous.power))
             issue(
               ['sites', i, key, j, 'power'],
               'goes backwards: a request for power cannot fall below what was requested before',
@@ -367,7 +367,7 @@ export const scenarioSchema = z
       }
       const mix = site.power?.mix;
       if (mix) {
-        const total = Object.values(mix).reduce((sum, d) => sum + pointValue(d), 0);
+        const total = Object.values(mix).reduce((sum, d) => sum + median(d), 0);
         if (Math.abs(total - 1) > 0.005)
           issue(
             ['sites', i, 'power', 'mix'],
@@ -406,11 +406,6 @@ export const scenarioSchema = z
         issue(['world', 'lines', i, 'vendor'], `no fleet entry continues the ${line.vendor} line`);
     });
   });
-
-/** A number's value for checks made before a run: the point itself, or a distribution's median. */
-function pointValue(d: Distribution): number {
-  return d.kind === 'point' ? d.value : median(d);
-}
 
 export type Scenario = z.output<typeof scenarioSchema>;
 

@@ -116,6 +116,25 @@ describe('the web explorer', () => {
   );
 
   it(
+    'puts a program beside the world and a power load by source, as the CLI does',
+    async () => {
+      await page.goto(`${server.url}/scenario/seven-trillion`);
+      const share = page.getByTestId('world-share');
+      await share.waitFor({ timeout: 30_000 });
+      expect(await share.locator('tbody tr').count()).toBeGreaterThan(5);
+      expect(await page.getByTestId('world-warning').first().textContent()).toMatch(
+        /^Warning: it installs more accelerators than the world makes/,
+      );
+      await page.goto(`${server.url}/calc/power?power=52GW`);
+      const breakdown = page.getByTestId('breakdown');
+      await breakdown.waitFor({ timeout: 30_000 });
+      expect(await breakdown.locator('tbody tr').count()).toBeGreaterThanOrEqual(9);
+      expect(await breakdown.textContent()).toContain('gas-cc');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'finds saved runs after a restart and compares two',
     async () => {
       await server.stop();
