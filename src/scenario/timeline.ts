@@ -1,15 +1,18 @@
 import { acceleratorsBudgetAllows } from '../model/cluster.js';
-import { capitalRecoveryFactor, revenueNeeded, upkeep } from '../model/finance.js';
+import { revenueNeeded, upkeep } from '../model/finance.js';
 import { acceleratorsPowerAllows, energyOver } from '../model/power.js';
 import { tokensPerYear } from '../model/tokens.js';
 import { fleetTrainingThroughput, trainingCompute } from '../model/training.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
 import { CODE } from './constraints.js';
-import { ALL_FIELDS, type FieldSelection } from './fields.js';
-import { FleetState, type Purchase } from './fleet-state.js';
-import type { Generation, SitePlan, TimelineAssumptions, TimelineInputs, WorldPlan } from './inputs.js';
+import type { Generation, TimelineInputs, WorldPlan } from './inputs.js';
+import { capitalLeft, releaseCapital, settlePower, sparePower } from './month-resources.js';
 import { MonthSeries } from './month-series.js';
-import { PowerDelivery } from './power-delivery.js';
+import { place } from './placement.js';
+import { type TimelineOptions, type TimelineRun, TimelineWorkspace } from './timeline-run.js';
+import { trend } from './trend.js';
+
+export { type TimelineOptions, TimelineWorkspace } from './timeline-run.js';
 
 /**
  * The monthly build-out. Each month, in named phases:
@@ -36,15 +39,6 @@ export function timelineSeries(inputs: TimelineInputs): MonthSeries {
 /** The monthly build-out as month objects. */
 export function runTimeline(inputs: TimelineInputs) {
   return timelineSeries(inputs).toMonthStates();
-}
-
-export interface TimelineOptions {
-  /** Also record installed accelerators by generation, month by month. */
-  byGeneration?: boolean;
-  /** Scratch space kept across runs (Monte Carlo), so a run allocates next to nothing. */
-  workspace?: TimelineWorkspace;
-  /** The month fields to keep (default all). */
-  kept?: FieldSelection;
 }
 
 /**
@@ -74,252 +68,12 @@ export function runTimelineInto(
   }
 }
 
-/**
- * A run's state: what carries from month to month (the fleet, capital spent) and this
- * month's figures as the phases work them out. Kept by a workspace and reset per run.
- */
-interface TimelineRun {
-  inputs: TimelineInputs;
-  a: TimelineAssumptions;
-  series: MonthSeries;
-  kept: FieldSelection;
-  byGeneration: boolean;
-  fleet: FleetState;
-  /** Accelerators bought of each generation so far (for plans with targets). */
-  installedByGeneration: Float64Array;
-  /** Each site's spare facility power this month (W). */
-  siteSpare: Float64Array;
-  /** Each bought generation's units this month (world scratch). */
-  worldSupply: Float64Array;
-  /** Site indices, sorted by spare power for each month's placement. */
-  order: number[];
-  spent: number;
-  /** What a world's history spent: its capital plan pays for what comes after. */
-  spentInHistory: number;
-  released: number;
-  /** Facility power ever deployed (W): what per-GW capital is released against. */
-  deployedPowerEver: number;
-  /** Power brought online by the sites that bring their own. */
-  delivery: PowerDelivery;
-  hasPowerSites: boolean;
-  /** Which part of power held purchases back this month (a constraint code). */
-  powerPart: number;
-  /** This month: the sites' power (NaN without sites), capital released so far, what is bought and what bound. */
-  powerAvailable: number;
-  /** Power the sites asked for: their requests (or ramps, or what their accelerators drew). */
-  powerRequested: number;
-  capitalAvailable: number;
-  installs: number;
-  /** H100-equivalents of this month's installs, and what the month spent (power plants included). */
-  h100eAdded: number;
-  capex: number;
-  powerCapex: number;
-  binding: number;
-  /** This month's purchase, one scratch object the placement shares. */
-  purchase: Purchase;
-  /** One accelerator's price, draw and building cost, as the budget formula takes them (scratch). */
-  each: { pricePerAccelerator: number; itPowerPerAccelerator: number; facilityCapexPerItWatt: number };
-}
-
-/** Scratch space for runs, kept by Monte Carlo so the sample loop allocates next to nothing. */
-export class TimelineWorkspace {
-  private readonly run: TimelineRun = {
-    inputs: undefined as unknown as TimelineInputs,
-    a: undefined as unknown as TimelineAssumptions,
-    series: undefined as unknown as MonthSeries,
-    kept: ALL_FIELDS,
-    byGeneration: false,
-    fleet: new FleetState(),
-    installedByGeneration: new Float64Array(0),
-    siteSpare: new Float64Array(0),
-    worldSupply: new Float64Array(0),
-    order: [],
-    spent: 0,
-    spentInHistory: 0,
-    released: 0,
-    deployedPowerEver: 0,
-    powerAvailable: 0,
-    capitalAvailable: 0,
-    delivery: new PowerDelivery(),
-    hasPowerSites: false,
-    powerPart: CODE.power,
-    powerRequested: 0,
-    installs: 0,
-    h100eAdded: 0,
-    capex: 0,
-    powerCapex: 0,
-    binding: CODE.none,
-    purchase: { generation: 0, month: 0, powerEach: 0, performance: 0, price: 0, facilityCapex: 0 },
-    each: { pricePerAccelerator: 0, itPowerPerAccelerator: 0, facilityCapexPerItWatt: 0 },
-  };
-  // The last rate and lifetime of each recovery factor and its value: two exp/log pairs a
-  // run that most Monte Carlo samples share with the sample before.
-  private readonly recoveryInputs = new Float64Array(4).fill(Number.NaN);
-  private readonly recoveryValues = new Float64Array(2);
-
-  /** capitalRecoveryFactor(rate, lifetime), remembered in `slot` (0 hardware, 1 facility). */
-  private recovery(slot: 0 | 1, rate: number, lifetime: number): number {
-    const inputs = this.recoveryInputs;
-    if (inputs[2 * slot] !== rate || inputs[2 * slot + 1] !== lifetime) {
-      inputs[2 * slot] = rate;
-      inputs[2 * slot + 1] = lifetime;
-      this.recoveryValues[slot] = capitalRecoveryFactor(rate, lifetime);
-    }
-    return this.recoveryValues[slot] as number;
-  }
-
-  /** The run's state, emptied for a new run of `inputs` into `series`. */
-  begin(inputs: TimelineInputs, series: MonthSeries, options: TimelineOptions): TimelineRun {
-    const run = this.run;
-    const a = inputs.assumptions;
-    const generations = inputs.generations.length;
-    const sites = inputs.sites?.length ?? 0;
-    run.inputs = inputs;
-    run.a = a;
-    run.series = series;
-    run.kept = options.kept ?? ALL_FIELDS;
-    run.byGeneration = options.byGeneration ?? false;
-    if (run.installedByGeneration.length !== generations)
-      run.installedByGeneration = new Float64Array(generations);
-    else run.installedByGeneration.fill(0);
-    if (run.siteSpare.length !== sites) {
-      run.siteSpare = new Float64Array(sites);
-      run.order = Array.from({ length: Math.max(1, sites) }, (_, i) => i);
-    }
-    run.fleet.reset(
-      {
-        generations: inputs.generations,
-        sites: Math.max(1, sites),
-        pue: a.pue,
-        hardwareRecovery: this.recovery(0, a.costOfCapital, a.hardwareLifetime),
-        facilityRecovery: this.recovery(1, a.costOfCapital, a.facilityLifetime),
-      },
-      { kept: run.kept, byGeneration: run.byGeneration },
-    );
-    run.spent = 0;
-    run.spentInHistory = 0;
-    run.released = 0;
-    run.deployedPowerEver = 0;
-    run.delivery.reset(inputs.sites);
-    run.hasPowerSites = inputs.sites?.some((site) => site.power) ?? false;
-    return run;
-  }
-}
-
-/**
- * Each site's power this month less its fleet's draw, into `siteSpare`; the sites' total
- * power (NaN without sites). Sites that bring their own power online get it here, paying
- * for power plants before accelerators, and say which part of power held them back.
- */
-function sparePower(run: TimelineRun, month: number): number {
-  const sites = run.inputs.sites;
-  run.powerPart = CODE.power;
-  run.powerCapex = 0;
-  run.powerRequested = 0;
-  if (!sites) return Number.NaN;
-  const delivery = run.delivery;
-  delivery.beginMonth();
-  const history = run.inputs.world ? month <= run.inputs.world.historyEnd : false;
-  let total = 0;
-  for (let i = 0; i < sites.length; i++) {
-    const site = sites[i] as SitePlan;
-    let power: number;
-    if (site.powerAt) {
-      power = site.powerAt(month);
-      run.powerRequested += power;
-    } else {
-      if (site.power?.requestAt) run.powerRequested += site.power.requestAt(month);
-      const left = run.inputs.capital ? capitalLeft(run) - delivery.capex : Number.POSITIVE_INFINITY;
-      const got = site.power?.requestAt
-        ? delivery.requested(i, month, left)
-        : delivery.available(i, month, left, history);
-      power = got.power;
-      if (got.part !== CODE.power) run.powerPart = got.part;
-    }
-    total += power;
-    run.siteSpare[i] = Math.max(0, power - (run.fleet.siteUse[i] ?? 0));
-  }
-  run.powerCapex = delivery.capex;
-  run.spent += delivery.capex;
-  run.capex += delivery.capex;
-  return total;
-}
-
-/** After the month's installs, sites whose power follows their accelerators build what these draw. */
-function settlePower(run: TimelineRun, month: number): void {
-  const sites = run.inputs.sites ?? [];
-  const delivery = run.delivery;
-  const before = delivery.capex;
-  let total = 0;
-  for (let i = 0; i < sites.length; i++) {
-    const site = sites[i] as SitePlan;
-    if (site.power) {
-      delivery.settle(i, run.fleet.siteUse[i] ?? 0);
-      total += delivery.deliveredAt(i);
-      if (!site.power.requestAt) run.powerRequested += delivery.deliveredAt(i);
-    } else total += site.powerAt?.(month) ?? 0;
-  }
-  const spent = delivery.capex - before;
-  run.powerCapex += spent;
-  run.spent += spent;
-  run.capex += spent;
-  run.powerAvailable = total;
-}
-
-/** Capital released and not yet spent (a world's history was paid for before its capital plan). */
-function capitalLeft(run: TimelineRun): number {
-  return run.capitalAvailable - (run.spent - run.spentInHistory);
-}
-
-/** Capital released so far: commitments to date, and per GW ever deployed (up to its cap). */
-function releaseCapital(run: TimelineRun, month: number): number {
-  const capital = run.inputs.capital;
-  run.released += capital?.releasedByMonth(month) ?? 0;
-  const perGw = capital?.perGw;
-  const perGwReleased = perGw ? Math.min(perGw.upTo, (perGw.amount * run.deployedPowerEver) / 1e9) : 0;
-  return run.released + perGwReleased;
-}
-
 function generationAt(gens: readonly Generation[], month: number): number {
   for (let i = gens.length - 1; i >= 0; i--) {
     const g = gens[i] as Generation;
     if (g.from <= month && month <= g.to) return i;
   }
   return -1;
-}
-
-const yearsSince = (month: number, from: number) => Math.max(0, month - from) / 12;
-
-/**
- * (1 + rate) ** years since `from`, remembered per rate: a power costs ~70 ns and a run
- * needs two a month, while most rates are the same fixed number in every sample. The
- * cached value is the same expression, so results do not change. Rates drawn afresh per
- * sample fill the cache up to its cap and are then computed directly.
- */
-const trendCache = new Map<number, Float64Array>();
-const TREND_RATES = 256;
-const TREND_MONTHS = 1200;
-
-function trend(rate: number, month: number, from: number): number {
-  // Small enough for the engine to inline into the month loop; the table lookup is not.
-  return rate === 0 ? 1 : rememberedTrend(rate, month, from);
-}
-
-function rememberedTrend(rate: number, month: number, from: number): number {
-  const offset = Math.max(0, month - from);
-  if (offset >= TREND_MONTHS) return (1 + rate) ** yearsSince(month, from);
-  let table = trendCache.get(rate);
-  if (!table) {
-    if (trendCache.size >= TREND_RATES) return (1 + rate) ** yearsSince(month, from);
-    table = new Float64Array(TREND_MONTHS).fill(Number.NaN);
-    trendCache.set(rate, table);
-  }
-  let factor = table[offset] as number;
-  if (Number.isNaN(factor)) {
-    factor = (1 + rate) ** yearsSince(month, from);
-    table[offset] = factor;
-  }
-  return factor;
 }
 
 /**
@@ -440,56 +194,6 @@ function chooseWorldInstalls(run: TimelineRun, month: number): void {
     place(run, count);
     run.installs += count;
   }
-}
-
-/** Install `installs` of this month's purchase on the sites with the most spare power first; count what it cost and drew. */
-function place(run: TimelineRun, installs: number): void {
-  const p = run.purchase;
-  if (run.siteSpare.length > 1) placeAcrossSites(run, installs);
-  else placeAtOneSite(run, installs);
-  run.installedByGeneration[p.generation] = (run.installedByGeneration[p.generation] ?? 0) + installs;
-  const gen = run.inputs.generations[p.generation] as Generation;
-  const capex = installs * (p.price + p.facilityCapex);
-  run.capex += capex;
-  run.spent += capex;
-  run.h100eAdded += installs * gen.h100e * p.performance;
-  run.deployedPowerEver += installs * gen.itPower * run.a.pue;
-}
-
-/**
- * One site (or none: no power limit): everything goes there, rounding leftovers too. Kept
- * apart from the many-site case so this common one is small enough to inline.
- */
-function placeAtOneSite(run: TimelineRun, installs: number): void {
-  const p = run.purchase;
-  let left = installs;
-  const here =
-    run.siteSpare.length === 0
-      ? left
-      : Math.min(left, Math.floor((run.siteSpare[0] as number) / p.powerEach));
-  if (here > 0) {
-    run.fleet.add(p, 0, here);
-    left -= here;
-  }
-  if (left > 0) run.fleet.add(p, 0, left);
-}
-
-function placeAcrossSites(run: TimelineRun, installs: number): void {
-  const { siteSpare, order, purchase: p } = run;
-  let left = installs;
-  // Most spare first; the sort is stable, so ties keep site order.
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((x, y) => (siteSpare[y] as number) - (siteSpare[x] as number));
-  const roomiest = order[0] ?? 0;
-  for (const site of order) {
-    if (left <= 0) break;
-    const here = Math.min(left, Math.floor((siteSpare[site] as number) / p.powerEach));
-    if (here <= 0) continue;
-    run.fleet.add(p, site, here);
-    left -= here;
-  }
-  // Rounding across sites can leave a few over; they go to the roomiest site.
-  if (left > 0) run.fleet.add(p, roomiest, left);
 }
 
 /** The month's fields (fields.ts), each only when recorded, from the fleet's running sums. */
