@@ -10,6 +10,17 @@ import type { CalculatorContext, InputSpec } from './types.js';
 /** The number format a fleet is counted in unless told otherwise. */
 export const DEFAULT_PRECISION: Precision = 'bf16';
 
+/** Average load over peak, for a year's energy: fleets and power loads alike take it. */
+export const LOAD_FACTOR_INPUT: InputSpec = {
+  name: 'load_factor',
+  type: 'quantity',
+  dimension: 'fraction',
+  example: '75%',
+  bounds: { min: 0, exclusiveMin: true, max: 1 },
+  assumption: 'load_factor',
+  description: 'average IT power as a share of peak IT power, for annual energy',
+};
+
 export const COSTING_INPUTS: readonly InputSpec[] = [
   {
     name: 'accelerator',
@@ -105,15 +116,7 @@ export const COSTING_INPUTS: readonly InputSpec[] = [
     assumption: 'upkeep_rate',
     description: 'annual maintenance and operations as a share of capex',
   },
-  {
-    name: 'load_factor',
-    type: 'quantity',
-    dimension: 'fraction',
-    example: '75%',
-    bounds: { min: 0, exclusiveMin: true, max: 1 },
-    assumption: 'load_factor',
-    description: 'average IT power as a share of peak IT power, for annual energy',
-  },
+  LOAD_FACTOR_INPUT,
 ];
 
 export function resolveAccelerator(ctx: CalculatorContext, input = 'accelerator'): Accelerator {

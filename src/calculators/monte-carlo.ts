@@ -8,6 +8,7 @@ import {
   blockCount,
   mergeTallies,
   quantileKey,
+  type RunOptions,
   type Summary,
   sampleBlocks,
   summarize,
@@ -33,18 +34,11 @@ import type { Calculator, ParsedInputs, QuantityInput } from './types.js';
  */
 export const BLOCK = 1024;
 
-export interface MonteCarloOptions {
-  samples: number;
-  seed: number;
-  /** Cumulative probabilities to report, e.g. [0.05, 0.5, 0.95]. */
-  quantiles: readonly number[];
+export interface MonteCarloOptions extends RunOptions {
   correlations?: readonly CorrelationSpec[];
-  /** Wall-clock time (ms since the epoch) after which the run stops with an input error. */
-  deadline?: number;
   /** Summarize only these outputs (default: all); the rest are not computed where avoidable. */
   outputs?: readonly string[];
   label?: (name: string) => string;
-  onProgress?: (done: number, total: number) => void;
 }
 
 export interface OutputSummary extends Summary {

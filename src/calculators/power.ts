@@ -12,6 +12,7 @@ import {
   timeToDeliver,
 } from '../model/power-supply.js';
 import { formatQuantity } from '../units/format.js';
+import { LOAD_FACTOR_INPUT } from './fleet.js';
 import type { Calculator, CalculatorContext, OutputSpec } from './types.js';
 
 /** What one power source would take to bring the whole load online alone, one row per source. */
@@ -110,15 +111,7 @@ export const power: Calculator = {
       assumption: 'power_build_share',
       description: "share of the world's yearly build of each kind of equipment this buyer can get",
     },
-    {
-      name: 'load_factor',
-      type: 'quantity',
-      dimension: 'fraction',
-      example: '75%',
-      bounds: { min: 0, exclusiveMin: true, max: 1 },
-      assumption: 'load_factor',
-      description: 'average load as a share of the facility power, for annual energy',
-    },
+    LOAD_FACTOR_INPUT,
   ],
   outputs: OUTPUTS,
   breakdown: { title: 'Each source alone', label: 'Source', columns: BREAKDOWN_COLUMNS },

@@ -52,3 +52,18 @@ export const WORLD_OUTPUTS = [
 ] as const satisfies ReadonlyArray<keyof WorldYear>;
 
 export type WorldOutput = (typeof WORLD_OUTPUTS)[number];
+
+/**
+ * A figure as a share of the world's that year: undefined where the baseline has no such
+ * output, no such year, or the world adds nothing.
+ */
+export function shareOfWorld(
+  world: WorldBaseline,
+  output: string,
+  year: number,
+  value: number,
+): number | undefined {
+  if (!(WORLD_OUTPUTS as readonly string[]).includes(output)) return undefined;
+  const whole = world.years.find((y) => y.year === year)?.[output as WorldOutput];
+  return whole !== undefined && whole > 0 ? value / whole : undefined;
+}

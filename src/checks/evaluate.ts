@@ -6,11 +6,16 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId, withContext } from '../errors.js';
 import { median } from '../uncertainty/distributions.js';
 import { formatQuantity } from '../units/format.js';
-import { parseQuantity } from '../units/parse.js';
 import { describeDifference } from '../units/tolerance.js';
-import { judge } from '../units/verdict.js';
 import { parseYamlLocated } from '../yaml/document.js';
-import type { CheckFileResult, CheckResult, ExpectationResult, Reading } from './results.js';
+import {
+  type CheckFileResult,
+  type CheckResult,
+  checkResult,
+  type ExpectationResult,
+  judgeExpectation,
+  type Reading,
+} from './results.js';
 import { evaluateScenarioCheck, noScenarios, type ScenarioReader, ScenarioRuns } from './scenario-checks.js';
 import { type Check, type CheckFile, checkFileSchema } from './schema.js';
 
@@ -138,46 +143,26 @@ function evaluateCheck(
       throw new InputError(
         `${at('expect', e, 'output')}: ${calc.name} gives no ${expectation.output} for these inputs`,
       );
-    const reference =
-      expectation.value === undefined
-        ? undefined
-        : withContext(`${at('expect', e, 'value')}: checks[${index}].expect[${e}].value`, () =>
-            parseQuantity(expectation.value as string | number, spec.dimension),
-          );
-    const judged =
-      reference === undefined
-        ? { verdict: 'model estimate (no figure claimed)' }
-        : judge(kind, reference, out.value, expectation.tolerance, result.intervals[expectation.output]);
+    const { reference, ...judged } = judgeExpectation(expectation, spec.dimension, out.value, {
+      kind,
+      where: `${at('expect', e, 'value')}: checks[${index}].expect[${e}].value`,
+      noFigure: 'model estimate (no figure claimed)',
+      interval: result.intervals[expectation.output],
+    });
     const closest =
       reference !== undefined && kind === 'claims'
-        ? closestReading({ calc, check, catalog, label }, expectation.output, reference)
+        ? closestReading({ calc, check, catalog, label }, expectation.output, reference.value)
         : undefined;
     return {
       output: expectation.output,
       label: spec.label,
-      reference:
-        reference === undefined
-          ? undefined
-          : {
-              value: reference,
-              display: formatQuantity(reference, spec.dimension),
-              writtenAs: expectation.claimed_as ?? String(expectation.value),
-            },
+      reference,
       model: { value: out.value, display: out.display },
       ...judged,
       closest,
     };
   });
-  const sources = Array.isArray(check.source) ? check.source : [check.source];
-  return {
-    id: check.id,
-    title: check.title,
-    calculator: calc.name,
-    kind,
-    sources,
-    note: check.note,
-    expectations,
-  };
+  return checkResult(check, kind, { calculator: calc.name }, expectations);
 }
 
 /**

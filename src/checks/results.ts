@@ -1,6 +1,14 @@
-import type { CheckFile } from './schema.js';
+import { withContext } from '../errors.js';
+import type { Dimension } from '../units/dimensions.js';
+import { formatQuantity } from '../units/format.js';
+import { parseQuantity } from '../units/parse.js';
+import { judge } from '../units/verdict.js';
+import type { Check, CheckFile, Expectation } from './schema.js';
 
-/** What evaluating a check file gives: each check's expectations with the model's figures and verdicts. */
+/**
+ * What evaluating a check file gives: each check's expectations with the model's figures
+ * and verdicts; and the parts calculator and scenario checks share in getting them.
+ */
 
 export interface Reading {
   inputs: Record<string, string>;
@@ -45,4 +53,45 @@ export interface CheckFileResult {
   results: CheckResult[];
   /** Published facts the model missed (always 0 for claims). */
   failures: number;
+}
+
+/**
+ * An expectation's figure read in its output's unit (errors name `where`), and judged
+ * against the model's value (and its 90% interval, when uncertain); without a figure,
+ * `noFigure` is the verdict.
+ */
+export function judgeExpectation(
+  expectation: Expectation,
+  dimension: Dimension,
+  model: number,
+  judging: {
+    kind: CheckFile['kind'];
+    where: string;
+    noFigure: string;
+    interval?: [number, number] | undefined;
+  },
+): Pick<ExpectationResult, 'reference' | 'tolerance' | 'holds' | 'difference' | 'verdict'> {
+  if (expectation.value === undefined) return { reference: undefined, verdict: judging.noFigure };
+  const value = withContext(judging.where, () =>
+    parseQuantity(expectation.value as string | number, dimension),
+  );
+  return {
+    reference: {
+      value,
+      display: formatQuantity(value, dimension),
+      writtenAs: expectation.claimed_as ?? String(expectation.value),
+    },
+    ...judge(judging.kind, value, model, expectation.tolerance, judging.interval),
+  };
+}
+
+/** A check's result: what it ran, its sources and note, and its expectations. */
+export function checkResult(
+  check: Check,
+  kind: CheckFile['kind'],
+  ran: { calculator: string } | { scenario: string },
+  expectations: ExpectationResult[],
+): CheckResult {
+  const sources = Array.isArray(check.source) ? check.source : [check.source];
+  return { id: check.id, title: check.title, ...ran, kind, sources, note: check.note, expectations };
 }

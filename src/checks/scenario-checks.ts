@@ -1,13 +1,11 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { WORLD_OUTPUTS, type WorldOutput } from '../catalog/world.js';
+import { shareOfWorld } from '../catalog/world.js';
 import { InputError, own, unknownId, withContext } from '../errors.js';
 import { parseScenario } from '../scenario/load.js';
 import { YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import { runParsedScenario, runParsedScenarioUncertain } from '../scenario/run.js';
 import { formatQuantity } from '../units/format.js';
-import { parseQuantity } from '../units/parse.js';
-import { judge } from '../units/verdict.js';
-import type { CheckResult, ExpectationResult } from './results.js';
+import { type CheckResult, checkResult, type ExpectationResult, judgeExpectation } from './results.js';
 import type { Check, CheckFile } from './schema.js';
 
 /** Reads a scenario a check names (relative to the check file): its text and the name to report it by. */
@@ -40,10 +38,7 @@ export class ScenarioRuns {
 
   /** A program's figure as a share of the world's that year (when the world baseline has the output). */
   worldShare(output: YearOutput, year: number, value: number): number | undefined {
-    const world = this.catalog.world?.years.find((y) => y.year === year);
-    const kept = (WORLD_OUTPUTS as readonly string[]).includes(output);
-    const whole = world && kept ? world[output as WorldOutput] : undefined;
-    return whole ? value / whole : undefined;
+    return this.catalog.world ? shareOfWorld(this.catalog.world, output, year, value) : undefined;
   }
 
   get(path: string): ScenarioResult {
@@ -106,28 +101,17 @@ export function evaluateScenarioCheck(
     const spread = run.interval?.(year, output);
     const interval = spread && spread[1] > spread[0] * (1 + 1e-9) ? spread : undefined;
     const show = (v: number) => formatQuantity(v, spec.dimension);
-    const reference =
-      expectation.value === undefined
-        ? undefined
-        : withContext(where('value'), () =>
-            parseQuantity(expectation.value as string | number, spec.dimension),
-          );
-    const judged =
-      reference === undefined
-        ? { verdict: 'model estimate (no figure given)' }
-        : judge(kind, reference, model, expectation.tolerance, interval);
+    const { reference, ...judged } = judgeExpectation(expectation, spec.dimension, model, {
+      kind,
+      where: where('value'),
+      noFigure: 'model estimate (no figure given)',
+      interval,
+    });
     return {
       output,
       year,
       label: spec.label,
-      reference:
-        reference === undefined
-          ? undefined
-          : {
-              value: reference,
-              display: show(reference),
-              writtenAs: expectation.claimed_as ?? String(expectation.value),
-            },
+      reference,
       model: {
         value: model,
         display: interval ? `${show(model)} (${show(interval[0])} to ${show(interval[1])})` : show(model),
@@ -138,14 +122,5 @@ export function evaluateScenarioCheck(
         : { share: scenarios.worldShare(output, year, model), binding: row.binding },
     };
   });
-  const sources = Array.isArray(check.source) ? check.source : [check.source];
-  return {
-    id: check.id,
-    title: check.title,
-    scenario: run.file,
-    kind,
-    sources,
-    note: check.note,
-    expectations,
-  };
+  return checkResult(check, kind, { scenario: run.file }, expectations);
 }

@@ -5,6 +5,7 @@ import { fleetByGroup, fleetGroups, type ScenarioRun, type ScenarioUncertainRun 
 import type { WorldShare } from '../scenario/world-share.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
+import { worldShareTable } from './world-share-table.js';
 
 const fmt = (row: YearRow, key: YearOutput) =>
   formatQuantity(row[key] as number, YEAR_OUTPUTS[key].dimension);
@@ -32,36 +33,18 @@ function claimsTable(claims: readonly ClaimVerdict[], modelHeader: string): stri
 }
 
 /** A program's share of the world's yearly build-out, and its warnings (nothing without a baseline). */
-export function worldShareLines(world: WorldShare | undefined): string[] {
+function worldShareLines(world: WorldShare | undefined): string[] {
   if (!world) return [];
-  // Shares too small to read are said to be small, not printed to eight places.
-  const pct = (v: number | undefined) =>
-    v === undefined ? '–' : v > 0 && v < 0.001 ? '<0.1%' : formatQuantity(v, 'fraction');
-  const right = { align: 'right' as const };
-  const table = renderTable(
-    [
-      { header: 'Year' },
-      { header: 'Accelerators added', ...right },
-      { header: 'H100e added', ...right },
-      { header: 'Power added', ...right },
-      { header: 'Capex', ...right },
-      { header: 'Electricity', ...right },
-    ],
-    world.years.map((y) => [
-      String(y.year),
-      pct(y.accelerators_added),
-      pct(y.h100e_added),
-      pct(y.power_added),
-      pct(y.capex),
-      pct(y.electricity),
-    ]),
-    '  ',
-  );
+  const table = worldShareTable(world);
   return [
     '',
     'Share of the world',
-    table,
-    `  Shares of what the world adds each year in ${world.baseline} at its medians; electricity: of all the world's.`,
+    renderTable(
+      table.header.map((header, i) => (i === 0 ? { header } : { header, align: 'right' as const })),
+      table.rows,
+      '  ',
+    ),
+    `  ${table.caption}`,
     ...world.warnings.map((w) => `  Warning: ${w}.`),
   ];
 }

@@ -35,6 +35,3 @@ export const CODE = {
 
 /** The limits the timeline checks, in order (every constraint but 'none'). */
 export const LIMITS = CONSTRAINTS.slice(1) as ReadonlyArray<Exclude<Constraint, 'none'>>;
-
-/** Whether a constraint is power, whole or one of its parts. */
-export const isPower = (c: Constraint): boolean => c === 'power' || c.startsWith('power:');

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError, withContext } from '../errors.js';
 import { quote } from '../text.js';
-import type { Distribution } from '../uncertainty/distributions.js';
+import { isDistribution } from '../uncertainty/distributions.js';
 import { drawRange } from '../uncertainty/parse.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import { formatPath, parseYamlLocated } from '../yaml/document.js';
@@ -12,23 +12,10 @@ import { capacityCost, resolveScenario } from './resolve.js';
 import type { Scenario } from './schema.js';
 import { scenarioSchema, uncertainNumberInfo } from './schema.js';
 import { referenceServing } from './serving.js';
+import { sharesBySource } from './site-power.js';
 
 export interface LoadedScenario extends ParsedScenario {
   inputs: TimelineInputs;
-}
-
-const DISTRIBUTION_KINDS = new Set([
-  'point',
-  'normal',
-  'lognormal',
-  'uniform',
-  'triangular',
-  'pert',
-  'mixture',
-]);
-
-function isDistribution(v: unknown): v is Distribution {
-  return typeof v === 'object' && v !== null && DISTRIBUTION_KINDS.has((v as { kind?: string }).kind ?? '');
 }
 
 /** Every non-point distribution in the parsed file, with its path. */
@@ -74,7 +61,7 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
   const powerSources = s.sites.map((site, i) => {
     const power = site.power;
     if (!power) return [];
-    const shares = typeof power.share === 'object' && !('kind' in power.share) ? power.share : undefined;
+    const shares = sharesBySource(power);
     for (const key of Object.keys(shares ?? {}))
       withContext(at(['sites', i, 'power', 'share', key]), () => catalog.powerSource(key));
     // The mix's sources; without one, those given a share; without those, every source.

@@ -10,6 +10,7 @@ import {
   DEADLINE_MESSAGE,
   mergeTallies,
   quantileKey,
+  type RunOptions,
   type Summary,
   sampleBlocks,
   summarize,
@@ -53,17 +54,11 @@ export interface ScenarioMonteCarlo {
  */
 export const SCENARIO_BLOCK = 256;
 
-export interface ScenarioMonteCarloOptions {
-  samples: number;
-  seed: number;
-  quantiles: readonly number[];
+export interface ScenarioMonteCarloOptions extends RunOptions {
   /** Yearly outputs to summarize (default: all). */
   outputs?: readonly YearOutput[];
   /** Monthly series to band (default: all charted ones; [] for none). */
   series?: readonly MonthlySeries[];
-  /** Wall-clock time (ms since the epoch) after which the run stops with an input error. */
-  deadline?: number;
-  onProgress?: (done: number, total: number) => void;
 }
 
 /** All keys, or the chosen ones in their usual order; an unknown one is an input error. */

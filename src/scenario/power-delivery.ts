@@ -31,9 +31,14 @@ export class PowerDelivery {
   capex = 0;
 
   reset(sites: readonly SitePlan[] | undefined): void {
-    this.plans = (sites ?? []).map((s) => s.power);
-    this.delivered = this.plans.map((p) => new Float64Array(p?.options.length ?? 0));
-    this.scratch = this.plans.map((p) => new Float64Array(p?.options.length ?? 0));
+    const list = sites ?? [];
+    // A Monte Carlo run resets once a sample with the same sites: keep the arrays, zeroed.
+    const same = list.length === this.plans.length && list.every((s, i) => s.power === this.plans[i]);
+    if (!same) {
+      this.plans = list.map((s) => s.power);
+      this.delivered = this.plans.map((p) => new Float64Array(p?.options.length ?? 0));
+      this.scratch = this.plans.map((p) => new Float64Array(p?.options.length ?? 0));
+    } else for (const d of this.delivered) d.fill(0);
     this.capex = 0;
   }
 

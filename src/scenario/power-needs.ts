@@ -1,9 +1,9 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { nameplateFor } from '../model/power-supply.js';
-import type { Distribution } from '../uncertainty/distributions.js';
-import { median } from '../uncertainty/distributions.js';
+import { type Distribution, median } from '../uncertainty/distributions.js';
 import type { ParsedScenario } from './inputs.js';
 import { monthIndex } from './months.js';
+import { shareOfSource } from './site-power.js';
 
 /** One source's part of a request at its steepest, against the world's yearly build of it. */
 export interface SourceNeed {
@@ -38,9 +38,9 @@ export interface PowerNeeds {
 export function powerNeeds(parsed: ParsedScenario, catalog: Catalog): PowerNeeds[] {
   const fallback = catalog.assumptions.power_build_share.value;
   return parsed.scenario.sites.flatMap((site, i) => {
-    const request = site.request;
-    const mix = site.power?.mix;
-    if (!request || !mix) return [];
+    const { request, power } = site;
+    const mix = power?.mix;
+    if (!request || !power || !mix) return [];
     let pace = 0;
     let from = monthIndex(request[0]?.at ?? parsed.scenario.span.start);
     for (let j = 1; j < request.length; j++) {
@@ -53,13 +53,6 @@ export function powerNeeds(parsed: ParsedScenario, catalog: Catalog): PowerNeeds
         from = monthIndex(a.at);
       }
     }
-    const share = site.power?.share;
-    const shareOf = (id: string) =>
-      share === undefined
-        ? fallback
-        : 'kind' in share
-          ? median(share as Distribution)
-          : median((share as Record<string, Distribution>)[id] ?? { kind: 'point', value: fallback });
     const sources = (parsed.powerSources[i] ?? []).map((source): SourceNeed => {
       const part = median(mix[source.id] as Distribution);
       const firmPerYear = part * pace;
@@ -72,7 +65,7 @@ export function powerNeeds(parsed: ParsedScenario, catalog: Catalog): PowerNeeds
         nameplatePerYear,
         worldBuild,
         shareNeeded: worldBuild ? nameplatePerYear / worldBuild : undefined,
-        shareAvailable: shareOf(source.id),
+        shareAvailable: shareOfSource(power, source.id, median, fallback),
       };
     });
     return [{ site: site.name, pace, from, sources }];

@@ -26,6 +26,7 @@ import type {
 } from './inputs.js';
 import { monthIndex } from './months.js';
 import type { Scenario } from './schema.js';
+import { shareOfSource } from './site-power.js';
 import { WorldSupply } from './world-supply.js';
 
 export type { ValueOf } from './inputs.js';
@@ -353,18 +354,12 @@ export class ScenarioResolution {
     s.sites.forEach((site, i) => {
       const plan = inputs.sites?.[i]?.power;
       if (!plan || !site.power) return;
-      const given = site.power.share;
+      const power = site.power;
       const fallback = this.catalog.assumptions.power_build_share.value;
-      const shareOf = (id: string): number => {
-        if (!given) return fallback;
-        if ('kind' in given) return pick(given as Distribution);
-        const own = (given as Record<string, Distribution>)[id];
-        return own ? pick(own) : fallback;
-      };
       const sources = this.parsed.powerSources[i] ?? [];
-      const mix = Object.values(site.power.mix ?? {});
+      const mix = Object.values(power.mix ?? {});
       sources.forEach((source, k) => {
-        plan.options[k] = powerOption(source, shareOf(source.id));
+        plan.options[k] = powerOption(source, shareOfSource(power, source.id, pick, fallback));
         if (plan.mix) plan.mix[k] = pick(mix[k] as Distribution);
       });
       plan.growth = site.power.growth ? pick(site.power.growth) : 0;

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { WorldBaseline, WorldYear } from '../catalog/world.js';
+import { shareOfWorld, type WorldBaseline } from '../catalog/world.js';
 import { formatQuantity } from '../units/format.js';
 import type { YearRow } from './outputs.js';
 
@@ -25,8 +25,6 @@ export interface WorldShare {
   warnings: string[];
 }
 
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
-
 /** World electricity generation in a year (J), from the catalog's latest year and growth. */
 export function worldElectricity(catalog: Catalog, year: number): number {
   const w = catalog.power.world;
@@ -40,7 +38,6 @@ export function worldElectricity(catalog: Catalog, year: number): number {
  * centres are expected to use.
  */
 export function worldShare(rows: readonly YearRow[], world: WorldBaseline, catalog: Catalog): WorldShare {
-  const byYear = new Map<number, WorldYear>(world.years.map((y) => [y.year, y]));
   const years: WorldShareYear[] = [];
   const over: Record<'accelerators' | 'h100e' | 'power', WorldShareYear | undefined> = {
     accelerators: undefined,
@@ -50,20 +47,15 @@ export function worldShare(rows: readonly YearRow[], world: WorldBaseline, catal
   let electricity: WorldShareYear | undefined;
   const datacenters = catalog.power.world.datacenterShare2030.value;
   for (const row of rows) {
-    const w = byYear.get(row.year);
     const share: WorldShareYear = {
       year: row.year,
       electricity: row.energy / worldElectricity(catalog, row.year),
     };
-    if (w) {
-      share.accelerators_added = ratio(row.accelerators_added, w.accelerators_added);
-      share.h100e_added = ratio(row.h100e_added, w.h100e_added);
-      share.power_added = ratio(row.power_added, w.power_added);
-      share.capex = ratio(row.capex, w.capex);
-      if ((share.accelerators_added ?? 0) > 1) over.accelerators ??= share;
-      if ((share.h100e_added ?? 0) > 1) over.h100e ??= share;
-      if ((share.power_added ?? 0) > 1) over.power ??= share;
-    }
+    for (const output of ['accelerators_added', 'h100e_added', 'power_added', 'capex'] as const)
+      share[output] = shareOfWorld(world, output, row.year, row[output]);
+    if ((share.accelerators_added ?? 0) > 1) over.accelerators ??= share;
+    if ((share.h100e_added ?? 0) > 1) over.h100e ??= share;
+    if ((share.power_added ?? 0) > 1) over.power ??= share;
     if (share.electricity > datacenters) electricity ??= share;
     years.push(share);
   }

@@ -44,6 +44,11 @@ export class WorldSupply {
   readonly plan: WorldPlan;
   private readonly lines: Line[];
   private readonly historyYear: number;
+  /** The capacities averaged over the history's last year: what growth is counted from. */
+  private readonly cowosBase: number;
+  private readonly hbmBase: number;
+  /** Scratch: each capacity's growth since then, month by month, refilled per sample. */
+  private readonly growth: { cowos: Float64Array; hbm: Float64Array };
 
   constructor(
     private readonly world: NonNullable<Scenario['world']>,
@@ -55,12 +60,14 @@ export class WorldSupply {
   ) {
     this.historyYear = historyYear;
     const months = end - start + 1;
+    this.cowosBase = yearAverage(catalog.supply.cowos.capacity, historyYear);
+    this.hbmBase = yearAverage(catalog.supply.hbm.capacity, historyYear);
+    this.growth = { cowos: new Float64Array(months), hbm: new Float64Array(months) };
     const historyEnd = historyYear * 12 + 11;
     const bought: Int32Array[] = [];
-    const lineOf = (g: Generation) => g.line;
     this.lines = world.lines.map((line, l) => {
       const lastYear = generations.filter(
-        (g) => g.shipped !== undefined && lineOf(g) === l && g.from === historyYear * 12,
+        (g) => g.shipped !== undefined && g.line === l && g.from === historyYear * 12,
       );
       const base = lastYear.reduce((sum, g) => sum + (g.shipped as number) * 12, 0);
       // The base mix's inputs per unit, weighted by units, over the rows whose package is known.
@@ -90,7 +97,7 @@ export class WorldSupply {
           // The line's latest generation whose window holds the month.
           let current = -1;
           generations.forEach((g, k) => {
-            if (g.shipped === undefined && lineOf(g) === l && g.from <= month && month <= g.to) current = k;
+            if (g.shipped === undefined && g.line === l && g.from <= month && month <= g.to) current = k;
           });
           if (current < 0) return;
           here.push(current);
@@ -111,11 +118,17 @@ export class WorldSupply {
     const { supply } = this.catalog;
     const packagingGrowth = pick(this.world.packaging_growth);
     const hbmGrowth = pick(this.world.hbm_growth);
-    const cowosBase = yearAverage(supply.cowos.capacity, this.historyYear);
-    const hbmBase = yearAverage(supply.hbm.capacity, this.historyYear);
     // Growth counts from the middle of the history's last year.
     const baseMonth = this.historyYear * 12 + 5.5;
     const months = this.plan.bought.length;
+    // Each capacity's growth since the history, month by month: the same for every line.
+    const { cowos, hbm } = this.growth;
+    for (let i = 0; i < months; i++) {
+      const month = this.start + i;
+      if (month <= this.plan.historyEnd) continue;
+      cowos[i] = seriesAt(supply.cowos.capacity, month, packagingGrowth) / this.cowosBase;
+      hbm[i] = seriesAt(supply.hbm.capacity, month, hbmGrowth) / this.hbmBase;
+    }
     const growth = { cowos: 0, hbm: 0 };
     this.lines.forEach((line, l) => {
       const out = this.plan.lineSupply[l] as Float64Array;
@@ -129,8 +142,8 @@ export class WorldSupply {
         let index: number;
         if (ownGrowth !== undefined) index = (1 + ownGrowth) ** ((month - baseMonth) / 12);
         else {
-          growth.cowos = seriesAt(supply.cowos.capacity, month, packagingGrowth) / cowosBase;
-          growth.hbm = seriesAt(supply.hbm.capacity, month, hbmGrowth) / hbmBase;
+          growth.cowos = cowos[i] as number;
+          growth.hbm = hbm[i] as number;
           const now = line.inputs[i];
           // Without the packages of both the old mix and the new chip, units follow capacity.
           index =

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError, unknownId } from '../errors.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { fanPanels, panelSvg, scenarioPanels } from '../report/chart.js';
+import { worldShareTable } from '../report/world-share-table.js';
 import type { ClaimVerdict } from '../scenario/claims.js';
 import { CHARTED, type ComparableSeries, MONTH_FIELDS, type MonthField } from '../scenario/fields.js';
 import { parseScenario } from '../scenario/load.js';
@@ -58,8 +59,8 @@ export interface ScenarioView {
     binding: string;
   }>;
   claims: ClaimVerdict[];
-  /** A program's share of the world's build-out each year, and its warnings. */
-  world?: WorldShare | undefined;
+  /** A program's share of the world's build-out each year (display text), and its warnings. */
+  world?: { header: string[]; rows: string[][]; caption: string; warnings: string[] } | undefined;
   charts: Array<{ id: string; title: string; svg: string }>;
   series: ComparableSeries;
   /** The monthly table, as the CLI's --csv writes it. */
@@ -92,6 +93,10 @@ function applyOverrides(
   return { text: Object.keys(overrides).length > 0 ? doc.toString() : text, written };
 }
 
+/** A program's share of the world as the page shows it: the terminal's table and warnings. */
+const worldView = (world: WorldShare | undefined) =>
+  world ? { ...worldShareTable(world), warnings: world.warnings } : undefined;
+
 /** The charted series of a run, from each charted field's values month by month. */
 function comparable(month: number[], values: (field: MonthField) => number[]): ComparableSeries {
   const series = { month } as ComparableSeries;
@@ -103,7 +108,6 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
   const { text: edited, written } = applyOverrides(request.text, request.overrides);
   const file = Object.keys(request.overrides).length > 0 ? `${request.file} (with your edits)` : request.file;
   const parsed = parseScenario(edited, file, catalog);
-  const median = runParsedScenario(parsed, catalog);
   const uncertain = parsed.uncertain.length > 0;
   const outputs = OUTPUTS.map((key) => ({
     key,
@@ -121,8 +125,9 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
     seed: request.seed,
     outputs,
   };
-  const medianPanels = scenarioPanels(median);
   if (!uncertain) {
+    const median = runParsedScenario(parsed, catalog);
+    const medianPanels = scenarioPanels(median);
     return {
       ...base,
       samples: 0,
@@ -133,7 +138,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
         binding: row.binding,
       })),
       claims: median.claims,
-      world: median.world,
+      world: worldView(median.world),
       charts: medianPanels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
       series: comparable(
         median.monthly.map((m) => m.month),
@@ -157,7 +162,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
   const run = judgeUncertainRun(parsed, mc, catalog);
   const bands = fanPanels(run);
   // Bands where Monte Carlo gives them (power, accelerators, FLOP/s, capex); opex and binding from the median run.
-  const charts = medianPanels.map((p) => bands.find((b) => b.id === p.id) ?? p);
+  const charts = scenarioPanels(run.atMedians).map((p) => bands.find((b) => b.id === p.id) ?? p);
   const p50 = (series: keyof (typeof mc.monthly)[number]['series']) =>
     mc.monthly.map((m) => m.series[series]?.quantiles.p50 ?? 0);
   return {
@@ -181,7 +186,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
       };
     }),
     claims: run.claims,
-    world: run.world,
+    world: worldView(run.world),
     charts: charts.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
     series: comparable(
       mc.monthly.map((m) => m.month),

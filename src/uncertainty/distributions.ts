@@ -14,6 +14,21 @@ export type Distribution =
   | { kind: 'pert'; low: number; mode: number; high: number; table: Float64Array }
   | { kind: 'mixture'; weights: number[]; components: Distribution[] };
 
+const KINDS: ReadonlySet<string> = new Set<Distribution['kind']>([
+  'point',
+  'normal',
+  'lognormal',
+  'uniform',
+  'triangular',
+  'pert',
+  'mixture',
+]);
+
+/** Whether a parsed value is a distribution (rather than a record that holds some). */
+export function isDistribution(v: unknown): v is Distribution {
+  return typeof v === 'object' && v !== null && KINDS.has((v as { kind?: string }).kind ?? '');
+}
+
 /** "a to b": a 90% interval, lognormal when both ends are positive, normal otherwise. */
 export function interval(low: number, high: number): Distribution {
   if (low > 0 && high > 0) {

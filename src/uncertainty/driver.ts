@@ -12,6 +12,17 @@ import { addBlock, emptySketch, mergeInto, type SketchData, sketchQuantile } fro
  * (scenario/monte-carlo.ts) are thin models over it.
  */
 
+/** What every Monte Carlo run is asked for, calculator or scenario. */
+export interface RunOptions {
+  samples: number;
+  seed: number;
+  /** Cumulative probabilities to report, e.g. [0.05, 0.5, 0.95]. */
+  quantiles: readonly number[];
+  /** Wall-clock time (ms since the epoch) after which the run stops with an input error. */
+  deadline?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** What a model gives the driver. */
 export interface BlockModel {
   sampler: Sampler;

@@ -75,15 +75,6 @@ function tally(s: SketchData, bin: number, n: number): void {
   s.counts[i] = (s.counts[i] as number) + n;
 }
 
-/** Add one value (a scenario's yearly output, say). */
-export function addValue(s: SketchData, v: number): void {
-  tally(s, binOf(v), 1);
-  s.count++;
-  s.sum += v;
-  if (v < s.min) s.min = v;
-  if (v > s.max) s.max = v;
-}
-
 /** Add a block of values, summed as a block so block order fixes the sum exactly. */
 export function addBlock(s: SketchData, values: Float64Array, length = values.length): void {
   let sum = 0;

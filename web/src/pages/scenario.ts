@@ -214,27 +214,10 @@ function yearlyTable(view: ScenarioView): HTMLElement {
 function worldTable(view: ScenarioView): HTMLElement[] {
   const world = view.world;
   if (!world) return [];
-  const pct = (v: number | undefined) =>
-    v === undefined ? '–' : v > 0 && v < 0.001 ? '<0.1%' : `${Number((v * 100).toPrecision(3))}%`;
   return [
     h('h2', {}, 'Share of the world'),
-    h(
-      'p',
-      { class: 'muted' },
-      `Of what the world adds each year in ${world.baseline} at its medians; electricity: of all the world's.`,
-    ),
-    table(
-      ['Year', 'Accelerators added', 'H100e added', 'Power added', 'Capex', 'Electricity'],
-      world.years.map((y) => [
-        String(y.year),
-        pct(y.accelerators_added),
-        pct(y.h100e_added),
-        pct(y.power_added),
-        pct(y.capex),
-        pct(y.electricity),
-      ]),
-      { 'data-testid': 'world-share' },
-    ),
+    h('p', { class: 'muted' }, world.caption),
+    table(world.header, world.rows, { 'data-testid': 'world-share' }),
     ...world.warnings.map((w) =>
       h('p', { class: 'fails', 'data-testid': 'world-warning' }, `Warning: ${w}.`),
     ),
