@@ -231,6 +231,27 @@ describe('the web explorer', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'fits a phone: no page is wider than 390 px, wide tables scroll in their boxes',
+    async () => {
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      for (const [path, ready] of [
+        ['/scenario/world', 'yearly-table'],
+        ['/scenario/seven-trillion', 'world-share'],
+        ['/calc/power?power=52GW', 'breakdown'],
+        ['/claims', 'checks-forecasts'],
+      ] as const) {
+        await phone.goto(`${server.url}${path}`);
+        await phone.getByTestId(ready).waitFor({ timeout: 60_000 });
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
+          390,
+        );
+      }
+      await phone.close();
+    },
+    TIMEOUT,
+  );
 });
 
 async function save(name: string): Promise<void> {
