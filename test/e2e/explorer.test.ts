@@ -244,9 +244,10 @@ describe('the web explorer', () => {
       ] as const) {
         await phone.goto(`${server.url}${path}`);
         await phone.getByTestId(ready).waitFor({ timeout: 60_000 });
-        expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
-          390,
-        );
+        expect(
+          await phone.evaluate<number>('document.documentElement.scrollWidth'),
+          path,
+        ).toBeLessThanOrEqual(390);
       }
       await phone.close();
     },
