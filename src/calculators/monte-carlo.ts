@@ -53,6 +53,27 @@ export interface MonteCarloResult {
   outputs: Record<string, OutputSummary>;
   /** Samples whose drawn inputs the calculator rejected (e.g. a site too small for one accelerator). */
   rejected: number;
+  /** For a calculator of several bounds: the one least in most samples, and each one's share. */
+  binding?: Binding | undefined;
+}
+
+export interface Binding {
+  /** The name of the bound least in most samples. */
+  constraint: string;
+  /** Share of samples in which each bound is the least, by name. */
+  shares: Record<string, number>;
+}
+
+/** The binding summary of a Monte Carlo run: the means of the calculator's indicator outputs. */
+export function bindingOf(calc: Calculator, outputs: Record<string, { mean: number }>): Binding | undefined {
+  if (!calc.binding) return undefined;
+  const shares: Record<string, number> = {};
+  for (const { output, name } of calc.binding) {
+    const mean = outputs[output]?.mean;
+    if (mean !== undefined) shares[name] = mean;
+  }
+  const ranked = Object.entries(shares).sort((a, b) => b[1] - a[1]);
+  return ranked[0] ? { constraint: ranked[0][0], shares } : undefined;
 }
 
 export interface SplitInputs {
@@ -288,6 +309,7 @@ export function finishMonteCarlo(
     })),
     outputs,
     rejected: merged.rejected,
+    binding: bindingOf(calc, outputs),
   };
 }
 

@@ -1,6 +1,7 @@
 import { InputError, unknownId } from '../errors.js';
 import { cluster } from './cluster.js';
 import { edgeVsCentral } from './edge-vs-central.js';
+import { frontierRun } from './frontier-run.js';
 import { inference } from './inference.js';
 import { power } from './power.js';
 import { supply } from './supply.js';
@@ -12,6 +13,7 @@ import type { Calculator } from './types.js';
 export const CALCULATORS: readonly Calculator[] = [
   cluster,
   training,
+  frontierRun,
   inference,
   tokenFactory,
   edgeVsCentral,

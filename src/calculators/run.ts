@@ -54,6 +54,11 @@ function createContext(
         resolved[name] = { dimension, ...found };
         return found.value;
       }
+      if (s.type === 'quantity' && s.defaultFor) {
+        const { range: _, ...found } = s.defaultFor(catalog, given);
+        resolved[name] = { dimension, origin: 'catalog', ...found };
+        return found.value;
+      }
       if (fallback) {
         const found = fallback();
         resolved[name] = { dimension, ...found };

@@ -42,7 +42,7 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
   {
     name: 'year',
     type: 'quantity',
-    dimension: 'count',
+    dimension: 'year',
     example: '2026',
     bounds: { min: 2020, max: 2040, integer: true },
     defaultText: '2026',

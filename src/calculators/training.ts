@@ -1,4 +1,3 @@
-import type { AssumptionKey } from '../catalog/assumptions.js';
 import type { Accelerator, Figure, LanguageModel, Precision } from '../catalog/types.js';
 import { withContext } from '../errors.js';
 import { clusterEconomics } from '../model/cluster.js';
@@ -6,19 +5,15 @@ import { acceleratorsForPower, energyOver } from '../model/power.js';
 import {
   chinchillaOptimal,
   effectiveThroughput,
+  type PerAcceleratorThroughput,
   runCost,
   solveTrainingRun,
   type TrainingRun,
   trainingFlop,
 } from '../model/training.js';
-import {
-  COSTING_INPUTS,
-  catalogNumber,
-  clusterSpecOf,
-  DEFAULT_PRECISION,
-  peakPerAccelerator,
-} from './fleet.js';
+import { COSTING_INPUTS, catalogNumber, clusterSpecOf, peakPerAccelerator } from './fleet.js';
 import type { Calculator, CalculatorContext } from './types.js';
+import { utilizationInputs, utilizationOf } from './utilization.js';
 
 interface Workload {
   flop: number;
@@ -69,7 +64,7 @@ function countForPower(ctx: CalculatorContext, accelerator: Accelerator, peak: n
 function sizeRun(
   ctx: CalculatorContext,
   workload: Workload | undefined,
-  perAccelerator: number,
+  perAccelerator: PerAcceleratorThroughput,
   counts: { fromPower: () => number; published: (() => number) | undefined },
 ): TrainingRun {
   const sized = ctx.has('count') || ctx.has('facility_power');
@@ -79,7 +74,13 @@ function sizeRun(
     return ctx.fail('duration', `conflicts with ${sizeFlag} and a given workload: give two of the three`);
   }
   if (workload && ctx.has('duration')) {
-    const run = solveTrainingRun({ flop: workload.flop, duration: ctx.number('duration') }, perAccelerator);
+    const duration = ctx.number('duration');
+    const run = solveTrainingRun({ flop: workload.flop, duration }, perAccelerator);
+    if (!run)
+      return ctx.fail(
+        'duration',
+        'is too short for this workload: past some size a run loses more to interruptions than added accelerators give (see --accelerator-mtbf)',
+      );
     ctx.provenance('count', { value: run.count, dimension: 'count', origin: 'solved' });
     return run;
   }
@@ -89,11 +90,11 @@ function sizeRun(
       : counts.published
         ? counts.published()
         : ctx.fail('count', `or ${ctx.label('duration')} is needed to size the run`);
-    return solveTrainingRun({ flop: workload.flop, count }, perAccelerator);
+    return solveTrainingRun({ flop: workload.flop, count }, perAccelerator) as TrainingRun;
   }
   if (ctx.has('duration') && sized) {
     const count = givenCount();
-    return solveTrainingRun({ count, duration: ctx.number('duration') }, perAccelerator);
+    return solveTrainingRun({ count, duration: ctx.number('duration') }, perAccelerator) as TrainingRun;
   }
   const workloadFlags = ['model', 'params', 'compute'].map(ctx.label).join(', ');
   return ctx.fail(
@@ -101,12 +102,6 @@ function sizeRun(
     `or another workload is missing: give ${workloadFlags}, or --count with --duration`,
   );
 }
-
-const MFU_BY_PRECISION: Record<Precision, AssumptionKey> = {
-  bf16: 'mfu_bf16',
-  fp8: 'mfu_fp8',
-  fp4: 'mfu_fp4',
-};
 
 export const training: Calculator = {
   name: 'training',
@@ -181,25 +176,15 @@ export const training: Calculator = {
     },
     ...COSTING_INPUTS,
     {
-      name: 'mfu',
+      name: 'sites',
       type: 'quantity',
-      dimension: 'fraction',
-      example: '40%',
-      bounds: { min: 0, exclusiveMin: true, max: 1 },
-      defaultText: 'assumption mfu_bf16, mfu_fp8 or mfu_fp4 by precision',
-      assumptionFor: (given) =>
-        MFU_BY_PRECISION[(given.precision as Precision | undefined) ?? DEFAULT_PRECISION],
-      description: 'model FLOP utilization while running, against the dense peak at the precision',
+      dimension: 'count',
+      example: '2',
+      bounds: { min: 1, integer: true },
+      defaultText: '1',
+      description: 'campuses the run spans (each doubling costs --site-efficiency of MFU)',
     },
-    {
-      name: 'goodput',
-      type: 'quantity',
-      dimension: 'fraction',
-      example: '90%',
-      bounds: { min: 0, exclusiveMin: true, max: 1 },
-      assumption: 'goodput',
-      description: 'share of wall-clock time making progress (after failures and restarts)',
-    },
+    ...utilizationInputs(),
     {
       name: 'tokens_per_param',
       type: 'quantity',
@@ -279,9 +264,12 @@ export const training: Calculator = {
     });
     const precision = ctx.text('precision') as Precision;
     const peak = peakPerAccelerator(ctx, accelerator, precision);
-    const mfu = ctx.number('mfu');
-    const goodput = ctx.number('goodput');
-    const perAccelerator = effectiveThroughput(1, peak, mfu, goodput);
+    const utilization = utilizationOf(ctx);
+    const sites = ctx.number('sites', () => ({ value: 1, origin: 'default' }));
+    const perAccelerator = (n: number) => {
+      const { mfu, goodput } = utilization.at(n, sites);
+      return effectiveThroughput(1, peak, mfu, goodput);
+    };
 
     const publishedCount = usePublished
       ? () =>
@@ -297,6 +285,11 @@ export const training: Calculator = {
       published: publishedCount,
     });
 
+    const achieved = utilization.at(count, sites);
+    if (!ctx.has('mfu'))
+      ctx.provenance('mfu', { value: achieved.mfu, dimension: 'fraction', origin: 'solved' });
+    if (!ctx.has('goodput'))
+      ctx.provenance('goodput', { value: achieved.goodput, dimension: 'fraction', origin: 'solved' });
     const spec = clusterSpecOf(ctx, accelerator, count, peak);
     const economics = clusterEconomics(spec);
     const { acceleratorHours, cost } = runCost({ count, duration }, economics.costPerAcceleratorHour);

@@ -23,6 +23,21 @@ export interface QuantityInput extends InputBase {
   keywords?: readonly string[];
   /** The sourced default when it depends on other inputs (MFU by precision). */
   assumptionFor?: (given: ParsedInputs) => AssumptionKey;
+  /**
+   * A sourced default read from the catalog for the other inputs (the largest campus in
+   * the given year): its value, and the range an uncertain-by-default calculator draws from.
+   */
+  defaultFor?: (catalog: Catalog, given: ParsedInputs) => CatalogDefault;
+}
+
+/** A default a calculator reads from the catalog, with its range and where it comes from. */
+export interface CatalogDefault {
+  value: number;
+  /** A distribution as an input is written ("1 GW to 5 GW"). */
+  range?: string | undefined;
+  via: string;
+  source: string;
+  estimate?: boolean | undefined;
 }
 
 export interface ChoiceInput extends InputBase {
@@ -116,6 +131,17 @@ export interface Calculator {
     rows: ReadonlyArray<readonly [label: string, left: string, right: string]>;
   };
   compute(ctx: CalculatorContext): Record<string, number>;
+  /**
+   * Inputs not given are drawn from their sourced ranges (assumption ranges and catalog
+   * defaults), and outputs are reported at these quantiles: the calculator answers with
+   * its uncertainty unless every input is pinned.
+   */
+  uncertainByDefault?: { quantiles: readonly number[] };
+  /**
+   * Outputs that mark, per sample, which of several bounds is least (1 or 0): their means
+   * are the share of samples each binds, and reports name the most frequent.
+   */
+  binding?: ReadonlyArray<{ output: string; name: string }>;
   /** Optional fast path for Monte Carlo; must give exactly what `compute` gives. */
   vectorize?(ctx: CalculatorContext): Kernel;
   /** Inputs a first-time user sees filled in (the explorer opens the form with them). */

@@ -30,6 +30,22 @@ export const ASSUMPTION_DIMENSIONS = {
   edge_device_lifetime: 'time',
   edge_utilization: 'fraction',
   power_build_share: 'fraction',
+  frontier_run_duration: 'time',
+  largest_developer_share: 'fraction',
+  frontier_run_share: 'fraction',
+  mfu_scale_exponent: 'ratio',
+  multi_site_efficiency: 'fraction',
+  accelerator_mtbf: 'time',
+  failure_recovery_time: 'time',
+  failure_domain: 'count',
+  text_tokens: 'tokens',
+  text_growth: 'fraction',
+  data_quality: 'fraction',
+  data_epochs: 'ratio',
+  multimodal_tokens: 'tokens',
+  synthetic_tokens: 'tokens',
+  layer_latency: 'time',
+  critical_batch: 'tokens',
 } as const satisfies Record<string, Dimension>;
 
 export type AssumptionKey = keyof typeof ASSUMPTION_DIMENSIONS;

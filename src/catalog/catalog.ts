@@ -1,5 +1,6 @@
 import { InputError, unknownId } from '../errors.js';
 import type { Assumptions } from './assumptions.js';
+import type { FrontierCatalog } from './frontier.js';
 import type { PowerCatalog, PowerSource } from './power.js';
 import type { ShipmentsCatalog } from './shipments.js';
 import type { SupplyCatalog } from './supply.js';
@@ -15,6 +16,7 @@ export interface CatalogParts {
   supply: SupplyCatalog;
   shipments: ShipmentsCatalog;
   power: PowerCatalog;
+  frontier: FrontierCatalog;
   /** The world scenario at its medians; absent when it could not be run (see `worldProblem`). */
   world?: WorldBaseline | undefined;
   /** Why there is no world baseline. */
@@ -63,6 +65,7 @@ export class Catalog {
   readonly supply: SupplyCatalog;
   readonly shipments: ShipmentsCatalog;
   readonly power: PowerCatalog;
+  readonly frontier: FrontierCatalog;
   readonly world: WorldBaseline | undefined;
   readonly worldProblem: string | undefined;
 
@@ -82,6 +85,7 @@ export class Catalog {
     this.supply = supply;
     this.shipments = parts.shipments;
     this.power = parts.power;
+    this.frontier = parts.frontier;
     this.world = parts.world;
     this.worldProblem = parts.worldProblem;
     this.acceleratorNames = index('accelerator', files.accelerators, [...accelerators]);
@@ -161,6 +165,7 @@ export class Catalog {
       supply: this.supply,
       shipments: this.shipments,
       power: this.power,
+      frontier: this.frontier,
       world: this.world,
       worldProblem: this.worldProblem,
     };

@@ -10,6 +10,7 @@ export const CATALOG_FILES = {
   supply: 'supply.yaml',
   shipments: 'shipments.yaml',
   power: 'power.yaml',
+  frontier: 'frontier.yaml',
 } as const;
 
 export interface CatalogText {

@@ -3,6 +3,7 @@ import { acceleratorsFileSchema } from './accelerators.js';
 import { assumptionsFileSchema } from './assumptions.js';
 import { Catalog } from './catalog.js';
 import { devicesFileSchema } from './devices.js';
+import { frontierFileSchema } from './frontier-schema.js';
 import type { CatalogTexts } from './files.js';
 import { modelsFileSchema } from './models.js';
 import { powerFileSchema } from './power.js';
@@ -26,6 +27,7 @@ export function parseCatalog(texts: CatalogTexts): Catalog {
       supply: parseYaml(texts.supply.text, texts.supply.file, supplyFileSchema),
       shipments: parseYaml(texts.shipments.text, texts.shipments.file, shipmentsFileSchema({ idOf })),
       power: parseYaml(texts.power.text, texts.power.file, powerFileSchema),
+      frontier: parseYaml(texts.frontier.text, texts.frontier.file, frontierFileSchema),
     },
     { accelerators: texts.accelerators.file, models: texts.models.file, devices: texts.devices.file },
   );

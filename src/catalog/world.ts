@@ -9,6 +9,8 @@ export interface WorldYear {
   h100e_added: number;
   facility_power: number;
   power_added: number;
+  /** Facility power of the year's installs, before retirements: with h100e_added, the year's new hardware. */
+  power_installed: number;
   energy: number;
   capex: number;
   cumulative_capex: number;
@@ -46,6 +48,7 @@ export const WORLD_OUTPUTS = [
   'h100e_added',
   'facility_power',
   'power_added',
+  'power_installed',
   'energy',
   'capex',
   'cumulative_capex',

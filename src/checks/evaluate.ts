@@ -1,3 +1,4 @@
+import { withDefaultRanges } from '../calculators/default-ranges.js';
 import { runMonteCarlo, splitInputs } from '../calculators/monte-carlo.js';
 import { findCalculator } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
@@ -100,13 +101,15 @@ const CHECK_SAMPLES = 4000;
  * its median, shown with its 90% interval, and a published figure inside that interval holds.
  */
 function runCheckInputs(calc: Calculator, check: Check, catalog: Catalog, label: (n: string) => string) {
-  const { uncertain } = splitInputs(calc, check.inputs, label);
+  // A calculator uncertain by default draws what the check leaves out from its ranges.
+  const inputs = withDefaultRanges(calc, check.inputs, catalog, label);
+  const { uncertain } = splitInputs(calc, inputs, label);
   if (uncertain.length === 0)
     return {
       outputs: run(calc, check.inputs, catalog, label).outputs,
       intervals: {} as Record<string, [number, number]>,
     };
-  const mc = runMonteCarlo(calc, check.inputs, catalog, {
+  const mc = runMonteCarlo(calc, inputs, catalog, {
     samples: CHECK_SAMPLES,
     seed: 1,
     quantiles: [0.05, 0.5, 0.95],

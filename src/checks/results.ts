@@ -2,7 +2,7 @@ import { withContext } from '../errors.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
-import { judge } from '../units/verdict.js';
+import { judge, judgeUnderBound } from '../units/verdict.js';
 import type { Check, CheckFile, Expectation } from './schema.js';
 
 /**
@@ -81,7 +81,9 @@ export function judgeExpectation(
       display: formatQuantity(value, dimension),
       writtenAs: expectation.claimed_as ?? String(expectation.value),
     },
-    ...judge(judging.kind, value, model, expectation.tolerance, judging.interval),
+    ...(expectation.model_is === 'upper_bound'
+      ? judgeUnderBound(value, model)
+      : judge(judging.kind, value, model, expectation.tolerance, judging.interval)),
   };
 }
 

@@ -16,6 +16,11 @@ const expectationSchema = z.strictObject({
   tolerance: toleranceSchema.optional(),
   /** The claim as its authors wrote it, e.g. "400 EFLOP/s". */
   claimed_as: z.string().optional(),
+  /**
+   * "upper_bound": the model's figure bounds the published one from above (the largest
+   * run a year allows against the largest run done), so the figure holds at or below it.
+   */
+  model_is: z.literal('upper_bound').optional(),
 });
 
 const checkSchema = z

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withDefaultRanges } from '../calculators/default-ranges.js';
 import { splitInputs } from '../calculators/monte-carlo.js';
 import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
@@ -42,6 +43,11 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Ca
     command.option(`${flagName(spec.name)} <value>`, helpText(spec, catalog));
   }
   addUncertaintyOptions(command);
+  const yearly = calc.uncertainByDefault !== undefined && calc.inputs.some((s) => s.name === 'year');
+  if (yearly)
+    command
+      .option('--from <year>', "run year by year from this year (default: the world scenario's first)")
+      .option('--to <year>', "run year by year to this year (default: the world scenario's last)");
   command.action(async (options: Record<string, unknown>) => {
     const raw: Record<string, unknown> = {};
     for (const spec of calc.inputs) {
@@ -56,11 +62,18 @@ function addCalculator(parent: Command, calc: Calculator, io: CliIo, catalog: Ca
             mc.outputs,
             calc.outputs.map((o) => o.name),
           );
-    const uncertain = splitInputs(calc, raw, flagName).uncertain.length > 0;
+    if (yearly && (options.from !== undefined || options.to !== undefined)) {
+      const { runFrontierSeries } = await import('./frontier.js');
+      await runFrontierSeries({ calc, raw, catalog, label: flagName }, options, io);
+      return;
+    }
+    // A calculator uncertain by default draws every input left out from its sourced range.
+    const drawn = withDefaultRanges(calc, raw, catalog, flagName);
+    const uncertain = splitInputs(calc, drawn, flagName).uncertain.length > 0;
     if (uncertain || mc.samples !== undefined || mc.sensitivity !== undefined || mc.chart !== undefined) {
       // Monte Carlo (sampling, threads, charts) loads only for a run that asks for it.
       const { runUncertain } = await import('./uncertain.js');
-      await runUncertain({ calc, raw, catalog, label: flagName }, { ...mc, shown }, io);
+      await runUncertain({ calc, raw: drawn, catalog, label: flagName }, { ...mc, shown }, io);
       return;
     }
     if (

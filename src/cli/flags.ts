@@ -87,14 +87,19 @@ export function wholeNumber(flag: string, text: string, min: number, max = Numbe
 }
 
 /** --samples, --seed, --quantiles and --workers, checked and bounded. */
-export function monteCarloFlags(options: MonteCarloFlagValues, defaultSamples: number, maxSamples: number) {
+export function monteCarloFlags(
+  options: MonteCarloFlagValues,
+  defaultSamples: number,
+  maxSamples: number,
+  defaultQuantiles: readonly number[] = [0.05, 0.5, 0.95],
+) {
   return {
     samples:
       options.samples === undefined
         ? defaultSamples
         : wholeNumber('--samples', options.samples, 1, maxSamples),
     seed: options.seed === undefined ? 1 : wholeNumber('--seed', options.seed, 0, 2 ** 32 - 1),
-    quantiles: options.quantiles === undefined ? [0.05, 0.5, 0.95] : parseQuantiles(options.quantiles),
+    quantiles: options.quantiles === undefined ? [...defaultQuantiles] : parseQuantiles(options.quantiles),
     workers:
       options.workers === undefined
         ? defaultWorkers()

@@ -46,7 +46,12 @@ export async function runUncertain(
     if (options.chart) io.stderr(`wrote ${options.chart}\n`);
     return;
   }
-  const flags = monteCarloFlags(options, DEFAULT_SAMPLES, MAX_SAMPLES.calculator);
+  const flags = monteCarloFlags(
+    options,
+    DEFAULT_SAMPLES,
+    MAX_SAMPLES.calculator,
+    calc.uncertainByDefault?.quantiles,
+  );
   const correlations = (options.correlate ?? []).map(parseCorrelation);
   const progress = new ProgressBar(io, flags.samples);
   const result = await runMonteCarloPool(calc, raw, catalog, {

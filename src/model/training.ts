@@ -57,6 +57,14 @@ export function chinchillaOptimal(flop: number, tokensPerParam: number): { param
   return { params, tokens: params * tokensPerParam };
 }
 
+/**
+ * The compute-optimal run a token budget supports: the inverse of `chinchillaOptimal`. With
+ * D tokens and D = r·N, N = D / r and C = 6·N·D = 6·D² / r.
+ */
+export function computeOptimalFlop(tokens: number, tokensPerParam: number): number {
+  return (6 * tokens * tokens) / tokensPerParam;
+}
+
 /** A training run: its compute, its accelerators and its wall-clock length. */
 export interface TrainingRun {
   flop: number;
@@ -64,23 +72,50 @@ export interface TrainingRun {
   duration: number;
 }
 
+/** Effective FLOP/s per accelerator, after MFU and goodput, as a function of the run's size. */
+export type PerAcceleratorThroughput = (count: number) => number;
+
 /**
  * Any two of a run's compute, accelerator count and duration give the third, at a
- * throughput per accelerator (FLOP/s, after MFU and goodput). Given compute and duration,
- * the count is rounded up to whole accelerators.
+ * throughput per accelerator that may fall with the run's size. Given compute and
+ * duration, the count is the least whole number that does it; undefined when no count
+ * can (past some size, adding accelerators loses more to interruptions than it adds).
  */
 export function solveTrainingRun(
   given:
     | { flop: number; count: number }
     | { flop: number; duration: number }
     | { count: number; duration: number },
-  perAcceleratorThroughput: number,
-): TrainingRun {
+  perAccelerator: PerAcceleratorThroughput,
+): TrainingRun | undefined {
   if ('flop' in given && 'count' in given)
-    return { ...given, duration: trainingDuration(given.flop, given.count * perAcceleratorThroughput) };
-  if ('flop' in given)
-    return { ...given, count: acceleratorsForTraining(given.flop, given.duration, perAcceleratorThroughput) };
-  return { ...given, flop: trainingCompute(given.duration, given.count * perAcceleratorThroughput) };
+    return { ...given, duration: trainingDuration(given.flop, given.count * perAccelerator(given.count)) };
+  if ('flop' in given) {
+    const count = acceleratorsAtScale(given.flop, given.duration, perAccelerator);
+    return count === undefined ? undefined : { ...given, count };
+  }
+  return { ...given, flop: trainingCompute(given.duration, given.count * perAccelerator(given.count)) };
+}
+
+/**
+ * The least count whose throughput does `flop` in `seconds`. Throughput per accelerator
+ * only falls with size, so iterating count ← flop / (seconds · perAccelerator(count))
+ * from below rises to the fixed point, or passes the size past which the total falls.
+ */
+function acceleratorsAtScale(
+  flop: number,
+  seconds: number,
+  perAccelerator: PerAcceleratorThroughput,
+): number | undefined {
+  let count = acceleratorsForTraining(flop, seconds, perAccelerator(1));
+  for (let i = 0; i < 200; i++) {
+    const next = acceleratorsForTraining(flop, seconds, perAccelerator(count));
+    if (next <= count) return count;
+    // More accelerators now give less in total: no count is enough.
+    if (next * perAccelerator(next) <= count * perAccelerator(count)) return undefined;
+    count = next;
+  }
+  return undefined;
 }
 
 /** A run's accelerator-hours and its cost at an ownership cost per accelerator-hour. */

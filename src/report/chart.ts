@@ -213,7 +213,7 @@ export function panelSvg(panel: Panel): string {
 }
 
 /** Stack panels into one SVG, each with its title and a swatch legend. */
-function composeSvg(title: string, panels: readonly Panel[], top = 40): string {
+export function composeSvg(title: string, panels: readonly Panel[], top = 40): string {
   let y = top;
   const body = panels.map((panel) => {
     let x = 16;

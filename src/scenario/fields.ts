@@ -45,6 +45,7 @@ export const MONTH_FIELDS = {
     },
   },
   h100eAdded: { column: 'h100e_added', dimension: 'count' },
+  powerInstalled: { column: 'power_installed_w', dimension: 'power' },
   capex: { column: 'capex_usd', dimension: 'money' },
   powerCapex: { column: 'power_capex_usd', dimension: 'money' },
   peakBf16: {

@@ -69,6 +69,7 @@ export const YEAR_OUTPUTS = {
   accelerators: { dimension: 'count', label: 'Accelerators', ...endOfYear('accelerators') },
   h100e: { dimension: 'count', label: 'H100e', ...endOfYear('h100e') },
   h100e_added: { dimension: 'count', label: 'H100e added', ...yearTotal('h100eAdded') },
+  power_installed: { dimension: 'power', label: 'Power installed', ...yearTotal('powerInstalled') },
   peak_flops_bf16: { dimension: 'flops', label: 'BF16 peak', ...endOfYear('peakBf16') },
   peak_flops_fp8: { dimension: 'flops', label: 'FP8 peak', ...endOfYear('peakFp8') },
   capex: { dimension: 'money', label: 'Capex in year', ...yearTotal('capex') },

@@ -12,7 +12,9 @@ export function place(run: TimelineRun, installs: number): void {
   run.capex += capex;
   run.spent += capex;
   run.h100eAdded += installs * gen.h100e * p.performance;
-  run.deployedPowerEver += installs * gen.itPower * run.a.pue;
+  const power = installs * gen.itPower * run.a.pue;
+  run.deployedPowerEver += power;
+  run.powerInstalled += power;
 }
 
 /**

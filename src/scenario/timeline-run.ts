@@ -53,6 +53,8 @@ export interface TimelineRun {
   installs: number;
   /** H100-equivalents of this month's installs, and what the month spent (power plants included). */
   h100eAdded: number;
+  /** Facility power of this month's installs (W): gross, before retirements. */
+  powerInstalled: number;
   capex: number;
   powerCapex: number;
   binding: number;
@@ -87,6 +89,7 @@ export class TimelineWorkspace {
     powerRequested: 0,
     installs: 0,
     h100eAdded: 0,
+    powerInstalled: 0,
     capex: 0,
     powerCapex: 0,
     binding: CODE.none,

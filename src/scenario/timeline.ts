@@ -85,6 +85,7 @@ function chooseInstalls(run: TimelineRun, month: number): void {
   const g = generationAt(inputs.generations, month);
   run.installs = 0;
   run.h100eAdded = 0;
+  run.powerInstalled = 0;
   run.binding = CODE.none;
   if (g < 0) return;
   const gen = inputs.generations[g] as Generation;
@@ -178,6 +179,7 @@ function chooseWorldInstalls(run: TimelineRun, month: number): void {
   }
   run.installs = 0;
   run.h100eAdded = 0;
+  run.powerInstalled = 0;
   run.binding = bought.length > 0 ? binding : CODE.none;
   for (let j = 0; j < bought.length; j++) {
     const g = bought[j] as number;
@@ -215,6 +217,7 @@ function writeMonth(run: TimelineRun, i: number): void {
   if (kept.peakFp8) c.peakFp8[i] = fleet.peakFp8;
   if (kept.h100e) c.h100e[i] = fleet.h100e;
   if (kept.h100eAdded) c.h100eAdded[i] = run.h100eAdded;
+  if (kept.powerInstalled) c.powerInstalled[i] = run.powerInstalled;
   if (kept.capex) c.capex[i] = run.capex;
   if (kept.powerCapex) c.powerCapex[i] = run.powerCapex;
   if (kept.cumulativeCapex) c.cumulativeCapex[i] = run.spent;

@@ -5,6 +5,7 @@
  */
 export type Dimension =
   | 'count'
+  | 'year'
   | 'tokens'
   | 'fraction'
   | 'ratio'
@@ -27,6 +28,7 @@ export type Dimension =
 /** Base unit of each dimension, as written in JSON output. */
 export const BASE_UNIT: Record<Dimension, string> = {
   count: 'count',
+  year: 'year',
   tokens: 'token',
   fraction: 'fraction',
   ratio: 'ratio',
@@ -50,6 +52,7 @@ export const BASE_UNIT: Record<Dimension, string> = {
 /** One example per dimension, used in error messages ("expected a power like ..."). */
 export const EXAMPLE: Record<Dimension, string> = {
   count: '100k',
+  year: '2030',
   tokens: '15.6T',
   fraction: '40%',
   ratio: '1.2',
@@ -73,6 +76,7 @@ export const EXAMPLE: Record<Dimension, string> = {
 /** Human name of each dimension, for messages. */
 export const NOUN: Record<Dimension, string> = {
   count: 'a count',
+  year: 'a calendar year',
   tokens: 'a token count',
   fraction: 'a fraction',
   ratio: 'a ratio',
@@ -103,6 +107,7 @@ export const NOUN: Record<Dimension, string> = {
  */
 export const LIMIT_TEXT: Record<Dimension, string> = {
   count: '1e15',
+  year: '10000',
   tokens: '1e24',
   fraction: '100,000%',
   ratio: '1e15',

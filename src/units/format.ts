@@ -90,6 +90,8 @@ export function formatQuantity(value: number, dimension: Dimension): string {
   switch (dimension) {
     case 'count':
       return formatCount(value);
+    case 'year':
+      return String(Math.round(value));
     case 'tokens':
       return `${formatCount(value)} tokens`;
     case 'fraction':

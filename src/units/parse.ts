@@ -88,6 +88,7 @@ const MONEY_PER_ENERGY: UnitTable = {
 
 const UNITS: Record<Dimension, UnitTable> = {
   count: { '': 1, ...COUNT_NOUNS },
+  year: { '': 1 },
   tokens: { '': 1, token: 1, tokens: 1 },
   fraction: { '': 1, '%': 0.01 },
   ratio: { '': 1, x: 1, '×': 1 },

@@ -42,6 +42,30 @@ export function judgeFirstReached(
 }
 
 /**
+ * How far below a bound a figure lies, and what that says of the bound: "1/4.4× of the
+ * bound", "... : tight" within a factor of 3, "... : loose" past a factor of 30.
+ */
+export function describeBoundGap(figure: number, bound: number): { ratio: number; text: string } {
+  const ratio = figure / bound;
+  const gap = describeDifference(figure, bound);
+  if (ratio > 1) return { ratio, text: `${gap} the bound: above it` };
+  if (ratio >= 1 / 3) return { ratio, text: `${gap} of the bound: tight` };
+  if (ratio >= 1 / 30) return { ratio, text: `${gap} of the bound` };
+  return { ratio, text: `${gap} of the bound: loose` };
+}
+
+/** A figure the model bounds from above: it holds at or below the model's value. */
+export function judgeUnderBound(figure: number, bound: number): Verdict {
+  const { ratio, text } = describeBoundGap(figure, bound);
+  return {
+    holds: ratio <= 1,
+    difference: describeDifference(figure, bound),
+    tolerance: 'at most the model',
+    verdict: ratio <= 1 ? `below the bound (${text})` : `above the bound (${text})`,
+  };
+}
+
+/**
  * Hold a figure against the model: the one judgement checks and scenario claims share. A
  * figure inside the model's 90% interval (when its inputs are uncertain) holds whatever
  * the tolerance. A published fact says how far off the model is ("off by +12% (±5%)"); a

@@ -28,8 +28,10 @@ describe('training calculator', () => {
     const r = run({ model: 'llama-3.1-405b' });
     expect(r.inputs.accelerator?.value).toBe('h100-sxm');
     expect(r.outputs.count?.value).toBe(16384);
-    // 3.79e25 / (16,384 × 989.4 TFLOP/s × 40% × 90%) = 6.50e6 s = 75.2 days.
-    const expected = (6 * 405e9 * 15.6e12) / (16384 * 989.4e12 * 0.4 * 0.9);
+    // At Llama 3's 16,384 GPUs MFU is the base 40%; goodput loses 8 minutes to each interruption
+    // at one per 5 years per GPU: 1 / (1 + 16,384 × 8 min / 5 years) = 95.3%.
+    const goodput = 1 / (1 + (16384 * 8 * 60) / (5 * 365.25 * DAY));
+    const expected = (6 * 405e9 * 15.6e12) / (16384 * 989.4e12 * 0.4 * goodput);
     expect(r.outputs.duration?.value).toBeCloseTo(expected, -1);
   });
 
@@ -71,8 +73,39 @@ describe('training calculator', () => {
 
   it('picks the MFU default by precision', () => {
     const fp8 = run({ compute: '1e25', count: 10000, accelerator: 'h100', precision: 'fp8' });
+    // Below 16,384 accelerators on one site the run keeps the base MFU of its precision.
     expect(fp8.inputs.mfu?.value).toBe(catalog.assumptions.mfu_fp8.value);
-    expect(fp8.inputs.mfu?.via).toBe('assumption mfu_fp8');
+    expect(fp8.inputs.base_mfu?.via).toBe('assumption mfu_fp8');
+  });
+
+  it('loses MFU past 16,384 accelerators and across sites, and goodput to interruptions', () => {
+    const inputs = { compute: '1e27', accelerator: 'h100', accelerator_mtbf: '5 years' } as const;
+    const big = run({ ...inputs, count: 163840 });
+    // Ten times Llama 3's scale: 40% × 10^-0.05 = 35.6% MFU; goodput 1 / (1 + 100,000 × 8 min / 5 years).
+    expect(big.inputs.mfu?.value).toBeCloseTo(0.4 * 10 ** -0.05, 9);
+    expect(big.inputs.goodput?.value).toBeCloseTo(1 / (1 + (100000 * 8 * 60) / (5 * 365.25 * DAY)), 9);
+    const twoSites = run({ ...inputs, count: 163840, sites: 4 });
+    // Two doublings of sites at 90% each.
+    expect(twoSites.inputs.mfu?.value).toBeCloseTo(0.4 * 10 ** -0.05 * 0.81, 9);
+    // A fixed MFU and goodput override the scale model.
+    const fixed = run({ ...inputs, count: 163840, mfu: '40%', goodput: '90%' });
+    expect(fixed.outputs.duration?.value).toBeCloseTo(1e27 / (163840 * 989.4e12 * 0.36), -1);
+  });
+
+  it('finds the count for a budget and a duration where utilization falls with size, or says none can', () => {
+    const r = run({ compute: '5e26', duration: '100 days', accelerator: 'h100' });
+    const n = r.outputs.count?.value ?? 0;
+    const perGpu = (count: number) =>
+      989.4e12 *
+      0.4 *
+      Math.min(1, (count / 16384) ** -0.05) /
+      (1 + (Math.min(count, 100000) * 8 * 60) / (5 * 365.25 * DAY));
+    // The least whole count that does it: n does, n - 1 does not.
+    expect(n * perGpu(n) * 100 * DAY).toBeGreaterThanOrEqual(5e26);
+    expect((n - 1) * perGpu(n - 1) * 100 * DAY).toBeLessThan(5e26);
+    expect(() =>
+      run({ compute: '1e27', duration: '10 days', accelerator: 'h100', failure_domain: '1e15' }),
+    ).toThrow(/duration is too short for this workload/);
   });
 
   it('gives the Chinchilla-optimal split for the compute', () => {

@@ -176,7 +176,7 @@ checks:
   - id: D-1
     title: Llama 3.1 405B hours with the paper's MFU range
     calculator: training
-    inputs: {model: llama-3.1-405b, mfu: "38% to 43%"}
+    inputs: {model: llama-3.1-405b, mfu: "38% to 43%", goodput: 90%}
     expect:
       - {output: accelerator_hours, value: 30.84e6, tolerance: 1%}
     source: {title: Llama 3 paper}

@@ -34,7 +34,7 @@ describe('Monte Carlo over a calculator', () => {
   });
 
   it('reports the uncertain inputs at the requested quantiles', () => {
-    const r = runMonteCarlo(training, { model: 'llama-3.1-405b', mfu: '30% to 45%' }, catalog, {
+    const r = runMonteCarlo(training, { model: 'llama-3.1-405b', mfu: '30% to 45%', goodput: '90%' }, catalog, {
       ...options,
       quantiles: [0.05, 0.95],
     });
