@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog/catalog.js';
 import { campusInYear, largestRunBefore } from '../catalog/frontier.js';
 import type { Precision } from '../catalog/types.js';
 import type { WorldYear } from '../catalog/world.js';
@@ -12,7 +13,6 @@ import {
 } from '../model/frontier.js';
 import { H100E_REFERENCE } from '../model/h100e.js';
 import { formatQuantity } from '../units/format.js';
-import type { Catalog } from '../catalog/catalog.js';
 import type {
   Calculator,
   CalculatorContext,
@@ -45,12 +45,15 @@ export const CONSTRAINT_LABELS: Record<FrontierConstraint, string> = {
 function worldYear(ctx: CalculatorContext, year: number): WorldYear {
   const world = ctx.catalog.world;
   if (!world)
-    return ctx.fail('year', `cannot be bounded: ${ctx.catalog.worldProblem ?? 'no world baseline'}`);
+    return ctx.fail('year', `: cannot be bounded: ${ctx.catalog.worldProblem ?? 'no world baseline'}`);
   const found = world.years.find((y) => y.year === year);
   if (!found) {
     const first = world.years[0]?.year;
     const last = world.years[world.years.length - 1]?.year;
-    return ctx.fail('year', `${year} is outside the world scenario (${world.file} runs ${first} to ${last})`);
+    return ctx.fail(
+      'year',
+      `: ${year} is outside the world scenario (${world.file} runs ${first} to ${last})`,
+    );
   }
   return found;
 }
@@ -137,6 +140,15 @@ export const frontierRun: Calculator = {
       bounds: { min: 2000, max: 2100, integer: true },
       defaultText: String(DEFAULT_YEAR),
       description: 'the year whose largest run is bounded (within the world scenario)',
+    },
+    {
+      name: 'reference_year',
+      type: 'quantity',
+      dimension: 'year',
+      example: '2024',
+      bounds: { min: 2000, max: 2100, integer: true },
+      defaultText: 'the year before --year',
+      description: 'the largest run done up to this year is what --over-largest-done compares with',
     },
     {
       name: 'duration',
@@ -334,7 +346,7 @@ export const frontierRun: Calculator = {
       name: 'over_largest_done',
       dimension: 'ratio',
       label: 'Over the largest run done',
-      description: 'the largest run over the largest run done before the year',
+      description: 'the largest run over the largest run done by the reference year',
     },
     {
       name: 'latency_params',
@@ -362,7 +374,7 @@ export const frontierRun: Calculator = {
     const runShare = ctx.number('developer_share') * ctx.number('run_share');
 
     const campus = ctx.number('campus_power');
-    if (campus <= 0) return ctx.fail('year', `${year} has no campus figure in data/frontier.yaml`);
+    if (campus <= 0) return ctx.fail('year', `: ${year} has no campus figure in data/frontier.yaml`);
     const h100ePerWatt = ctx.number('h100e_per_power');
     const newPerAccelerator = (world.h100e_added / world.accelerators_added) * perH100e;
     const campusRun = runOnPool(
@@ -426,7 +438,8 @@ export const frontierRun: Calculator = {
       bounds.chips,
       bounds.latency,
     );
-    const before = largestRunBefore(ctx.catalog.frontier, year);
+    const reference = ctx.has('reference_year') ? ctx.number('reference_year') : year - 1;
+    const before = largestRunBefore(ctx.catalog.frontier, reference + 1);
     const outputs: Record<string, number> = {
       largest_run: bounds[binding],
       by_power_campus: bounds.power_campus,

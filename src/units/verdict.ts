@@ -47,7 +47,12 @@ export function judgeFirstReached(
  */
 export function describeBoundGap(figure: number, bound: number): { ratio: number; text: string } {
   const ratio = figure / bound;
-  const gap = describeDifference(figure, bound);
+  const gap =
+    ratio > 1
+      ? `${Number(ratio.toPrecision(2))}×`
+      : ratio >= 0.5
+        ? `${Math.round(ratio * 100)}%`
+        : `1/${Number((1 / ratio).toPrecision(2))}`;
   if (ratio > 1) return { ratio, text: `${gap} the bound: above it` };
   if (ratio >= 1 / 3) return { ratio, text: `${gap} of the bound: tight` };
   if (ratio >= 1 / 30) return { ratio, text: `${gap} of the bound` };

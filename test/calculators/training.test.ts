@@ -96,9 +96,7 @@ describe('training calculator', () => {
     const r = run({ compute: '5e26', duration: '100 days', accelerator: 'h100' });
     const n = r.outputs.count?.value ?? 0;
     const perGpu = (count: number) =>
-      989.4e12 *
-      0.4 *
-      Math.min(1, (count / 16384) ** -0.05) /
+      (989.4e12 * 0.4 * Math.min(1, (count / 16384) ** -0.05)) /
       (1 + (Math.min(count, 100000) * 8 * 60) / (5 * 365.25 * DAY));
     // The least whole count that does it: n does, n - 1 does not.
     expect(n * perGpu(n) * 100 * DAY).toBeGreaterThanOrEqual(5e26);

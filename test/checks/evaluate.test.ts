@@ -18,6 +18,31 @@ checks:
 `;
 
 describe('published checks', () => {
+  it('hold a run done below the bound the model gives, and say how loose the bound is', () => {
+    const bound = (value: string) => `kind: published
+checks:
+  - id: F-1
+    title: the largest run of 2024 lies below the bound
+    calculator: frontier-run
+    inputs: {year: 2024, campus_power: 200 MW, mfu: 40%, goodput: 90%, duration: 100 days}
+    expect:
+      - {output: largest_run, value: ${value}, model_is: upper_bound}
+    source: {title: Epoch AI}
+`;
+    const below = evaluate(bound('3.8e25 FLOP'));
+    expect(below.failures).toBe(0);
+    const e = below.results[0]?.expectations[0];
+    expect(e?.verdict).toMatch(/^below the bound \(1\/\d+(\.\d)? of the bound\)$/);
+    expect(e?.model.value).toBeGreaterThan(3.8e25);
+    const above = evaluate(bound('1e30 FLOP'));
+    expect(above.failures).toBe(1);
+    expect(above.results[0]?.expectations[0]?.verdict).toMatch(
+      /^above the bound \([\d.e+]+× the bound: above it\)$/,
+    );
+    const loose = evaluate(bound('1e23 FLOP'));
+    expect(loose.results[0]?.expectations[0]?.verdict).toMatch(/of the bound: loose\)$/);
+  });
+
   it('hold when the model lands within tolerance', () => {
     const r = evaluate(published('3.14e23 FLOP'));
     expect(r.failures).toBe(0);

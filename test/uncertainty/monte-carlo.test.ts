@@ -34,10 +34,15 @@ describe('Monte Carlo over a calculator', () => {
   });
 
   it('reports the uncertain inputs at the requested quantiles', () => {
-    const r = runMonteCarlo(training, { model: 'llama-3.1-405b', mfu: '30% to 45%', goodput: '90%' }, catalog, {
-      ...options,
-      quantiles: [0.05, 0.95],
-    });
+    const r = runMonteCarlo(
+      training,
+      { model: 'llama-3.1-405b', mfu: '30% to 45%', goodput: '90%' },
+      catalog,
+      {
+        ...options,
+        quantiles: [0.05, 0.95],
+      },
+    );
     expect(r.uncertain[0]).toMatchObject({ name: 'mfu', written: '30% to 45%' });
     expect(r.uncertain[0]?.quantiles.p5).toBeCloseTo(0.3, 9);
     // Duration ∝ 1 / MFU: its p95 comes from the MFU's p5.
