@@ -8,11 +8,13 @@ import { readUserFile } from '../io/files.js';
 import type { RunStore } from '../store/runs.js';
 import { grouped, quote } from '../text.js';
 import { calculatorInfo, calculatorList, calculatorView, isMonteCarlo } from './calculator-view.js';
+import { type FrontierInfo, frontierInfo } from './frontier-view.js';
 import { errorResponse, HttpError, notFound, readJson } from './http.js';
 import { calculatorOr404, InlineJobs, type Job, type JobRunner } from './jobs.js';
 import {
   type CalculatorRequest,
   calculatorRequestSchema,
+  frontierRequestSchema,
   type ScenarioRequest,
   scenarioRequestSchema,
 } from './requests.js';
@@ -148,7 +150,7 @@ export function createApp(options: AppOptions): Hono {
   const runCalculator = async (name: string, request: CalculatorRequest): Promise<string> => {
     const calc = calculatorOr404(name);
     const n = samples(request.samples, 10_000, limits.calculatorSamples);
-    if (!isMonteCarlo(calc, request.inputs))
+    if (!isMonteCarlo(calc, request.inputs, catalog))
       return JSON.stringify(
         await calculatorView(
           calc,
@@ -193,6 +195,30 @@ export function createApp(options: AppOptions): Hono {
   app.post('/api/scenarios/run', async (c) =>
     json(c, await runScenario(await readJson(c, scenarioRequestSchema))),
   );
+
+  // The frontier page's inputs depend on the catalog alone: worked out once.
+  let frontier: FrontierInfo | undefined;
+  app.get('/api/frontier', (c) => {
+    frontier ??= frontierInfo(catalog);
+    return c.json(frontier);
+  });
+  app.post('/api/frontier', async (c) => {
+    const request = await readJson(c, frontierRequestSchema);
+    const { first, last } = (frontier ??= frontierInfo(catalog));
+    const until = deadline();
+    const job: Job = {
+      kind: 'frontier',
+      request: {
+        inputs: request.inputs,
+        from: request.from ?? first,
+        to: request.to ?? last,
+        samples: samples(request.samples, 2000, limits.calculatorSamples / 20),
+        seed: request.seed,
+        deadline: until,
+      },
+    };
+    return json(c, await jobs.run(job, until));
+  });
 
   // The check files ship with the package and do not change while it runs: evaluated once.
   let claims: Promise<string> | undefined;

@@ -1,9 +1,11 @@
+import { withDefaultRanges } from '../calculators/default-ranges.js';
 import { splitInputs } from '../calculators/monte-carlo.js';
 import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
 import type { Calculator, InputSpec } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { runMonteCarloPool } from '../io/monte-carlo-pool.js';
+import { bindingSentence } from '../report/monte-carlo-report.js';
 import { BASE_UNIT } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 
@@ -133,8 +135,9 @@ const filledIn = (inputs: Record<string, string>) =>
   Object.fromEntries(Object.entries(inputs).filter(([, v]) => String(v).trim() !== ''));
 
 /** Does the form write any input as a distribution, making the run a Monte Carlo one? */
-export function isMonteCarlo(calc: Calculator, inputs: Record<string, string>): boolean {
-  return splitInputs(calc, filledIn(inputs), (n) => n).uncertain.length > 0;
+export function isMonteCarlo(calc: Calculator, inputs: Record<string, string>, catalog: Catalog): boolean {
+  const drawn = withDefaultRanges(calc, filledIn(inputs), catalog, (n) => n);
+  return splitInputs(calc, drawn, (n) => n).uncertain.length > 0;
 }
 
 /** Run a calculator as the form asks: deterministic, or Monte Carlo when an input is a distribution. */
@@ -143,8 +146,9 @@ export async function calculatorView(
   request: CalculatorRunOptions,
   catalog: Catalog,
 ): Promise<CalculatorView> {
-  const inputs = filledIn(request.inputs);
-  const uncertain = isMonteCarlo(calc, inputs);
+  // A calculator uncertain by default draws every input left out from its sourced range.
+  const inputs = withDefaultRanges(calc, filledIn(request.inputs), catalog, (n) => n);
+  const uncertain = splitInputs(calc, inputs, (n) => n).uncertain.length > 0;
   if (!uncertain) {
     const result = runCalculator(calc, inputs, catalog);
     return {
@@ -193,7 +197,8 @@ export async function calculatorView(
     uncertain,
     samples: request.samples,
     outputs: calc.outputs
-      .filter((o) => mc.outputs[o.name])
+      // Indicator outputs are summed up in the binding note, not shown as 0s and 1s.
+      .filter((o) => mc.outputs[o.name] && !calc.binding?.some((b) => b.output === o.name))
       .map((o) => {
         const s = mc.outputs[o.name] as { mean: number; quantiles: Record<string, number> };
         const f = (v: number | undefined) => formatQuantity(v ?? 0, o.dimension);
@@ -211,6 +216,9 @@ export async function calculatorView(
         };
       }),
     inputs: mc.uncertain.map((u) => ({ name: u.name, display: u.written, origin: 'given' })),
-    notes: mc.rejected > 0 ? [`${mc.rejected} samples were impossible and left out`] : [],
+    notes: [
+      ...(mc.binding ? [bindingSentence(mc.binding)] : []),
+      ...(mc.rejected > 0 ? [`${mc.rejected} samples were impossible and left out`] : []),
+    ],
   };
 }

@@ -7,6 +7,7 @@ import { readUserFile } from '../io/files.js';
 import { panelSvg } from '../report/chart.js';
 import { type ComparableSeries, comparisonPanels } from '../report/comparison-chart.js';
 import { type CalculatorRunOptions, calculatorView } from './calculator-view.js';
+import { type FrontierRunOptions, frontierView } from './frontier-view.js';
 import { HttpError, notFound } from './http.js';
 import { type ScenarioRunOptions, scenarioView } from './scenario-view.js';
 import type { ClaimsLedger, Comparison } from './wire.js';
@@ -19,6 +20,7 @@ import type { ClaimsLedger, Comparison } from './wire.js';
 export type Job =
   | { kind: 'scenario'; request: Omit<ScenarioRunOptions, 'workers'> }
   | { kind: 'calculator'; name: string; request: Omit<CalculatorRunOptions, 'workers'> }
+  | { kind: 'frontier'; request: FrontierRunOptions }
   | { kind: 'claims'; checksDir: string }
   | { kind: 'compare'; runs: Array<{ label: string; series: ComparableSeries }> };
 
@@ -56,6 +58,8 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
       return scenarioView({ ...job.request, workers: 1 }, catalog);
     case 'calculator':
       return calculatorView(calculatorOr404(job.name), { ...job.request, workers: 1 }, catalog);
+    case 'frontier':
+      return frontierView(job.request, catalog);
     case 'claims':
       return {
         files: CLAIM_FILES.map((f) =>

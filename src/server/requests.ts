@@ -38,6 +38,17 @@ export const scenarioRequestSchema = z.strictObject(scenarioFields).refine(oneSo
 export type ScenarioRequest = z.output<typeof scenarioRequestSchema>;
 export type ScenarioRequestBody = z.input<typeof scenarioRequestSchema>;
 
+/** The frontier page: its inputs (empty means the sourced range) and the span of years. */
+export const frontierRequestSchema = z.strictObject({
+  inputs: z.record(z.string(), z.string()).default({}),
+  from: z.int().optional(),
+  to: z.int().optional(),
+  samples,
+  seed,
+});
+export type FrontierRequest = z.output<typeof frontierRequestSchema>;
+export type FrontierRequestBody = z.input<typeof frontierRequestSchema>;
+
 const runName = z.string().trim().min(1).max(200);
 
 export const saveRunSchema = z.discriminatedUnion('kind', [

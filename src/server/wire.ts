@@ -16,6 +16,8 @@ import type { ScenarioView } from './scenario-view.js';
  *   GET    /api/scenarios              ScenarioList
  *   GET    /api/scenarios/:id          ScenarioSource
  *   POST   /api/scenarios/run          ScenarioRequestBody → ScenarioView
+ *   GET    /api/frontier               FrontierInfo
+ *   POST   /api/frontier               FrontierRequestBody → FrontierView
  *   GET    /api/claims                 ClaimsLedger
  *   GET    /api/runs                   RunList
  *   POST   /api/runs                   SaveRunRequestBody → SavedRunSummary
@@ -28,7 +30,13 @@ import type { ScenarioView } from './scenario-view.js';
 export type { CheckFileResult, CheckResult, ExpectationResult } from '../checks/evaluate.js';
 export type { RunKind, SavedRun, SavedRunSummary } from '../store/runs.js';
 export type { CalculatorInfo, CalculatorView, Field, OutputRow } from './calculator-view.js';
-export type { CalculatorRequestBody, SaveRunRequestBody, ScenarioRequestBody } from './requests.js';
+export type { FrontierField, FrontierInfo, FrontierView, FrontierYearView } from './frontier-view.js';
+export type {
+  CalculatorRequestBody,
+  FrontierRequestBody,
+  SaveRunRequestBody,
+  ScenarioRequestBody,
+} from './requests.js';
 export type { Control } from './scenario-controls.js';
 export type { ScenarioView } from './scenario-view.js';
 

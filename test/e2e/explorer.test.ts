@@ -233,6 +233,39 @@ describe('the web explorer', () => {
   );
 
   it(
+    'bounds the frontier run year by year: moving a range slider rewrites the range and the bounds',
+    async () => {
+      await page.goto(`${server.url}/frontier`);
+      await page.getByTestId('frontier-years').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('chart-frontier').locator('svg').count()).toBeGreaterThan(0);
+      // Every year of the world scenario has a row naming what binds.
+      expect(await page.getByTestId('frontier-years').locator('tbody tr').count()).toBe(14);
+      expect(await page.getByTestId('binds-2030').textContent()).toMatch(/power, one campus \d+%/);
+      await shot('frontier');
+      // Pull the campus's high end down to the low end: one small campus, a smaller 2030 run.
+      const before = await page.getByTestId('largest-2030').textContent();
+      const low = await page.getByTestId('slider-campus_power-low').inputValue();
+      await page.getByTestId('slider-campus_power-high').fill(low);
+      expect(await page.getByTestId('range-campus_power').inputValue()).toMatch(/^[\d.]+ (MW|GW)$/);
+      await expect
+        .poll(() => page.getByTestId('largest-2030').textContent(), { timeout: 30_000 })
+        .not.toBe(before);
+      // The range lives in the link.
+      expect(new URL(page.url()).searchParams.get('campus_power')).toMatch(/(MW|GW)$/);
+      // A range typed the CLI's way is taken as typed; a wrong one is named.
+      await page.getByTestId('range-campus_power').fill('1 to 2 GW');
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('campus_power'), { timeout: 10_000 })
+        .toBe('1 to 2 GW');
+      await page.getByTestId('range-campus_power').fill('2 bananas');
+      await expect
+        .poll(() => page.getByTestId('error').textContent(), { timeout: 30_000 })
+        .toMatch(/campus power/);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'fits a phone: no page is wider than 390 px, wide tables scroll in their boxes',
     async () => {
       const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -241,6 +274,7 @@ describe('the web explorer', () => {
         ['/scenario/seven-trillion', 'world-share'],
         ['/calc/power?power=52GW', 'breakdown'],
         ['/claims', 'checks-forecasts'],
+        ['/frontier', 'frontier-years'],
       ] as const) {
         await phone.goto(`${server.url}${path}`);
         await phone.getByTestId(ready).waitFor({ timeout: 60_000 });

@@ -320,3 +320,74 @@ describe('saved runs', () => {
     }
   });
 });
+
+describe('frontier API', () => {
+  const { app: server } = app();
+
+  it('offers each input with its sourced range and the span of years', async () => {
+    const info = (await (await server.request('/api/frontier')).json()) as {
+      first: number;
+      last: number;
+      fields: Array<{ name: string; written: string; low: number; high: number; min: number; max: number }>;
+    };
+    expect([info.first, info.last]).toEqual([2022, 2035]);
+    const campus = info.fields.find((f) => f.name === 'campus_power');
+    expect(campus?.written).toMatch(/GW to .*GW/);
+    for (const f of info.fields) {
+      expect(f.low, f.name).toBeLessThan(f.high);
+      expect(f.min, f.name).toBeLessThanOrEqual(f.low);
+      expect(f.max, f.name).toBeGreaterThanOrEqual(f.high);
+    }
+    expect(info.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['duration', 'layer_latency', 'text_tokens']),
+    );
+  });
+
+  it('bounds each year of a span, with what binds, the runs done and the chart', async () => {
+    const res = await server.request('/api/frontier', post({ from: 2024, to: 2026, samples: 500 }));
+    const view = (await res.json()) as {
+      years: Array<{
+        year: number;
+        bounds: Record<string, { median: number }>;
+        binds: string;
+        done?: { name: string };
+      }>;
+      svg: string;
+    };
+    expect(view.years.map((y) => y.year)).toEqual([2024, 2025, 2026]);
+    for (const y of view.years) {
+      const least = Math.min(
+        ...['by_power_campus', 'by_power_distributed', 'by_chips', 'by_data', 'by_latency'].map(
+          (b) => y.bounds[b]?.median ?? 0,
+        ),
+      );
+      expect(y.bounds.largest_run?.median ?? 0).toBeLessThanOrEqual(least * 1.0001);
+      expect(y.binds).toMatch(/\d+%/);
+    }
+    expect(view.years[0]?.done?.name).toBe('Llama 3.1 405B');
+    expect(view.svg).toContain('<svg');
+    // A fixed campus power moves the campus bound.
+    const small = await server.request(
+      '/api/frontier',
+      post({ from: 2030, to: 2030, samples: 300, inputs: { campus_power: '100 MW' } }),
+    );
+    const smallView = (await small.json()) as {
+      years: Array<{ bounds: Record<string, { median: number }> }>;
+    };
+    expect(smallView.years[0]?.bounds.by_power_campus?.median ?? 1).toBeLessThan(1e28);
+  });
+
+  it('refuses a span outside the world and bad inputs in one sentence', async () => {
+    const outside = await server.request('/api/frontier', post({ from: 2019, to: 2030 }));
+    expect(outside.status).toBe(400);
+    expect(((await outside.json()) as { error: string }).error).toMatch(
+      /years: expected a span within 2022 to 2035/,
+    );
+    const bad = await server.request(
+      '/api/frontier',
+      post({ from: 2030, to: 2030, inputs: { run_share: '150%' } }),
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/run share: cannot exceed 100%/);
+  });
+});

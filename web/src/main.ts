@@ -3,6 +3,7 @@ import { go } from './nav.js';
 import { calculatorPage } from './pages/calculator.js';
 import { claimsPage } from './pages/claims.js';
 import { comparePage } from './pages/compare.js';
+import { frontierPage } from './pages/frontier.js';
 import { homePage } from './pages/home.js';
 import { runsPage } from './pages/runs.js';
 import { scenarioPage } from './pages/scenario.js';
@@ -15,6 +16,7 @@ const ROUTES: Array<[RegExp, (page: HTMLElement, match: RegExpMatchArray) => Pro
     [/^\/scenario\/([\w-]+)$/, (page, m) => scenarioPage(page, m[1] as string), 'home'],
     [/^\/runs$/, (page) => runsPage(page), 'runs'],
     [/^\/compare$/, (page) => comparePage(page), 'runs'],
+    [/^\/frontier$/, (page) => frontierPage(page), 'frontier'],
     [/^\/claims$/, (page) => claimsPage(page), 'claims'],
   ];
 

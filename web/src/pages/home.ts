@@ -37,6 +37,12 @@ export async function homePage(page: HTMLElement): Promise<void> {
       ),
       ' in YAML, starting from Stargate; the file format is the one `npx gigawatt schema scenario` describes.',
     ),
+    h(
+      'p',
+      {},
+      h('a', { href: '/frontier', 'data-testid': 'frontier-link' }, 'The frontier run'),
+      ': the largest training run each year allows, under power, chips, data and the latency wall, every input a range.',
+    ),
     h('h2', {}, 'Calculators'),
     h(
       'div',
