@@ -198,13 +198,14 @@ export function createApp(options: AppOptions): Hono {
 
   // The frontier page's inputs depend on the catalog alone: worked out once.
   let frontier: FrontierInfo | undefined;
-  app.get('/api/frontier', (c) => {
+  const frontierFields = () => {
     frontier ??= frontierInfo(catalog);
-    return c.json(frontier);
-  });
+    return frontier;
+  };
+  app.get('/api/frontier', (c) => c.json(frontierFields()));
   app.post('/api/frontier', async (c) => {
     const request = await readJson(c, frontierRequestSchema);
-    const { first, last } = (frontier ??= frontierInfo(catalog));
+    const { first, last } = frontierFields();
     const until = deadline();
     const job: Job = {
       kind: 'frontier',
