@@ -95,3 +95,26 @@ console.log(
 console.log(
   `  ${((1000 / worldMedian) * 1000).toFixed(0)} samples/s whole process; ${(worldMedian / 3000).toFixed(2)} of the 3 s budget`,
 );
+
+// The frontier run for one year at 10,000 samples (its default: every input from its sourced
+// range, p10/p50/p90), whole process, against the 1 s it should answer in, beside a plain
+// `calc cluster` (start-up and the catalog, no Monte Carlo) measured interleaved with it.
+const FRONTIER = [CLI, 'calc', 'frontier-run', '--year', '2030', '--samples', '10000', '--json'];
+const PLAIN = [CLI, 'calc', 'cluster', '--accelerator', 'h100', '--count', '100k', '--json'];
+const frontierTimes: number[] = [];
+const plainTimes: number[] = [];
+for (let r = 0; r < 9; r++) {
+  frontierTimes.push(timed(FRONTIER));
+  plainTimes.push(timed(PLAIN));
+}
+const frontierMedian = median(frontierTimes);
+console.log(
+  '\nThe frontier run, whole process: one year, 10,000 samples, 18 inputs drawn (median and best of 9)\n',
+);
+console.log(
+  `  gigawatt calc frontier-run --year 2030   ${frontierMedian.toFixed(0).padStart(6)} ms median, ${Math.min(...frontierTimes).toFixed(0)} ms best`,
+);
+console.log(
+  `  gigawatt calc cluster (no sampling)      ${median(plainTimes).toFixed(0).padStart(6)} ms median: the frontier run is ${(frontierMedian / median(plainTimes)).toFixed(2)}x a plain call`,
+);
+console.log(`  ${(frontierMedian / 1000).toFixed(2)} of the 1 s budget`);

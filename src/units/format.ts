@@ -104,6 +104,7 @@ export function formatQuantity(value: number, dimension: Dimension): string {
       // Per-token energies read best in joules; anything bigger in watt-hours.
       return Math.abs(value) < 3600 ? smallJoules(value) : withPrefix(value / 3600, 'Wh');
     case 'flop':
+      if (value === 0) return '0 FLOP';
       return `${value
         .toExponential(2)
         .replace(/\.?0+e/, 'e')
