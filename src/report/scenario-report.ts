@@ -1,8 +1,10 @@
+import { REFERENCE_COUNT } from '../model/training-scale.js';
 import type { ClaimVerdict } from '../scenario/claims.js';
 import { monthLabel } from '../scenario/months.js';
 import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import { fleetByGroup, fleetGroups, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
 import type { WorldShare } from '../scenario/world-share.js';
+import { grouped } from '../text.js';
 import { formatQuantity } from '../units/format.js';
 import { renderTable } from './table.js';
 import { worldShareTable } from './world-share-table.js';
@@ -178,7 +180,7 @@ export function renderScenarioReport(run: ScenarioRun): string {
     '',
   );
   parts.push(
-    `  Largest run: one site's fleet at ${formatQuantity(a.mfu, 'fraction')} MFU and ${formatQuantity(a.goodput, 'fraction')} goodput for ${formatQuantity(a.trainingRun, 'time')}.`,
+    `  Largest run: the largest site's fleet for ${formatQuantity(a.trainingRun, 'time')}, at ${formatQuantity(a.mfu, 'fraction')} MFU up to ${grouped(REFERENCE_COUNT)} accelerators and less beyond, ${Number.isNaN(a.goodput) ? 'goodput after interruptions at its size' : `${formatQuantity(a.goodput, 'fraction')} goodput`}; \`calc frontier-run\` bounds the world's.`,
     `  Tokens: ${model} served at ${formatQuantity(a.servingUtilization, 'fraction')} utilization. Revenue needed: capex repaid at ${formatQuantity(a.costOfCapital, 'fraction')} plus opex.`,
     '  Binds: which of power, capital, supply (or the plan) limited purchases most months of the year.',
     ...run.loaded.notes.map((note) => `  Note: ${note}.`),

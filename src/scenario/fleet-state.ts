@@ -67,6 +67,7 @@ export class FleetState {
   byGeneration = new Float64Array(0);
   siteUse = new Float64Array(0);
   siteFlops = new Float64Array(0);
+  siteCount = new Float64Array(0);
 
   private sums = sumsFor(undefined);
 
@@ -83,6 +84,7 @@ export class FleetState {
     if (this.siteUse.length !== terms.sites) {
       this.siteUse = new Float64Array(terms.sites);
       this.siteFlops = new Float64Array(terms.sites);
+      this.siteCount = new Float64Array(terms.sites);
     }
     this.clear();
     return this;
@@ -101,6 +103,7 @@ export class FleetState {
     zero(this.byGeneration);
     zero(this.siteUse);
     zero(this.siteFlops);
+    zero(this.siteCount);
   }
 
   private apply(c: Cohort, sign: 1 | -1): void {
@@ -121,8 +124,10 @@ export class FleetState {
       this.annualizedCapex +=
         sign * (c.acceleratorCapex * hardwareRecovery + c.facilityCapex * facilityRecovery);
     if (t.byGeneration) this.byGeneration[c.generation] = (this.byGeneration[c.generation] as number) + n;
-    if (t.siteFlops)
+    if (t.siteFlops) {
       this.siteFlops[c.site] = (this.siteFlops[c.site] as number) + n * gen.peakBf16 * c.performance;
+      this.siteCount[c.site] = (this.siteCount[c.site] as number) + n;
+    }
   }
 
   /** Install `count` accelerators of a purchase at `site`. */
@@ -165,10 +170,11 @@ export class FleetState {
     if (this.oldest > before && this.oldest === this.size) this.clear();
   }
 
-  /** Peak BF16 FLOP/s at the site with the most. */
-  largestSiteFlops(): number {
+  /** The site with the most peak BF16 FLOP/s (the first of equals). */
+  largestSite(): number {
     let largest = 0;
-    for (let s = 0; s < this.siteFlops.length; s++) largest = Math.max(largest, this.siteFlops[s] as number);
+    for (let s = 1; s < this.siteFlops.length; s++)
+      if ((this.siteFlops[s] as number) > (this.siteFlops[largest] as number)) largest = s;
     return largest;
   }
 

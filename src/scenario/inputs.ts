@@ -1,6 +1,7 @@
 import type { PowerSource } from '../catalog/power.js';
 import type { Accelerator } from '../catalog/types.js';
 import type { PowerOption } from '../model/power-supply.js';
+import type { ScaleModel } from '../model/training-scale.js';
 import type { Distribution } from '../uncertainty/distributions.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
 import type { Scenario } from './schema.js';
@@ -43,8 +44,12 @@ export interface TimelineAssumptions {
   costOfCapital: number;
   upkeep: number;
   loadFactor: number;
+  /** MFU of the largest run up to 16,384 accelerators (model/training-scale.ts lowers it beyond). */
   mfu: number;
+  /** Goodput of the largest run when the scenario fixes it; NaN: from interruptions at its size. */
   goodput: number;
+  /** How utilization falls with the run's size (catalog assumptions). */
+  scale: Omit<ScaleModel, 'baseMfu' | 'referenceCount' | 'siteEfficiency'>;
   trainingRun: number;
   servingUtilization: number;
 }

@@ -62,7 +62,11 @@ function assumptions(
   into.upkeep = given(g.upkeep, d.upkeep_rate.value, pick);
   into.loadFactor = given(g.load_factor, d.load_factor.value, pick);
   into.mfu = given(g.mfu, d.mfu_bf16.value, pick);
-  into.goodput = given(g.goodput, d.goodput.value, pick);
+  into.goodput = g.goodput ? pick(g.goodput) : Number.NaN;
+  into.scale.exponent = d.mfu_scale_exponent.value;
+  into.scale.mtbf = d.accelerator_mtbf.value;
+  into.scale.recoveryTime = d.failure_recovery_time.value;
+  into.scale.failureDomain = d.failure_domain.value;
   into.trainingRun = given(g.training_run, 100 * 86_400, pick);
   into.servingUtilization = given(g.serving_utilization, d.serving_utilization.value, pick);
   return into;
@@ -81,6 +85,7 @@ const emptyAssumptions = (): TimelineAssumptions => ({
   loadFactor: 0,
   mfu: 0,
   goodput: 0,
+  scale: { exponent: 0, mtbf: 0, recoveryTime: 0, failureDomain: 0 },
   trainingRun: 0,
   servingUtilization: 0,
 });

@@ -3,6 +3,7 @@ import { revenueNeeded, upkeep } from '../model/finance.js';
 import { acceleratorsPowerAllows, energyOver } from '../model/power.js';
 import { tokensPerYear } from '../model/tokens.js';
 import { fleetTrainingThroughput, trainingCompute } from '../model/training.js';
+import { goodputAtScale, mfuAtScale, REFERENCE_COUNT } from '../model/training-scale.js';
 import { SECONDS_PER_MONTH } from '../units/dimensions.js';
 import { CODE } from './constraints.js';
 import type { Generation, TimelineInputs, WorldPlan } from './inputs.js';
@@ -229,9 +230,15 @@ function writeMonth(run: TimelineRun, i: number): void {
     if (kept.revenueNeeded) c.revenueNeeded[i] = revenueNeeded(fleet.annualizedCapex, opex * 12);
   }
   if (kept.tokensPerYear) c.tokensPerYear[i] = tokensPerYear(fleet.tokensPerSecond, a.servingUtilization);
-  if (kept.largestTrainingRun)
+  if (kept.largestTrainingRun) {
+    // The site with the most FLOP/s, at the utilization its size allows.
+    const site = fleet.largestSite();
+    const count = fleet.siteCount[site] ?? 0;
+    const scale = { ...a.scale, baseMfu: a.mfu, referenceCount: REFERENCE_COUNT, siteEfficiency: 1 };
+    const goodput = Number.isNaN(a.goodput) ? goodputAtScale(scale, count) : a.goodput;
     c.largestTrainingRun[i] = trainingCompute(
       a.trainingRun,
-      fleetTrainingThroughput(fleet.largestSiteFlops(), a.mfu, a.goodput),
+      fleetTrainingThroughput(fleet.siteFlops[site] ?? 0, mfuAtScale(scale, count), goodput),
     );
+  }
 }

@@ -130,7 +130,9 @@ describe('scenario reports', () => {
     const text = renderScenarioReport(runScenario(small, 'small.yaml', catalog));
     expect(text.split('\n').slice(0, 3)).toEqual(['Small', '', 'Build-out (end of year)']);
     expect(text).not.toMatch(/Claim/);
-    expect(text).toContain("  Largest run: one site's fleet at 35% MFU and 90% goodput for 30 days.\n");
+    expect(text).toContain(
+      "  Largest run: the largest site's fleet for 30 days, at 35% MFU up to 16,384 accelerators and less beyond, goodput after interruptions at its size; `calc frontier-run` bounds the world's.\n",
+    );
     expect(text).toContain('  Note: a100-sxm has no fp8: llama-3.3-70b is served on it at bf16.\n');
     expect(text.endsWith('.\n')).toBe(true);
   });

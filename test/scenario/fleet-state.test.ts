@@ -43,7 +43,10 @@ describe('the fleet', () => {
     expect(fleet.peakBf16).toBe(10 * 1e15 + 4 * 4e15 * 1.5);
     // H100-equivalents grow with performance too: 10 × 1 + 4 × 4 × 1.5.
     expect(fleet.h100e).toBe(34);
-    expect(fleet.largestSiteFlops()).toBe(4 * 4e15 * 1.5);
+    // Site 1 has the most FLOP/s, with 4 of the 14 accelerators.
+    expect(fleet.largestSite()).toBe(1);
+    expect(fleet.siteFlops[1]).toBe(4 * 4e15 * 1.5);
+    expect(fleet.siteCount[1]).toBe(4);
     expect(fleet.capexAlive).toBe(14 * 40_000);
     expect(fleet.annualizedCapex).toBeCloseTo(14 * (30_000 * 0.25 + 10_000 * 0.1), 6);
     expect(fleet.countsById()).toEqual({ a: 10, b: 4 });

@@ -37,6 +37,7 @@ function inputs(over: Partial<TimelineInputs> = {}): TimelineInputs {
       loadFactor: 1,
       mfu: 0.5,
       goodput: 1,
+      scale: { exponent: 0.05, mtbf: 5 * SECONDS_PER_YEAR, recoveryTime: 480, failureDomain: 1e5 },
       trainingRun: 1000,
       servingUtilization: 0.5,
     },
@@ -101,6 +102,20 @@ describe('monthly timeline', () => {
     expect(m?.revenueNeeded).toBeCloseTo(30e6 + 1e6 + 12 * (m?.opex ?? 0), 3);
     // One site: 1e18 FLOP/s × 50% MFU × 1,000 s.
     expect(m?.largestTrainingRun).toBeCloseTo(5e20, 0);
+  });
+
+  it("runs the largest site's fleet at the utilization its size allows", () => {
+    // 163,840 accelerators at one site: ten times Llama 3's 16,384, so MFU falls by 10^-0.05;
+    // goodput is left to interruptions (NaN): at most 100k stalled, 8 minutes each, one per 5 years.
+    const big = runTimeline(
+      inputs({
+        sites: flat(163_840 * 1250),
+        assumptions: { ...inputs().assumptions, goodput: Number.NaN },
+      }),
+    )[0];
+    expect(big?.accelerators).toBe(163_840);
+    const goodput = 1 / (1 + (1e5 * 480) / (5 * SECONDS_PER_YEAR));
+    expect(big?.largestTrainingRun).toBeCloseTo(163_840 * 1e15 * 0.5 * 10 ** -0.05 * goodput * 1000, -8);
   });
 
   it('releases money per GW deployed', () => {
