@@ -1,6 +1,4 @@
-import type { Catalog } from '../catalog/catalog.js';
-import { campusInYear, largestRunBefore } from '../catalog/frontier.js';
-import type { Precision } from '../catalog/types.js';
+import { largestRunBefore } from '../catalog/frontier.js';
 import type { WorldYear } from '../catalog/world.js';
 import {
   bindingConstraint,
@@ -12,16 +10,9 @@ import {
   runOnPool,
 } from '../model/frontier.js';
 import { H100E_REFERENCE } from '../model/h100e.js';
-import { formatQuantity } from '../units/format.js';
-import type {
-  Calculator,
-  CalculatorContext,
-  CatalogDefault,
-  InputSpec,
-  OutputSpec,
-  ParsedInputs,
-} from './types.js';
-import { utilizationInputs, utilizationOf } from './utilization.js';
+import { DEFAULT_YEAR, FP8_FROM, FRONTIER_INPUTS, precisionOf, TEXT_STOCK_YEAR } from './frontier-inputs.js';
+import type { Calculator, CalculatorContext, OutputSpec } from './types.js';
+import { utilizationOf } from './utilization.js';
 
 /**
  * The largest training run a year allows (model/frontier.ts), each bound with its inputs'
@@ -29,9 +20,6 @@ import { utilizationInputs, utilizationOf } from './utilization.js';
  * (the catalog's world baseline), the largest campus from data/frontier.yaml, data and
  * latency from data/assumptions.yaml.
  */
-
-/** The year the public text stock (assumption text_tokens) was measured. */
-const TEXT_STOCK_YEAR = 2024;
 
 /** How each constraint is named in tables, sentences and JSON. */
 export const CONSTRAINT_LABELS: Record<FrontierConstraint, string> = {
@@ -41,7 +29,6 @@ export const CONSTRAINT_LABELS: Record<FrontierConstraint, string> = {
   data: 'data',
   latency: 'latency wall',
 };
-
 function worldYear(ctx: CalculatorContext, year: number): WorldYear {
   const world = ctx.catalog.world;
   if (!world)
@@ -57,72 +44,12 @@ function worldYear(ctx: CalculatorContext, year: number): WorldYear {
   }
   return found;
 }
-
-/** A world figure of the input's year, as a catalog default. */
-function fromWorld(field: (y: WorldYear) => number, what: string) {
-  return (catalog: Catalog, given: ParsedInputs): CatalogDefault => {
-    const year = (given.year as number | undefined) ?? DEFAULT_YEAR;
-    const y = catalog.world?.years.find((w) => w.year === year);
-    return {
-      value: y ? field(y) : 0,
-      via: `world ${year}: ${what}`,
-      source: `${catalog.world?.file ?? 'scenarios/world.yaml'} at its medians`,
-      estimate: true,
-    };
-  };
-}
-
-const DEFAULT_YEAR = 2030;
-
-/**
- * Frontier runs train in FP8 from 2025: DeepSeek-V3 (Dec 2024) was the first published
- * frontier-scale FP8 run, and the chips of earlier years (A100, TPU v4) have no FP8.
- */
-const FP8_FROM = 2025;
-
-/** The run's number format: as given, else by the year. */
-function precisionOf(given: ParsedInputs): Precision {
-  if (given.precision !== undefined) return given.precision as Precision;
-  return ((given.year as number | undefined) ?? DEFAULT_YEAR) >= FP8_FROM ? 'fp8' : 'bf16';
-}
-
-const tokens = (
-  name: string,
-  example: string,
-  assumption: InputSpec['assumption'],
-  description: string,
-): InputSpec => ({
-  name,
-  type: 'quantity',
-  dimension: 'tokens',
-  example,
-  bounds: { min: 0 },
-  assumption,
-  description,
-});
-
-const share = (
-  name: string,
-  example: string,
-  assumption: InputSpec['assumption'],
-  description: string,
-): InputSpec => ({
-  name,
-  type: 'quantity',
-  dimension: 'fraction',
-  example,
-  bounds: { min: 0, exclusiveMin: true, max: 1 },
-  assumption,
-  description,
-});
-
 const flopOutput = (name: string, label: string, description: string): OutputSpec => ({
   name,
   dimension: 'flop',
   label,
   description,
 });
-
 export const frontierRun: Calculator = {
   name: 'frontier-run',
   example: { year: '2030' },
@@ -131,168 +58,7 @@ export const frontierRun: Calculator = {
     'The largest training run (FLOP) a year allows, bounded separately by power on one campus, power across sites, the world\'s chips, the training data and the latency wall (after Epoch AI, "Can AI Scaling Continue Through 2030?", 2024), each input a sourced range; the least bound binds.',
   uncertainByDefault: { quantiles: [0.1, 0.5, 0.9] },
   binding: FRONTIER_CONSTRAINTS.map((c) => ({ output: `binds_${c}`, name: CONSTRAINT_LABELS[c] })),
-  inputs: [
-    {
-      name: 'year',
-      type: 'quantity',
-      dimension: 'year',
-      example: '2030',
-      bounds: { min: 2000, max: 2100, integer: true },
-      defaultText: String(DEFAULT_YEAR),
-      description: 'the year whose largest run is bounded (within the world scenario)',
-    },
-    {
-      name: 'reference_year',
-      type: 'quantity',
-      dimension: 'year',
-      example: '2024',
-      bounds: { min: 2000, max: 2100, integer: true },
-      defaultText: 'the year before --year',
-      description: 'the largest run done up to this year is what --over-largest-done compares with',
-    },
-    {
-      name: 'duration',
-      type: 'quantity',
-      dimension: 'time',
-      example: '180 days',
-      bounds: { min: 0, exclusiveMin: true },
-      assumption: 'frontier_run_duration',
-      description: 'wall-clock length of the run',
-    },
-    {
-      name: 'precision',
-      type: 'choice',
-      choices: ['bf16', 'fp8'],
-      defaultText: `bf16 before ${FP8_FROM}, fp8 from then`,
-      description: 'number format the run trains in (its dense peak counts; base MFU follows it)',
-    },
-    {
-      name: 'campus_power',
-      type: 'quantity',
-      dimension: 'power',
-      example: '5 GW',
-      bounds: { min: 0, exclusiveMin: true },
-      defaultText: 'the largest campus of the year (data/frontier.yaml)',
-      defaultFor: (catalog, given) => {
-        const year = (given.year as number | undefined) ?? DEFAULT_YEAR;
-        const campus = campusInYear(catalog.frontier, year);
-        if (!campus) return { value: 0, via: `no campus figure for ${year}`, source: 'data/frontier.yaml' };
-        const show = (w: number) => formatQuantity(w, 'power');
-        return {
-          value: campus.median,
-          range: `${show(campus.low)} to ${show(campus.high)}`,
-          via: `largest campus ${year}`,
-          source: [...new Set(campus.sources.map((s) => s.title))].join('; '),
-          estimate: true,
-        };
-      },
-      description: 'facility power of the largest single campus',
-    },
-    share(
-      'developer_share',
-      '33%',
-      'largest_developer_share',
-      "the largest developer's share of the world's AI compute and AI power",
-    ),
-    share(
-      'run_share',
-      '50%',
-      'frontier_run_share',
-      "share of that developer's compute and power one run gets",
-    ),
-    {
-      name: 'world_h100e',
-      type: 'quantity',
-      dimension: 'count',
-      example: '500M',
-      bounds: { min: 0, exclusiveMin: true },
-      defaultText: "the world's installed H100e that year (world scenario)",
-      defaultFor: fromWorld((y) => y.h100e, 'installed H100e'),
-      description: "H100-equivalents installed in the world's AI datacenters",
-    },
-    {
-      name: 'world_power',
-      type: 'quantity',
-      dimension: 'power',
-      example: '150 GW',
-      bounds: { min: 0, exclusiveMin: true },
-      defaultText: "the world's AI facility power that year (world scenario)",
-      defaultFor: fromWorld((y) => y.facility_power, 'AI facility power'),
-      description: "facility power of the world's AI datacenters",
-    },
-    {
-      name: 'h100e_per_power',
-      type: 'quantity',
-      dimension: 'ratio',
-      example: '7.5e-6',
-      bounds: { min: 0, exclusiveMin: true },
-      defaultText: "H100e per facility watt of the year's new hardware (world scenario)",
-      defaultFor: fromWorld((y) => y.h100e_added / y.power_installed, "H100e per W of the year's installs"),
-      description: "H100e per watt of facility power of the year's new hardware",
-    },
-    ...utilizationInputs(precisionOf),
-    tokens(
-      'text_tokens',
-      '510T tokens',
-      'text_tokens',
-      `public web text in ${TEXT_STOCK_YEAR}, deduplicated`,
-    ),
-    {
-      name: 'text_growth',
-      type: 'quantity',
-      dimension: 'fraction',
-      example: '7%',
-      bounds: { min: -0.5, max: 1 },
-      assumption: 'text_growth',
-      description: 'yearly growth of the public text stock',
-    },
-    tokens(
-      'multimodal_tokens',
-      '400T tokens',
-      'multimodal_tokens',
-      'images, video and audio as the text tokens they are worth',
-    ),
-    share('data_quality', '20%', 'data_quality', 'share of the natural data worth training on'),
-    {
-      name: 'data_epochs',
-      type: 'quantity',
-      dimension: 'ratio',
-      example: '5',
-      bounds: { min: 1, max: 100 },
-      assumption: 'data_epochs',
-      description: 'effective epochs: how often the data can be repeated and still pay',
-    },
-    tokens(
-      'synthetic_tokens',
-      '1e15 tokens',
-      'synthetic_tokens',
-      'synthetic tokens worth as much as natural ones',
-    ),
-    {
-      name: 'tokens_per_param',
-      type: 'quantity',
-      dimension: 'ratio',
-      example: '20',
-      bounds: { min: 0, exclusiveMin: true },
-      assumption: 'chinchilla_tokens_per_param',
-      description: 'compute-optimal tokens per parameter',
-    },
-    {
-      name: 'layer_latency',
-      type: 'quantity',
-      dimension: 'time',
-      example: '200 µs',
-      bounds: { min: 0, exclusiveMin: true },
-      assumption: 'layer_latency',
-      description: "least time a layer's forward and backward pass takes per optimizer step",
-    },
-    tokens(
-      'critical_batch',
-      '60M tokens',
-      'critical_batch',
-      'tokens per step past which larger batches stop saving steps',
-    ),
-  ],
+  inputs: FRONTIER_INPUTS,
   outputs: [
     flopOutput('largest_run', 'Largest run', 'the least of the bounds below'),
     flopOutput('by_power_campus', 'Power, one campus', "the largest campus filled with the year's hardware"),
