@@ -2,7 +2,9 @@ import type { Catalog } from '../catalog/catalog.js';
 import { campusInYear } from '../catalog/frontier.js';
 import type { Precision } from '../catalog/types.js';
 import type { WorldYear } from '../catalog/world.js';
+import type { Bounds } from '../units/bounds.js';
 import { formatQuantity } from '../units/format.js';
+import { TOKENS_PER_PARAM_INPUT } from './training.js';
 import type { CatalogDefault, InputSpec, ParsedInputs } from './types.js';
 import { utilizationInputs } from './utilization.js';
 
@@ -42,33 +44,36 @@ export function precisionOf(given: ParsedInputs): Precision {
   return ((given.year as number | undefined) ?? DEFAULT_YEAR) >= FP8_FROM ? 'fp8' : 'bf16';
 }
 
-const tokens = (
-  name: string,
-  example: string,
-  assumption: InputSpec['assumption'],
-  description: string,
-): InputSpec => ({
-  name,
-  type: 'quantity',
-  dimension: 'tokens',
-  example,
-  bounds: { min: 0 },
-  assumption,
-  description,
-});
+/** An input of one kind whose default is a sourced assumption with its range. */
+const sourced =
+  (dimension: 'tokens' | 'fraction', bounds: Bounds) =>
+  (name: string, example: string, assumption: InputSpec['assumption'], description: string): InputSpec => ({
+    name,
+    type: 'quantity',
+    dimension,
+    example,
+    bounds,
+    assumption,
+    description,
+  });
+const tokens = sourced('tokens', { min: 0 });
+const share = sourced('fraction', { min: 0, exclusiveMin: true, max: 1 });
 
-const share = (
+/** A figure of the world scenario's year, as an input a user may override. */
+const worldInput = (
   name: string,
+  dimension: 'count' | 'power' | 'ratio',
   example: string,
-  assumption: InputSpec['assumption'],
+  defaultFor: (catalog: Catalog, given: ParsedInputs) => CatalogDefault,
   description: string,
 ): InputSpec => ({
   name,
   type: 'quantity',
-  dimension: 'fraction',
+  dimension,
   example,
-  bounds: { min: 0, exclusiveMin: true, max: 1 },
-  assumption,
+  bounds: { min: 0, exclusiveMin: true },
+  defaultText: 'the world scenario that year, at its medians',
+  defaultFor,
   description,
 });
 
@@ -136,36 +141,27 @@ export const FRONTIER_INPUTS: readonly InputSpec[] = [
     "the largest developer's share of the world's AI compute and AI power",
   ),
   share('run_share', '50%', 'frontier_run_share', "share of that developer's compute and power one run gets"),
-  {
-    name: 'world_h100e',
-    type: 'quantity',
-    dimension: 'count',
-    example: '500M',
-    bounds: { min: 0, exclusiveMin: true },
-    defaultText: "the world's installed H100e that year (world scenario)",
-    defaultFor: fromWorld((y) => y.h100e, 'installed H100e'),
-    description: "H100-equivalents installed in the world's AI datacenters",
-  },
-  {
-    name: 'world_power',
-    type: 'quantity',
-    dimension: 'power',
-    example: '150 GW',
-    bounds: { min: 0, exclusiveMin: true },
-    defaultText: "the world's AI facility power that year (world scenario)",
-    defaultFor: fromWorld((y) => y.facility_power, 'AI facility power'),
-    description: "facility power of the world's AI datacenters",
-  },
-  {
-    name: 'h100e_per_power',
-    type: 'quantity',
-    dimension: 'ratio',
-    example: '7.5e-6',
-    bounds: { min: 0, exclusiveMin: true },
-    defaultText: "H100e per facility watt of the year's new hardware (world scenario)",
-    defaultFor: fromWorld((y) => y.h100e_added / y.power_installed, "H100e per W of the year's installs"),
-    description: "H100e per watt of facility power of the year's new hardware",
-  },
+  worldInput(
+    'world_h100e',
+    'count',
+    '500M',
+    fromWorld((y) => y.h100e, 'installed H100e'),
+    "H100-equivalents installed in the world's AI datacenters",
+  ),
+  worldInput(
+    'world_power',
+    'power',
+    '150 GW',
+    fromWorld((y) => y.facility_power, 'AI facility power'),
+    "facility power of the world's AI datacenters",
+  ),
+  worldInput(
+    'h100e_per_power',
+    'ratio',
+    '7.5e-6',
+    fromWorld((y) => y.h100e_added / y.power_installed, "H100e per W of the year's installs"),
+    "H100e per watt of facility power of the year's new hardware",
+  ),
   ...utilizationInputs(precisionOf),
   tokens('text_tokens', '510T tokens', 'text_tokens', `public web text in ${TEXT_STOCK_YEAR}, deduplicated`),
   {
@@ -199,15 +195,7 @@ export const FRONTIER_INPUTS: readonly InputSpec[] = [
     'synthetic_tokens',
     'synthetic tokens worth as much as natural ones',
   ),
-  {
-    name: 'tokens_per_param',
-    type: 'quantity',
-    dimension: 'ratio',
-    example: '20',
-    bounds: { min: 0, exclusiveMin: true },
-    assumption: 'chinchilla_tokens_per_param',
-    description: 'compute-optimal tokens per parameter',
-  },
+  TOKENS_PER_PARAM_INPUT,
   {
     name: 'layer_latency',
     type: 'quantity',

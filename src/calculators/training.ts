@@ -12,7 +12,7 @@ import {
   trainingFlop,
 } from '../model/training.js';
 import { COSTING_INPUTS, catalogNumber, clusterSpecOf, peakPerAccelerator } from './fleet.js';
-import type { Calculator, CalculatorContext } from './types.js';
+import type { Calculator, CalculatorContext, InputSpec } from './types.js';
 import { utilizationInputs, utilizationOf } from './utilization.js';
 
 interface Workload {
@@ -103,6 +103,17 @@ function sizeRun(
   );
 }
 
+/** The compute-optimal ratio, as the training and frontier-run calculators take it. */
+export const TOKENS_PER_PARAM_INPUT: InputSpec = {
+  name: 'tokens_per_param',
+  type: 'quantity',
+  dimension: 'ratio',
+  example: '20',
+  bounds: { min: 0, exclusiveMin: true },
+  assumption: 'chinchilla_tokens_per_param',
+  description: 'compute-optimal tokens per parameter',
+};
+
 export const training: Calculator = {
   name: 'training',
   example: { model: 'llama-3.1-405b' },
@@ -185,15 +196,7 @@ export const training: Calculator = {
       description: 'campuses the run spans (each doubling costs --site-efficiency of MFU)',
     },
     ...utilizationInputs(),
-    {
-      name: 'tokens_per_param',
-      type: 'quantity',
-      dimension: 'ratio',
-      example: '20',
-      bounds: { min: 0, exclusiveMin: true },
-      assumption: 'chinchilla_tokens_per_param',
-      description: 'compute-optimal tokens per parameter',
-    },
+    TOKENS_PER_PARAM_INPUT,
   ],
   outputs: [
     { name: 'training_flop', dimension: 'flop', label: 'Training compute', description: '6 · N_active · D' },
