@@ -377,6 +377,22 @@ describe('frontier API', () => {
     expect(smallView.years[0]?.bounds.by_power_campus?.median ?? 1).toBeLessThan(1e28);
   });
 
+  it('answers the frontier-run calculator with its ranges by default, and says what binds', async () => {
+    const res = await server.request(
+      '/api/calculators/frontier-run',
+      post({ inputs: { year: '2030' }, samples: 1000 }),
+    );
+    const view = (await res.json()) as {
+      uncertain: boolean;
+      outputs: Array<{ name: string }>;
+      notes: string[];
+    };
+    expect(view.uncertain).toBe(true);
+    expect(view.outputs.map((o) => o.name)).toContain('largest_run');
+    expect(view.outputs.map((o) => o.name)).not.toContain('binds_chips');
+    expect(view.notes[0]).toMatch(/^Binds: .* in \d+% of samples/);
+  });
+
   it('refuses a span outside the world and bad inputs in one sentence', async () => {
     const outside = await server.request('/api/frontier', post({ from: 2019, to: 2030 }));
     expect(outside.status).toBe(400);
