@@ -14,7 +14,7 @@ import {
   summarize,
   type Tally,
 } from '../uncertainty/driver.js';
-import { checkRange, drawRange, parseDistribution } from '../uncertainty/parse.js';
+import { checkRange, drawRange, parseDistribution, rangeEnds } from '../uncertainty/parse.js';
 import { Sampler, type UncertainInput } from '../uncertainty/sampler.js';
 import { type SensitivityRow, tornado } from '../uncertainty/tornado.js';
 import { BASE_UNIT } from '../units/dimensions.js';
@@ -84,7 +84,7 @@ export interface SplitInputs {
 
 /** "a to b" or "name(...)": anything else is a plain quantity, validated as one. */
 function looksLikeDistribution(text: string): boolean {
-  return /\sto\s/i.test(text) || /^\s*[a-z]+\s*\(/i.test(text);
+  return rangeEnds(text.trim()) !== undefined || /^\s*[a-z]+\s*\(/i.test(text);
 }
 
 /** Separate the inputs written as distributions from the plain ones. */

@@ -10,7 +10,7 @@ import { type Dimension, SECONDS_PER_YEAR } from '../units/dimensions.js';
  * a slider moves a number in these units and writes it back as text the scenario parses
  * ("$0.07/kWh", "5 years", "40%").
  */
-interface ControlSpec {
+export interface ControlSpec {
   key: string;
   label: string;
   dimension: Dimension;

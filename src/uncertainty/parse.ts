@@ -29,10 +29,10 @@ export function parseDistribution(
   const t = text.trim();
   const call = /^([a-z]+)\s*\((.*)\)$/is.exec(t);
   if (call) return parseCall((call[1] as string).toLowerCase(), call[2] as string, dimension, t, context);
-  const range = /^(.+?)\s+to\s+(.+)$/i.exec(t);
+  const range = rangeEnds(t);
   if (range) {
-    const high = range[2] as string;
-    const low = shareUnit(range[1] as string, high);
+    const high = range[1];
+    const low = shareUnit(range[0], high);
     const a = parseQuantity(low, dimension, example);
     const b = parseQuantity(high, dimension, example);
     if (a >= b)
@@ -42,6 +42,19 @@ export function parseDistribution(
     return interval(a, b);
   }
   return { kind: 'point', value: parseQuantity(t, dimension, example) };
+}
+
+/**
+ * The two ends of a range written "a to b", "a-b", "a – b" or "a — b"; undefined for
+ * anything else. A hyphen counts only between a number (or its unit) and the next number,
+ * so "-5%" and "1e-3" stay single values.
+ */
+export function rangeEnds(text: string): [string, string] | undefined {
+  const to = /^(.+?)\s+to\s+(.+)$/i.exec(text);
+  if (to) return [to[1] as string, to[2] as string];
+  const dash = /^(.*?[\d%a-zA-Zµ$)])\s*(?:[–—]|\s-\s|-(?=[$.\d]))\s*([$.\d].*)$/.exec(text);
+  if (!dash || /\d[eE]$/.test(dash[1] as string)) return undefined;
+  return [dash[1] as string, dash[2] as string];
 }
 
 /** Longer than any distribution a person writes: refused before any pattern looks at it. */

@@ -174,6 +174,24 @@ describe('scenario API', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('reads a text box as the control shows it: its unit for bare numbers, dashes for ranges, its name in errors', async () => {
+    const run = async (overrides: Record<string, string>) =>
+      (
+        await server.request('/api/scenarios/run', post({ scenario: 'stargate', overrides, samples: 50 }))
+      ).json() as Promise<{
+        error?: string;
+        controls?: Array<{ key: string; written: string }>;
+      }>;
+    const written = async (overrides: Record<string, string>, key: string) =>
+      (await run(overrides)).controls?.find((c) => c.key === key)?.written;
+    expect(await written({ electricity_price: '0.1' }, 'electricity_price')).toBe('$0.1/kWh');
+    expect(await written({ hardware_lifetime: '5' }, 'hardware_lifetime')).toBe('5 years');
+    expect(await written({ hardware_lifetime: '4-6' }, 'hardware_lifetime')).toBe('4 years to 6 years');
+    expect(await written({ pue: '1.1 – 1.4' }, 'pue')).toBe('1.1 – 1.4');
+    expect((await run({ pue: 'lots' })).error).toBe('PUE: expected a ratio like "1.2", got "lots"');
+    expect((await run({ electricity_price: '5 GW' })).error).toMatch(/^Electricity price: /);
+  });
+
   it('names broken YAML by line and column even with a slider moved', async () => {
     for (const yaml of ['name: x\nspan: {start: 2026-01\n', '- just\n- a list\n']) {
       const res = await server.request('/api/scenarios/run', post({ yaml, overrides: { pue: '1.2' } }));

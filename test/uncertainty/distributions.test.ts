@@ -39,6 +39,17 @@ describe('parseDistribution', () => {
     expect(q(parseDistribution('1.1 to 1.4', 'ratio'), 0.95)).toBeCloseTo(1.4, 9);
   });
 
+  it('reads a range written with a dash as "a to b", and keeps signs and exponents single', () => {
+    const to = parseDistribution('1.1 to 1.4', 'ratio');
+    for (const text of ['1.1-1.4', '1.1 – 1.4', '1.1—1.4', '1.1 - 1.4'])
+      expect(parseDistribution(text, 'ratio'), text).toEqual(to);
+    expect(parseDistribution('$25k-$35k', 'money')).toEqual(parseDistribution('$25k to $35k', 'money'));
+    expect(parseDistribution('2-5 GW', 'power')).toEqual(parseDistribution('2 GW to 5 GW', 'power'));
+    expect(parseDistribution('-5%', 'fraction')).toEqual({ kind: 'point', value: -0.05 });
+    expect(parseDistribution('-5% - 10%', 'fraction')).toEqual(parseDistribution('-5% to 10%', 'fraction'));
+    expect(parseDistribution('1e-3', 'ratio')).toEqual({ kind: 'point', value: 0.001 });
+  });
+
   it('reads named distributions', () => {
     expect(q(parseDistribution('normal(1.2, 0.1)', 'ratio'), 0.5)).toBeCloseTo(1.2, 9);
     expect(q(parseDistribution('lognormal(1 GW, 0.5)', 'power'), 0.5)).toBeCloseTo(1e9, 0);

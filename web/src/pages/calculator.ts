@@ -86,13 +86,16 @@ export async function calculatorPage(page: HTMLElement, name: string): Promise<v
       const answer = await compute({ inputs: inputs(), samples: sampleCount() });
       if (!answer) return;
       error.textContent = '';
+      results.classList.remove('stale');
       showResults(results, answer.value);
       status.textContent = answer.value.uncertain
         ? `Monte Carlo, ${answer.value.samples.toLocaleString()} samples`
         : '';
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
-      status.textContent = '';
+      // The figures on screen no longer answer the inputs: grey them out until they do.
+      results.classList.add('stale');
+      status.textContent = 'the results below are for the last inputs that worked';
     }
   };
   const later = debounce(() => void recompute(), 250);

@@ -192,7 +192,7 @@ export async function frontierPage(page: HTMLElement): Promise<void> {
       results.classList.remove('stale');
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
-      status.textContent = '';
+      status.textContent = 'the results below are for the last inputs that worked';
     }
   }
 

@@ -50,6 +50,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       if (!answer) return;
       const view = answer.value;
       error.textContent = '';
+      results.classList.remove('stale');
       title.textContent = view.name;
       description.textContent = view.description;
       status.textContent = view.uncertain
@@ -63,10 +64,22 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       download.href = URL.createObjectURL(new Blob([view.yaml], { type: 'application/yaml' }));
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
-      status.textContent = '';
+      // The figures on screen no longer answer the inputs: grey them out until they do.
+      results.classList.add('stale');
+      status.textContent = 'the results below are for the last inputs that worked';
     }
   };
   const later = debounce(() => void refresh(), 200);
+  const results = h(
+    'div',
+    { 'data-testid': 'results' },
+    h('h2', {}, 'Year by year'),
+    yearly,
+    h('h2', {}, 'Charts'),
+    charts,
+    h('h2', {}, 'Claims'),
+    claims,
+  );
 
   page.append(
     title,
@@ -84,12 +97,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
         error,
         status,
         saveBar(() => ({ kind: 'scenario', ...request() })),
-        h('h2', {}, 'Year by year'),
-        yearly,
-        h('h2', {}, 'Charts'),
-        charts,
-        h('h2', {}, 'Claims'),
-        claims,
+        results,
       ),
     ),
   );
