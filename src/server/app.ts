@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { CALCULATORS } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { unknownId } from '../errors.js';
 import { readUserFile } from '../io/files.js';
@@ -241,13 +242,26 @@ export function createApp(options: AppOptions): Hono {
     c.json({ error: `no API route ${c.req.method} ${c.req.path}` } satisfies ErrorAnswer, 404),
   );
 
+  /** Does a page path name something that exists? Only scenario and calculator pages can name nothing. */
+  const pageExists = (path: string) => {
+    const scenario = /^\/scenario\/([^/]+)$/.exec(path)?.[1];
+    if (scenario !== undefined) return scenario === 'custom' || scenarioIds().includes(scenario);
+    const calc = /^\/calc\/([^/]+)$/.exec(path)?.[1];
+    if (calc !== undefined) return CALCULATORS.some((c) => c.name === calc);
+    return true;
+  };
+
   // Pages: a built file when the path names one, else the explorer's shell for its routes.
   app.get('*', async (c) => {
     const file = await staticFile(options.staticDir, c.req.path);
     if (file) return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
     const isPage = !/\.[a-z0-9]+$/i.test(c.req.path) && !c.req.path.includes('..');
     const shell = isPage ? await staticFile(options.staticDir, '/index.html') : undefined;
-    if (shell) return c.body(new Uint8Array(shell.body), 200, { 'Content-Type': shell.type });
+    // The shell draws the page either way; a scenario or calculator that does not exist is a 404.
+    if (shell)
+      return c.body(new Uint8Array(shell.body), pageExists(c.req.path) ? 200 : 404, {
+        'Content-Type': shell.type,
+      });
     return c.json({ error: `nothing at ${c.req.path}` } satisfies ErrorAnswer, 404);
   });
   return app;

@@ -6,7 +6,7 @@ import type { ErrorAnswer } from './wire.js';
 /** An error that carries its HTTP status; the message is the one sentence the client shows. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
     message: string,
   ) {
     super(message);

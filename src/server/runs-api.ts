@@ -4,10 +4,11 @@ import { InputError } from '../errors.js';
 import type { ComparableSeries } from '../report/comparison-chart.js';
 import { toCsv } from '../report/csv.js';
 import type { RunStore, SavedRun } from '../store/runs.js';
+import { quote } from '../text.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import type { CalculatorView } from './calculator-view.js';
-import { notFound, readJson } from './http.js';
+import { HttpError, notFound, readJson } from './http.js';
 import { type SaveRunRequest, saveRunSchema } from './requests.js';
 import type { ScenarioView } from './scenario-view.js';
 import type { Comparison, DeletedRun, RunList } from './wire.js';
@@ -52,6 +53,13 @@ export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComput
   app.post('/api/runs', async (c) => {
     const request = await readJson(c, saveRunSchema);
     const { name } = request;
+    // Names are how runs are found and compared: one run per name.
+    const taken = store.list().find((run) => run.name === name);
+    if (taken)
+      throw new HttpError(
+        409,
+        `name: a run named ${quote(name, "'")} is saved already (run ${taken.id}); pick another name`,
+      );
     if (request.kind === 'scenario') {
       const { charts: _charts, yaml, ...result } = await compute.scenario(request);
       // A scenario written in the explorer reopens from the saved text ("custom").

@@ -170,10 +170,18 @@ describe('the web explorer', () => {
       expect(page.url()).toContain('/scenario/stargate');
 
       await page.goto(`${server.url}/runs`);
-      await page
+      const doomed = page
         .locator('tr', { hasText: 'Stargate, PUE 1.5' })
-        .getByRole('button', { name: 'Delete' })
-        .click();
+        .getByRole('button', { name: 'Delete' });
+      // Deleting asks first: answered no, the run stays.
+      page.once('dialog', (dialog) => void dialog.dismiss());
+      await doomed.click();
+      expect(await page.getByTestId('runs-table').textContent()).toContain('PUE 1.5');
+      page.once('dialog', (dialog) => {
+        expect(dialog.message()).toContain('Stargate, PUE 1.5');
+        void dialog.accept();
+      });
+      await doomed.click();
       await expect
         .poll(() => page.getByTestId('runs-table').textContent(), { timeout: 10_000 })
         .not.toContain('PUE 1.5');
@@ -266,6 +274,25 @@ describe('the web explorer', () => {
   );
 
   it(
+    'answers a scenario or calculator that does not exist with a whole not-found page',
+    async () => {
+      for (const [path, message] of [
+        ['/scenario/stargat', /unknown scenario 'stargat'; did you mean 'stargate'\?/i],
+        ['/calc/clusterr', /unknown calculator 'clusterr'; did you mean 'cluster'\?/i],
+        ['/nowhere', /there is no page at \/nowhere/i],
+      ] as const) {
+        const response = await page.goto(`${server.url}${path}`);
+        expect(response?.status(), path).toBe(path === '/nowhere' ? 200 : 404);
+        await page.getByTestId('not-found').waitFor({ timeout: 15_000 });
+        expect(await page.locator('main').textContent(), path).toMatch(message);
+        // Nothing of the page it would have been is left half-built.
+        expect(await page.getByTestId('controls').count(), path).toBe(0);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
     'fits a phone: no page is wider than 390 px, wide tables scroll in their boxes',
     async () => {
       const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -291,7 +318,8 @@ describe('the web explorer', () => {
 
 async function save(name: string): Promise<void> {
   await page.getByTestId('save-name').fill(name);
-  await page.getByTestId('save-button').click();
+  // Enter in the name box saves, as the button does.
+  await page.getByTestId('save-name').press('Enter');
   await expect
     .poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 })
     .toMatch(/saved as/);

@@ -242,6 +242,18 @@ describe('static files', () => {
   it('serves the explorer shell for page routes and never a file outside its folder', async () => {
     const page = await server.request('/scenario/stargate');
     expect(page.status).toBe(200);
+    // A scenario or calculator that does not exist is a 404, with the shell to say so.
+    for (const [path, status] of [
+      ['/scenario/stargat', 404],
+      ['/calc/clusterr', 404],
+      ['/calc/frontier-run', 200],
+      ['/scenario/custom', 200],
+      ['/frontier', 200],
+    ] as const) {
+      const res = await server.request(path);
+      expect(res.status, path).toBe(status);
+      expect(await res.text(), path).toMatch(/<title>gigawatt explorer<\/title>/);
+    }
     expect(await page.text()).toMatch(/<title>gigawatt explorer<\/title>/);
     for (const path of [
       '/%2e%2e/%2e%2e/package.json',
@@ -273,6 +285,15 @@ describe('saved runs', () => {
       calculator: 'cluster',
       inputs: { count: '100k' },
     });
+    // One run per name: a second "Dear power" is refused, naming the run that has it.
+    const twice = await server.request(
+      '/api/runs',
+      post({ kind: 'scenario', name: 'Dear power', scenario: 'stargate' }),
+    );
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { error: string }).error).toBe(
+      `name: a run named 'Dear power' is saved already (run ${b.id}); pick another name`,
+    );
     // A scenario written in the explorer is saved with its text and reopens as "custom".
     const written = readFileSync('scenarios/stargate.yaml', 'utf8').replace(
       /^name: .*$/m,

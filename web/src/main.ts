@@ -1,3 +1,4 @@
+import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { go } from './nav.js';
 import { calculatorPage } from './pages/calculator.js';
@@ -33,13 +34,25 @@ async function render(): Promise<void> {
     try {
       await show(page, match);
     } catch (error) {
-      page.append(
-        h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)),
-      );
+      // Nothing by that name: the whole page says so, not a half-built one.
+      if (error instanceof ApiError && error.status === 404) notFound(page, error.message);
+      else
+        page.append(
+          h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)),
+        );
     }
     return;
   }
-  page.append(h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '/' }, 'Back to the start')));
+  notFound(page, `there is no page at ${location.pathname}`);
+}
+
+function notFound(page: HTMLElement, why: string): void {
+  document.title = 'Not found · gigawatt explorer';
+  page.replaceChildren(
+    h('h1', { 'data-testid': 'not-found' }, 'Not found'),
+    h('p', {}, `${why[0]?.toUpperCase() ?? ''}${why.slice(1)}.`),
+    h('p', {}, h('a', { href: '/' }, 'See every scenario and calculator')),
+  );
 }
 
 /** Same-site links change the page without a reload. */

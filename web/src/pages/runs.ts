@@ -38,6 +38,7 @@ export async function runsPage(page: HTMLElement): Promise<void> {
     go(`${scenario ? `/scenario/${scenario}` : `/calc/${calculator}`}${query ? `?${query}` : ''}`);
   };
   const remove = async (run: SavedRunSummary, row: HTMLElement) => {
+    if (!window.confirm(`Delete the saved run "${run.name}" for good?`)) return;
     try {
       await api<DeletedRun>(`/api/runs/${run.id}`, { method: 'DELETE' });
       row.remove();
@@ -53,6 +54,10 @@ export async function runsPage(page: HTMLElement): Promise<void> {
       'aria-label': `pick ${run.name}`,
       'data-testid': `pick-${run.id}`,
       disabled: run.kind !== 'scenario',
+      title:
+        run.kind === 'scenario'
+          ? 'pick two scenario runs to compare'
+          : 'only scenario runs can be compared for now',
     });
     tick.addEventListener('change', () => {
       if (tick.checked) picked.add(run.id);

@@ -15,6 +15,13 @@ export function saveBar(request: () => Unnamed<SaveRunRequestBody>): HTMLElement
   });
   const status = h('span', { class: 'status', 'data-testid': 'save-status' });
   const button = h('button', { type: 'button', 'data-testid': 'save-button' }, 'Save run');
+  // Enter in the name box saves, as the button does.
+  name.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      button.click();
+    }
+  });
   button.addEventListener('click', async () => {
     if (!name.value.trim()) {
       status.textContent = 'give the run a name first';

@@ -23,6 +23,8 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   );
   const settings = { samples: state.samples ?? '', seed: state.seed ?? '' };
   const origin = { from: state.from ?? '', run: state.run ?? '' };
+  // A shipped scenario that does not exist is a 404 before anything is drawn (main.ts says so).
+  if (id !== CUSTOM) await api<ScenarioSource>(`/api/scenarios/${encodeURIComponent(id)}`);
   const editor = id === CUSTOM ? await yamlEditor(origin) : undefined;
   const run = latest((body: ScenarioRequestBody) => api<ScenarioView>('/api/scenarios/run', { body }));
   const request = (): ScenarioRequestBody => ({
