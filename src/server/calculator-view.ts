@@ -1,8 +1,8 @@
 import { withDefaultRanges } from '../calculators/default-ranges.js';
-import { splitInputs } from '../calculators/monte-carlo.js';
+import { type MonteCarloResult, splitInputs } from '../calculators/monte-carlo.js';
 import { CALCULATORS } from '../calculators/registry.js';
 import { runCalculator } from '../calculators/run.js';
-import type { Calculator, InputSpec } from '../calculators/types.js';
+import type { Calculator, CalculatorResult, InputSpec } from '../calculators/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { runMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { bindingSentence } from '../report/monte-carlo-report.js';
@@ -215,10 +215,50 @@ export async function calculatorView(
           },
         };
       }),
-    inputs: mc.uncertain.map((u) => ({ name: u.name, display: u.written, origin: 'given' })),
+    inputs: monteCarloInputs(calc, filledIn(request.inputs), mc, catalog),
     notes: [
       ...(mc.binding ? [bindingSentence(mc.binding)] : []),
       ...(mc.rejected > 0 ? [`${mc.rejected} samples were impossible and left out`] : []),
     ],
   };
+}
+
+/**
+ * Every input of a Monte Carlo run with where it comes from, as a plain run lists them:
+ * the run at the drawn inputs' medians gives the rest their values and sources, and each
+ * drawn input shows its range, "given" when the form gave it and "default" when it is the
+ * sourced range of a default.
+ */
+function monteCarloInputs(
+  calc: Calculator,
+  given: Record<string, string>,
+  mc: MonteCarloResult,
+  catalog: Catalog,
+): CalculatorView['inputs'] {
+  // The form's own ranges at their medians; inputs drawn by default are left to their defaults.
+  const medians = Object.fromEntries(
+    mc.uncertain.filter((u) => given[u.name] !== undefined).map((u) => [u.name, u.quantiles.p50 ?? 0]),
+  );
+  const drawn = new Map(mc.uncertain.map((u) => [u.name, u.written]));
+  let resolved: CalculatorResult['inputs'] = {};
+  try {
+    resolved = runCalculator(calc, { ...given, ...medians }, catalog).inputs;
+  } catch {
+    // The medians alone may be impossible (rare): the drawn inputs are still listed.
+  }
+  const rows: CalculatorView['inputs'] = [];
+  for (const spec of calc.inputs) {
+    const range = drawn.get(spec.name);
+    const r = resolved[spec.name];
+    if (range !== undefined) {
+      const fromUser = given[spec.name] !== undefined;
+      rows.push({
+        name: spec.name,
+        display: range,
+        origin: fromUser ? 'given' : 'default',
+        via: fromUser ? undefined : r?.via,
+      });
+    } else if (r) rows.push({ name: spec.name, display: r.display, origin: r.origin, via: r.via });
+  }
+  return rows;
 }

@@ -66,10 +66,16 @@ function keyNodeAt(root: unknown, path: Path): Node | undefined {
 
 function issueMessage(issue: z.core.$ZodIssue, schema: z.ZodType): string {
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
+      // An empty document: say which keys it needs, as a missing key names itself by its path.
+      if (issue.path.length === 0 && (issue.input === undefined || issue.input === null)) {
+        const keys = requiredKeys(schema);
+        return `the text is empty; expected a mapping${keys.length > 0 ? ` with at least ${keys.join(', ')}` : ''}`;
+      }
       return issue.input === undefined
         ? 'this key is required'
         : `expected ${issue.expected}, got ${describe(issue.input)}`;
+    }
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       const known = shapeKeys(schema, issue.path);
@@ -105,6 +111,17 @@ function shapeKeys(schema: z.ZodType, path: Path): string[] | undefined {
   }
   const def = (unwrap(current) as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+}
+
+/** The keys the top of an object schema cannot do without. */
+function requiredKeys(schema: z.ZodType): string[] {
+  const def = (
+    unwrap(schema) as { def?: { type?: string; shape?: Record<string, { def?: { type?: string } }> } }
+  ).def;
+  if (def?.type !== 'object' || !def.shape) return [];
+  return Object.entries(def.shape)
+    .filter(([, field]) => !['optional', 'default', 'prefault'].includes(field.def?.type ?? ''))
+    .map(([key]) => key);
 }
 
 function unwrap(schema: unknown): unknown {

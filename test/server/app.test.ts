@@ -430,6 +430,18 @@ describe('frontier API', () => {
     expect(view.outputs.map((o) => o.name)).toContain('largest_run');
     expect(view.outputs.map((o) => o.name)).not.toContain('binds_chips');
     expect(view.notes[0]).toMatch(/^Binds: .* in \d+% of samples/);
+    // Every input is listed with its source: the drawn ones with their ranges, the rest as a plain run has them.
+    const inputs = (
+      view as unknown as { inputs: Array<{ name: string; display: string; origin: string; via?: string }> }
+    ).inputs;
+    expect(inputs.find((i) => i.name === 'year')).toMatchObject({ origin: 'given', display: '2030' });
+    expect(inputs.find((i) => i.name === 'duration')).toMatchObject({
+      origin: 'default',
+      via: 'assumption frontier_run_duration',
+      display: 'pert(45 days, 181 days, 300 days)',
+    });
+    expect(inputs.find((i) => i.name === 'world_h100e')).toMatchObject({ origin: 'catalog' });
+    expect(inputs.find((i) => i.name === 'precision')).toMatchObject({ origin: 'default', display: 'fp8' });
   });
 
   it('refuses a span outside the world and bad inputs in one sentence', async () => {

@@ -94,6 +94,13 @@ describe('YAML documents', () => {
     );
   });
 
+  it('says an empty text is empty, and which keys it needs', () => {
+    expect(problem('')).toBe('f.yaml:1:1: the text is empty; expected a mapping with at least name');
+    expect(problem('# only a comment\n')).toBe(
+      'f.yaml:1:1: the text is empty; expected a mapping with at least name',
+    );
+  });
+
   it('lists the values an enum takes', () => {
     expect(problem('name: x\nkind: plans\n')).toMatch(/^f\.yaml:2:7: kind: expected one of 'plan', 'claim'/);
   });

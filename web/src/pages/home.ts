@@ -35,7 +35,9 @@ export async function homePage(page: HTMLElement): Promise<void> {
         { href: '/scenario/custom?from=stargate', 'data-testid': 'write-scenario' },
         'Write your own scenario',
       ),
-      ' in YAML, starting from Stargate; the file format is the one `npx gigawatt schema scenario` describes.',
+      ' in YAML, starting from Stargate; the file format is the one ',
+      h('code', {}, 'npx gigawatt schema scenario'),
+      ' describes.',
     ),
     h(
       'p',
