@@ -133,6 +133,8 @@ export function parseCorrelation(text: string): CorrelationSpec {
 /** The flags of `run`. */
 export interface RunOptions {
   csv?: string | boolean;
+  set?: string[];
+  yearlyCsv?: string;
   json?: string | boolean;
   chart?: string;
   compare?: boolean;

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError } from '../errors.js';
+import { InputError, withContext } from '../errors.js';
 import { readUserFile, writeFilesAtomic } from '../io/files.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { scenarioChartSvg, scenarioFanChartSvg } from '../report/chart.js';
@@ -10,8 +10,10 @@ import {
   renderScenarioReport,
   renderScenarioUncertainReport,
 } from '../report/scenario-report.js';
+import { yearlyCsv } from '../report/yearly-csv.js';
 import type { ParsedScenario } from '../scenario/inputs.js';
 import { parseScenario } from '../scenario/load.js';
+import { applyOverrides } from '../scenario/overrides.js';
 import {
   judgeUncertainRun,
   monthlyQuantileRecords,
@@ -36,8 +38,16 @@ function checkOptions(files: readonly string[], options: RunOptions): void {
       '--csv and --json both print to standard output; give one of them a file name, e.g. --json run.json',
     );
   const several = files.length > 1;
-  if (several && (typeof options.csv === 'string' || typeof options.json === 'string' || options.chart))
-    throw new InputError('--csv, --json and --chart write one scenario to a file; give one scenario file');
+  if (
+    several &&
+    (typeof options.csv === 'string' ||
+      typeof options.json === 'string' ||
+      options.chart ||
+      options.yearlyCsv)
+  )
+    throw new InputError(
+      '--csv, --yearly-csv, --json and --chart write one scenario to a file; give one scenario file',
+    );
   if (options.compare && (options.samples !== undefined || options.sensitivity !== undefined))
     throw new InputError(
       '--compare prints deterministic runs side by side; it takes no --samples or --sensitivity',
@@ -65,6 +75,8 @@ async function runUncertainScenario(
   io: CliIo,
   catalog: Catalog,
 ): Promise<void> {
+  if (options.yearlyCsv !== undefined)
+    throw new InputError('--yearly-csv writes a plain run; for a scenario with ranges use --json or --csv');
   const flags = monteCarloFlags(options, DEFAULT_SCENARIO_SAMPLES, MAX_SAMPLES.scenario);
   const progress = new ProgressBar(io, flags.samples);
   const mc = await runScenarioMonteCarloPool(
@@ -103,8 +115,9 @@ function jsonOf(run: ScenarioRun) {
 }
 
 async function runSensitivity(file: string, options: RunOptions, io: CliIo, catalog: Catalog) {
+  const edits = setEdits(options);
   const result = scenarioSensitivity(
-    parseScenario(readUserFile(file), file, catalog),
+    parseScenario(editedText(readUserFile(file), edits), file, catalog),
     catalog,
     options.sensitivity as string,
   );
@@ -122,6 +135,23 @@ async function runSensitivity(file: string, options: RunOptions, io: CliIo, cata
   else io.stdout(renderSensitivity(label, result.dimension, result.base, result.rows));
 }
 
+/** The --set edits, as key and value; a malformed one is refused before anything runs. */
+function setEdits(options: RunOptions): Record<string, string> {
+  const edits: Record<string, string> = {};
+  for (const item of options.set ?? []) {
+    const at = item.indexOf('=');
+    if (at <= 0) throw new InputError(`--set ${item}: expected key=value, e.g. pue=1.3`);
+    edits[item.slice(0, at).trim()] = item.slice(at + 1);
+  }
+  return edits;
+}
+
+/** A scenario's text with the --set edits written in; errors name the flag. */
+function editedText(text: string, edits: Record<string, string>): string {
+  if (Object.keys(edits).length === 0) return text;
+  return withContext('--set', () => applyOverrides(text, edits).text);
+}
+
 /** `gigawatt run`: parse every file, run everything, then write and print. */
 export async function runScenarios(
   files: readonly string[],
@@ -133,8 +163,10 @@ export async function runScenarios(
   if (options.sensitivity !== undefined) return runSensitivity(files[0] as string, options, io, catalog);
   // Parse every file once, and run everything before writing anything, so a bad file
   // leaves no partial output behind.
-  const texts = files.map((file) => readUserFile(file));
-  const parsed = files.map((file, i) => parseScenario(texts[i] as string, file, catalog));
+  const edits = setEdits(options);
+  const texts = files.map((file) => editedText(readUserFile(file), edits));
+  const named = (file: string) => (Object.keys(edits).length > 0 ? `${file} (with --set)` : file);
+  const parsed = files.map((file, i) => parseScenario(texts[i] as string, named(file), catalog));
   const first = parsed[0] as ParsedScenario;
   const several = files.length > 1;
   if (!options.compare && (options.samples !== undefined || (!several && first.uncertain.length > 0))) {
@@ -145,6 +177,7 @@ export async function runScenarios(
   const firstRun = runs[0] as ScenarioRun;
   const outputs: Outputs = [];
   if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyRecords(firstRun))]);
+  if (options.yearlyCsv !== undefined) outputs.push([options.yearlyCsv, yearlyCsv(firstRun)]);
   if (typeof options.json === 'string')
     outputs.push([options.json, `${JSON.stringify(jsonOf(firstRun), null, 2)}\n`]);
   if (options.chart)

@@ -19,6 +19,15 @@ export function registerRun(program: Command, io: CliIo, catalog: Catalog): void
     .option('--chart <file>', 'draw the main series to an .svg or .png file')
     .option('--compare', 'print the scenarios side by side (their last year)')
     .option(
+      '--set <key=value>',
+      "set a scenario assumption as the explorer's sliders do, e.g. pue=1.4 or electricity_price='$0.1/kWh' (repeatable)",
+      (v: string, all: string[] = []) => [...all, v],
+    )
+    .option(
+      '--yearly-csv <file>',
+      'the yearly table as CSV in display units (GW, TWh, $B), its assumptions listed above it',
+    )
+    .option(
       '--samples <n>',
       `Monte Carlo samples over the scenario's distributions (default ${DEFAULT_SCENARIO_SAMPLES} when it has any; at most ${grouped(MAX_SAMPLES.scenario)})`,
     )

@@ -1,6 +1,9 @@
-/** RFC 4180 CSV: quote cells that hold commas, quotes or line breaks. */
+/**
+ * RFC 4180 CSV: quote cells that hold commas, quotes or line breaks. Numbers keep twelve
+ * significant figures, so binary float noise (448562500000000050000) stays out of a file.
+ */
 function cell(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : value;
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : value;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -27,6 +27,75 @@ describe('gigawatt run', () => {
     expect(json.yearly[0]).toHaveProperty('binding');
   });
 
+  it('keeps binary float noise out of its CSV: twelve significant figures at most', async () => {
+    const csv = (await cli('run', 'scenarios/stargate.yaml', '--csv')).stdout;
+    for (const value of csv.split(/[,\n]/).filter((v) => /^-?[\d.]+(e[+-]?\d+)?$/.test(v)))
+      expect(
+        value
+          .replace(/^-|\.|e.*$/g, '')
+          .replace(/^0+/, '')
+          .replace(/0+$/, '').length,
+        value,
+      ).toBeLessThanOrEqual(12);
+  });
+
+  it('sets assumptions as the sliders do, and writes the yearly table in display units with them', async () => {
+    const file = join(dir, 'yearly.csv');
+    const base = await cli('run', 'scenarios/stargate.yaml', '--json');
+    const set = await cli(
+      'run',
+      'scenarios/stargate.yaml',
+      '--set',
+      'pue=1.4',
+      '--set',
+      'electricity_price=0.1',
+      '--json',
+    );
+    const year = (r: typeof base) =>
+      (
+        JSON.parse(r.stdout) as {
+          yearly: Array<{ energy: number; accelerators: number; annual_opex: number }>;
+        }
+      ).yearly[3] ?? { energy: 0, accelerators: 0, annual_opex: 0 };
+    // The same 7 GW at PUE 1.4 instead of 1.2 feeds 1.2/1.4 as many accelerators, drawing the same energy.
+    expect(year(set).accelerators / year(base).accelerators).toBeCloseTo(1.2 / 1.4, 2);
+    expect(year(set).energy / year(base).energy).toBeCloseTo(1, 2);
+    // A bare 0.1 is read in the slider's $/kWh: the energy bill grows by 0.10/0.08 (upkeep stays).
+    expect(year(set).annual_opex).toBeGreaterThan(year(base).annual_opex);
+    const written = await cli(
+      'run',
+      'scenarios/stargate.yaml',
+      '--set',
+      'pue=1.4',
+      '--set',
+      'electricity_price=0.1',
+      '--yearly-csv',
+      file,
+    );
+    expect(written.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(
+      /^# Stargate.*: scenarios\/stargate\.yaml \(with --set\), year by year, in display units\n/,
+    );
+    expect(text).toContain('#   pue = 1.4\n');
+    expect(text).toContain('#   electricity_price = $0.10/kWh\n');
+    const table = text.split('\n').filter((l) => !l.startsWith('#'));
+    expect(table[0]).toMatch(
+      /^year,facility_power_requested_gw,facility_power_available_gw,facility_power_gw,/,
+    );
+    // Stargate's 7 GW by 2028, in GW.
+    expect(table.find((l) => l.startsWith('2028,'))).toMatch(/^2028,7,7,7,/);
+    for (const [args, message] of [
+      [['--set', 'peu=1.4'], "--set: unknown scenario assumption 'peu'; did you mean 'pue'?"],
+      [['--set', 'pue=lots'], '--set: PUE: expected a ratio like "1.2", got "lots"'],
+      [['--set', 'pue'], '--set pue: expected key=value, e.g. pue=1.3'],
+    ] as const) {
+      const r = await cli('run', 'scenarios/stargate.yaml', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`gigawatt: ${message}`);
+    }
+  });
+
   it('draws an SVG and a PNG chart', async () => {
     const svg = join(dir, 'stargate.svg');
     const png = join(dir, 'stargate.png');

@@ -95,6 +95,25 @@ describe('the web explorer', () => {
       await expect.poll(() => cell.textContent(), { timeout: 15_000 }).not.toBe(before.cell);
       expect(await chart.innerHTML()).not.toBe(before.chart);
       expect(decodeURIComponent(page.url())).toContain('electricity_price=$0.20/kWh');
+      // The yearly table downloads as CSV in display units, with the edit in its header.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('yearly-csv').click(),
+      ]);
+      const csv = await (await download.createReadStream()).toArray();
+      const text = Buffer.concat(csv as Buffer[]).toString('utf8');
+      expect(text).toContain('#   electricity_price = $0.20/kWh');
+      expect(text).toMatch(/\nyear,facility_power_requested_gw,/);
+      // A wrong value greys the figures out and names the box, not a line of YAML.
+      await page.getByTestId('input-electricity_price').fill('cheap');
+      await expect
+        .poll(() => page.getByTestId('error').textContent(), { timeout: 15_000 })
+        .toMatch(/^Electricity price: /);
+      expect(await page.getByTestId('results').getAttribute('class')).toContain('stale');
+      await page.getByTestId('input-electricity_price').fill('$0.20/kWh');
+      await expect
+        .poll(() => page.getByTestId('results').getAttribute('class'), { timeout: 15_000 })
+        .not.toContain('stale');
       await save('Stargate, dear power');
 
       // A link reproduces the view: the edit comes back from the URL alone.

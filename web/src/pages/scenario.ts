@@ -43,6 +43,11 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   const charts = h('div', { class: 'charts', 'data-testid': 'charts' });
   const claims = h('div', { 'data-testid': 'claims' });
   const download = h('a', { download: `${id}.yaml`, href: '#' }, 'Download this scenario as YAML');
+  const yearlyDownload = h(
+    'a',
+    { download: `${id}-yearly.csv`, href: '#', 'data-testid': 'yearly-csv' },
+    'the yearly table as CSV',
+  );
 
   const refresh = async () => {
     writeState({ ...(editor ? origin : {}), ...overrides, ...settings }, path);
@@ -64,6 +69,10 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       claims.replaceChildren(claimsTable(view));
       URL.revokeObjectURL(download.href);
       download.href = URL.createObjectURL(new Blob([view.yaml], { type: 'application/yaml' }));
+      URL.revokeObjectURL(yearlyDownload.href);
+      yearlyDownload.hidden = view.yearlyCsv === undefined;
+      if (view.yearlyCsv)
+        yearlyDownload.href = URL.createObjectURL(new Blob([view.yearlyCsv], { type: 'text/csv' }));
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
       // The figures on screen no longer answer the inputs: grey them out until they do.
@@ -89,7 +98,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
     h(
       'div',
       { class: 'layout' },
-      h('div', {}, controlsBox, h('div', { class: 'bar' }, download)),
+      h('div', {}, controlsBox, h('div', { class: 'bar' }, download, yearlyDownload)),
       h(
         'div',
         {},
