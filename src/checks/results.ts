@@ -41,6 +41,8 @@ export interface CheckResult {
   /** What the check runs: a calculator, or a scenario file. */
   calculator?: string | undefined;
   scenario?: string | undefined;
+  /** The calculator check's inputs as written (the face opens the calculator with them). */
+  inputs: Record<string, string>;
   kind: CheckFile['kind'];
   sources: { title: string; url?: string | undefined }[];
   note?: string | undefined;
@@ -95,5 +97,6 @@ export function checkResult(
   expectations: ExpectationResult[],
 ): CheckResult {
   const sources = Array.isArray(check.source) ? check.source : [check.source];
-  return { id: check.id, title: check.title, ...ran, kind, sources, note: check.note, expectations };
+  const inputs = Object.fromEntries(Object.entries(check.inputs).map(([k, v]) => [k, String(v)]));
+  return { id: check.id, title: check.title, ...ran, inputs, kind, sources, note: check.note, expectations };
 }

@@ -254,7 +254,16 @@ describe('the web explorer', () => {
       await published.waitFor({ timeout: 30_000 });
       expect(await published.locator('a[href^="http"]').count()).toBeGreaterThan(10);
       expect(await page.getByTestId('checks-claims').locator('tbody tr').count()).toBeGreaterThan(10);
+      // Each check opens onto why: its note, inputs, the reading the model matches best, and a link.
+      await page.getByTestId('why-E-400EF').locator('summary').click();
+      expect(await page.getByTestId('closest-E-400EF').first().textContent()).toMatch(
+        /precision fp8, sparsity sparse/,
+      );
       await shot('claims');
+      await page.getByTestId('open-E-400EF').click();
+      await page.getByTestId('output-peak_flops').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).pathname).toBe('/calc/cluster');
+      expect(new URL(page.url()).searchParams.get('count')).toBe('100k');
     },
     TIMEOUT,
   );

@@ -1,4 +1,4 @@
-import type { ClaimsLedger } from '@server/wire';
+import type { CheckResult, ClaimsLedger } from '@server/wire';
 import { api } from '../api.js';
 import { h, table } from '../dom.js';
 
@@ -10,8 +10,8 @@ export async function claimsPage(page: HTMLElement): Promise<void> {
   page.replaceChildren(h('h1', {}, title));
   for (const file of files) {
     const rows = file.results.flatMap((r) =>
-      r.expectations.map((e) => [
-        h('span', { class: 'text' }, r.title),
+      r.expectations.map((e, i) => [
+        i === 0 ? why(r) : '',
         e.year === undefined ? e.label : `${e.label}, ${e.year}`,
         e.reference?.display ?? '',
         e.model.display,
@@ -50,4 +50,56 @@ export async function claimsPage(page: HTMLElement): Promise<void> {
       ),
     );
   }
+}
+
+/** Where a check can be opened: its calculator with its inputs, or its scenario. */
+function openLink(r: CheckResult): string | undefined {
+  if (r.calculator) return `/calc/${r.calculator}?${new URLSearchParams(r.inputs)}`;
+  const id = r.scenario?.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  return id ? `/scenario/${id}` : undefined;
+}
+
+/** A check's title, opening onto why: its note, inputs, tolerance, closest reading and a link to rerun it. */
+function why(r: CheckResult): HTMLElement {
+  const link = openLink(r);
+  const inputs = Object.entries(r.inputs)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const details = r.expectations.flatMap((e) => [
+    e.tolerance
+      ? h('li', {}, `${e.label}: held to ${e.tolerance}${e.difference ? `; ${e.difference}` : ''}`)
+      : null,
+    e.closest
+      ? h(
+          'li',
+          { 'data-testid': `closest-${r.id}` },
+          `Closest reading: ${Object.entries(e.closest.inputs)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')} gives ${e.closest.display} (${e.closest.difference} from the claim)`,
+        )
+      : null,
+  ]);
+  return h(
+    'details',
+    { class: 'text why', 'data-testid': `why-${r.id}` },
+    h('summary', {}, r.title),
+    h(
+      'ul',
+      {},
+      r.note ? h('li', {}, r.note) : null,
+      inputs ? h('li', {}, `Inputs: ${inputs}`) : null,
+      ...details,
+      link
+        ? h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: link, 'data-testid': `open-${r.id}` },
+              r.calculator ? `Open in calc ${r.calculator}` : 'Open the scenario',
+            ),
+          )
+        : null,
+    ),
+  );
 }
