@@ -20,6 +20,7 @@ import {
   scenarioRequestSchema,
 } from './requests.js';
 import { registerRunRoutes } from './runs-api.js';
+import { type SourcesView, sourcesView } from './sources-view.js';
 import { staticFile } from './static-files.js';
 import type { CalculatorList, ErrorAnswer, ScenarioList, ScenarioSource } from './wire.js';
 
@@ -220,6 +221,13 @@ export function createApp(options: AppOptions): Hono {
       },
     };
     return json(c, await jobs.run(job, until));
+  });
+
+  // The catalog does not change while the server runs: its sources are listed once.
+  let sources: SourcesView | undefined;
+  app.get('/api/sources', (c) => {
+    sources ??= sourcesView(catalog);
+    return c.json(sources);
   });
 
   // The check files ship with the package and do not change while it runs: evaluated once.

@@ -19,6 +19,7 @@ import type { ScenarioView } from './scenario-view.js';
  *   GET    /api/frontier               FrontierInfo
  *   POST   /api/frontier               FrontierRequestBody → FrontierView
  *   GET    /api/claims                 ClaimsLedger
+ *   GET    /api/sources                SourcesView
  *   GET    /api/runs                   RunList
  *   POST   /api/runs                   SaveRunRequestBody → SavedRunSummary
  *   GET    /api/runs/:id               SavedRun
@@ -39,6 +40,7 @@ export type {
 } from './requests.js';
 export type { Control } from './scenario-controls.js';
 export type { ScenarioView } from './scenario-view.js';
+export type { SourceRow, SourcesView } from './sources-view.js';
 
 /** What every refusal and failure answers: the one sentence the page shows. */
 export interface ErrorAnswer {

@@ -302,6 +302,20 @@ describe('the web explorer', () => {
   );
 
   it(
+    'lists every figure with its source, and filters them',
+    async () => {
+      await page.goto(`${server.url}/sources`);
+      await page.getByTestId('sources').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('sources').locator('a[href^="http"]').count()).toBeGreaterThan(500);
+      await page.getByTestId('sources-filter').fill('h100-sxm dense.bf16');
+      await expect.poll(() => page.getByTestId('sources').locator('tbody tr').count()).toBe(1);
+      expect(await page.getByTestId('sources').textContent()).toContain('989 TFLOP/s');
+      await shot('sources');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'answers a scenario or calculator that does not exist with a whole not-found page',
     async () => {
       for (const [path, message] of [
@@ -330,6 +344,7 @@ describe('the web explorer', () => {
         ['/calc/power?power=52GW', 'breakdown'],
         ['/claims', 'checks-forecasts'],
         ['/frontier', 'frontier-years'],
+        ['/sources', 'sources'],
       ] as const) {
         await phone.goto(`${server.url}${path}`);
         await phone.getByTestId(ready).waitFor({ timeout: 60_000 });

@@ -458,3 +458,36 @@ describe('frontier API', () => {
     expect(((await bad.json()) as { error: string }).error).toMatch(/run share: cannot exceed 100%/);
   });
 });
+
+describe('sources API', () => {
+  const { app: server } = app();
+
+  it('lists every catalog figure with its value and source, file by file, and every assumption', async () => {
+    const view = (await (await server.request('/api/sources')).json()) as {
+      sections: Array<{
+        file: string;
+        rows: Array<{ entry: string; figure: string; value: string; source: { url?: string } }>;
+      }>;
+      assumptions: Array<{ key: string; range?: string; sources: unknown[] }>;
+    };
+    expect(view.sections.map((s) => s.file)).toEqual(
+      expect.arrayContaining([
+        'data/accelerators.yaml',
+        'data/models.yaml',
+        'data/power.yaml',
+        'data/frontier.yaml',
+        'data/shipments.yaml',
+      ]),
+    );
+    const accelerators = view.sections.find((s) => s.file === 'data/accelerators.yaml')?.rows ?? [];
+    const bf16 = accelerators.find((r) => r.entry === 'h100-sxm' && r.figure === 'dense.bf16');
+    expect(bf16?.value).toBe('989 TFLOP/s');
+    expect(bf16?.source.url).toMatch(/^https:\/\//);
+    const campus = view.sections
+      .find((s) => s.file === 'data/frontier.yaml')
+      ?.rows.find((r) => r.entry === 'largest campus 2030' && r.figure === 'median');
+    expect(campus?.value).toBe('4 GW');
+    expect(view.assumptions.find((a) => a.key === 'failure_domain')?.range).toBe('30k to 300k');
+    for (const a of view.assumptions) expect(a.sources.length, a.key).toBeGreaterThan(0);
+  });
+});

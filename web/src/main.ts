@@ -8,6 +8,7 @@ import { frontierPage } from './pages/frontier.js';
 import { homePage } from './pages/home.js';
 import { runsPage } from './pages/runs.js';
 import { scenarioPage } from './pages/scenario.js';
+import { sourcesPage } from './pages/sources.js';
 
 /** Pages by path; each fills the page element and keeps its own state in the URL. */
 const ROUTES: Array<[RegExp, (page: HTMLElement, match: RegExpMatchArray) => Promise<void> | void, string]> =
@@ -19,6 +20,7 @@ const ROUTES: Array<[RegExp, (page: HTMLElement, match: RegExpMatchArray) => Pro
     [/^\/compare$/, (page) => comparePage(page), 'runs'],
     [/^\/frontier$/, (page) => frontierPage(page), 'frontier'],
     [/^\/claims$/, (page) => claimsPage(page), 'claims'],
+    [/^\/sources$/, (page) => sourcesPage(page), 'sources'],
   ];
 
 async function render(): Promise<void> {
