@@ -42,7 +42,7 @@ function figuresIn(value: unknown, path: string, out: Array<[string, FigureLike]
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => figuresIn(item, `${path}[${i}]`, out));
+    for (const [i, item] of value.entries()) figuresIn(item, `${path}[${i}]`, out);
     return;
   }
   if (typeof value === 'object' && value !== null)
