@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { InputError } from '../errors.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { fanPanels, panelSvg, scenarioPanels } from '../report/chart.js';
 import { worldShareTable } from '../report/world-share-table.js';
