@@ -6,6 +6,7 @@ import { fleetByGroup, fleetGroups, type ScenarioRun, type ScenarioUncertainRun 
 import type { WorldShare } from '../scenario/world-share.js';
 import { grouped } from '../text.js';
 import { formatQuantity } from '../units/format.js';
+import { asShown, displayPrecision } from './display-precision.js';
 import { renderTable } from './table.js';
 import { worldShareTable } from './world-share-table.js';
 
@@ -194,9 +195,14 @@ export function renderScenarioReport(run: ScenarioRun): string {
 export function renderComparison(runs: readonly ScenarioRun[]): string {
   const keys = OUTPUTS;
   const lasts = runs.map((r) => r.yearly[r.yearly.length - 1] as YearRow);
+  // A row shows its values to the display precision of the largest of them: float noise reads as 0.
+  const shown = (k: YearOutput) => {
+    const p = displayPrecision(lasts.map((r) => r[k]));
+    return lasts.map((r) => formatQuantity(asShown(r[k], p), YEAR_OUTPUTS[k].dimension));
+  };
   const rows = [
     ['Last year', ...lasts.map((r) => String(r.year))],
-    ...keys.map((k) => [YEAR_OUTPUTS[k].label, ...lasts.map((r) => fmt(r, k))]),
+    ...keys.map((k) => [YEAR_OUTPUTS[k].label, ...shown(k)]),
     ['Binds (last year)', ...lasts.map((r) => r.binding)],
     [
       'Claims consistent',

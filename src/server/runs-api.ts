@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { ComparableSeries } from '../report/comparison-chart.js';
 import { toCsv } from '../report/csv.js';
+import { asShown, changeBetween, displayPrecision } from '../report/display-precision.js';
 import type { RunStore, SavedRun } from '../store/runs.js';
 import { quote } from '../text.js';
 import type { Dimension } from '../units/dimensions.js';
@@ -159,23 +160,31 @@ function exportCsv(run: SavedRun): string {
 /** Each yearly output in each year both runs cover: A, B and how far B is from A. */
 function differences(a: StoredScenario, b: StoredScenario): Comparison['differences'] {
   const years = a.yearly.map((y) => y.year).filter((year) => b.yearly.some((y) => y.year === year));
+  // Each output's column spans both runs' years: below its display precision is rounding.
+  const precision = Object.fromEntries(
+    a.outputs.map((o) => [
+      o.key,
+      displayPrecision([...a.yearly, ...b.yearly].map((y) => y.values[o.key] ?? 0)),
+    ]),
+  );
   return years.map((year) => {
     const va = a.yearly.find((y) => y.year === year)?.values ?? {};
     const vb = b.yearly.find((y) => y.year === year)?.values ?? {};
     return {
       year,
       rows: a.outputs.map((o) => {
-        const x = va[o.key] ?? 0;
-        // Differences below a part in a billion are rounding, not a change.
-        const y = Math.abs((vb[o.key] ?? 0) - x) <= 1e-9 * Math.abs(x) ? x : (vb[o.key] ?? 0);
+        const p = precision[o.key] ?? 0;
+        const [x, y] = [asShown(va[o.key] ?? 0, p), asShown(vb[o.key] ?? 0, p)];
         const show = (v: number) => formatQuantity(v, o.dimension as Dimension);
-        const change =
-          x === 0
-            ? y === 0
-              ? '0%'
-              : 'new'
-            : `${y >= x ? '+' : ''}${(((y - x) / Math.abs(x)) * 100).toFixed(1)}%`;
-        return { output: o.key, label: o.label, a: show(x), b: show(y), difference: show(y - x), change };
+        const change = changeBetween(x, y, p);
+        return {
+          output: o.key,
+          label: o.label,
+          a: show(x),
+          b: show(y),
+          difference: change ? show(change.difference) : 'none',
+          change: change ? change.percent : 'none',
+        };
       }),
     };
   });

@@ -325,6 +325,12 @@ describe('saved runs', () => {
     const last = compare.differences[compare.differences.length - 1];
     // Same sites, worse PUE: fewer accelerators fit in the same power.
     expect(last?.rows.find((r) => r.output === 'accelerators')?.change).toMatch(/^-/);
+    // The same 7 GW in both is no change, whatever float noise the sums carry.
+    const power = last?.rows.find((r) => r.output === 'facility_power') as unknown as {
+      difference: string;
+      change: string;
+    };
+    expect(power).toMatchObject({ difference: 'none', change: 'none' });
 
     store.close();
     const reopened = new RunStore(dataDir);
