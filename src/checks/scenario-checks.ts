@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { shareOfWorld } from '../catalog/world.js';
 import { InputError, own, unknownId, withContext } from '../errors.js';
+import { withUnspentMoney } from '../scenario/claims.js';
 import { parseScenario } from '../scenario/load.js';
 import { YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import { runParsedScenario, runParsedScenarioUncertain } from '../scenario/run.js';
@@ -107,6 +108,14 @@ export function evaluateScenarioCheck(
       noFigure: 'model estimate (no figure given)',
       interval,
     });
+    if (reference)
+      judged.verdict = withUnspentMoney(judged.verdict, {
+        dimension: spec.dimension,
+        claimed: reference.value,
+        model,
+        holds: judged.holds,
+        row,
+      });
     return {
       output,
       year,

@@ -57,7 +57,15 @@ export function judgeClaims(
     }
     const model = row[output] as number;
     const range = interval?.(claim.year, output);
-    const { holds, verdict } = judge('claims', claimed, model, claim.tolerance, range);
+    const judged = judge('claims', claimed, model, claim.tolerance, range);
+    const { holds } = judged;
+    const verdict = withUnspentMoney(judged.verdict, {
+      dimension: spec.dimension,
+      claimed,
+      model,
+      holds,
+      row,
+    });
     return {
       text: claim.text,
       year: claim.year,
@@ -68,4 +76,24 @@ export function judgeClaims(
       verdict,
     };
   });
+}
+
+/**
+ * A claim of more money than the run spends, where something other than capital bound:
+ * the verdict says what held the spending back, so "71% above the model" is not read as
+ * "the program is overpriced".
+ */
+export function withUnspentMoney(
+  verdict: string,
+  c: { dimension: string; claimed: number; model: number; holds: boolean | undefined; row: YearRow },
+): string {
+  const unspent =
+    c.dimension === 'money' &&
+    c.holds === false &&
+    c.claimed > c.model &&
+    c.row.binding !== 'capital' &&
+    c.row.binding !== 'none';
+  return unspent
+    ? `${verdict}: ${c.row.binding} binds first, so the rest is not spent by ${c.row.year}`
+    : verdict;
 }

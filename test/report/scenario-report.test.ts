@@ -115,7 +115,11 @@ describe('scenario reports', () => {
     expect(claims.rows).toEqual(
       stargate.claims.map((c) => [String(c.year), c.text, c.claimed, c.model, c.verdict]),
     );
-    expect(column(claims, 'Verdict')).toEqual(['consistent (±10%)', 'claim is 71% above the model']);
+    // $500B claimed, $292B spent: power binds, and the verdict says so rather than "overpriced".
+    expect(column(claims, 'Verdict')).toEqual([
+      'consistent (±10%)',
+      'claim is 71% above the model: power binds first, so the rest is not spent by 2028',
+    ]);
   });
 
   it('cuts a claim longer than 55 characters', () => {
