@@ -20,6 +20,8 @@ export interface ControlSpec {
   scale: number;
   prefix: string;
   suffix: string;
+  /** What applies when the scenario leaves it unset, when the model works it out (goodput). */
+  unsetMeans?: string;
   /** Limits of the display value, whatever the catalog range says. */
   floor?: number;
   ceiling?: number;
@@ -100,7 +102,14 @@ export const CONTROL_SPECS: readonly ControlSpec[] = [
   { key: 'upkeep', field: 'upkeep', label: 'Upkeep per year', catalog: 'upkeep_rate', ...percent },
   { key: 'load_factor', field: 'loadFactor', label: 'Load factor', catalog: 'load_factor', ...percent },
   { key: 'mfu', field: 'mfu', label: 'Training MFU (BF16)', catalog: 'mfu_bf16', ...percent },
-  { key: 'goodput', field: 'goodput', label: 'Training goodput', catalog: 'goodput', ...percent },
+  {
+    key: 'goodput',
+    field: 'goodput',
+    label: 'Training goodput',
+    catalog: 'goodput',
+    unsetMeans: "from the run's size",
+    ...percent,
+  },
   {
     key: 'training_run',
     field: 'trainingRun',

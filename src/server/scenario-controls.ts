@@ -18,6 +18,8 @@ export interface Control {
   written: string;
   /** True when the value is a distribution, not a single number. */
   uncertain: boolean;
+  /** What an empty box means, when not the slider's value: "from the run's size". */
+  unsetMeans?: string | undefined;
 }
 
 const round = (x: number) => Number(x.toPrecision(4));
@@ -69,6 +71,7 @@ export function scenarioControls(
       suffix: spec.suffix,
       written: written[spec.key] ?? '',
       uncertain: distribution !== undefined && distribution.kind !== 'point',
+      unsetMeans: spec.unsetMeans,
     };
   });
 }

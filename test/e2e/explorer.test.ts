@@ -87,8 +87,13 @@ describe('the web explorer', () => {
     'moves the numbers and the charts when an assumption changes, and keeps it in the URL',
     async () => {
       await page.goto(`${server.url}/scenario/stargate`);
+      await page.getByTestId('yearly-table').waitFor();
+      // Opex is one of the columns a desktop does not show at first: pick it.
+      await page.getByTestId('column-picker').locator('summary').click();
+      await page.getByTestId('column-annual_opex').check();
       const cell = page.getByTestId('cell-2030-annual_opex');
       await cell.waitFor();
+      expect(new URL(page.url()).searchParams.get('cols')).toContain('annual_opex');
       const chart = page.getByTestId('chart-opex');
       const before = { cell: await cell.textContent(), chart: await chart.innerHTML() };
       await page.getByTestId('input-electricity_price').fill('$0.20/kWh');
@@ -122,7 +127,7 @@ describe('the web explorer', () => {
       await shot('scenario');
 
       await page.goto(`${server.url}/scenario/stargate`);
-      await cell.waitFor();
+      await page.getByTestId('cell-2030-accelerators').waitFor();
       const slider = page.getByTestId('slider-pue');
       await slider.fill('1.5');
       await expect.poll(() => page.getByTestId('input-pue').inputValue(), { timeout: 5_000 }).toBe('1.5');
@@ -332,6 +337,41 @@ describe('the web explorer', () => {
       }
     },
     TIMEOUT,
+  );
+
+  it(
+    "shows every scenario's year table whole on a 1400 px desktop, and fits every page to a phone",
+    async () => {
+      const scenarios = [
+        'stargate',
+        'stargate-ranges',
+        'world',
+        'one-gw-per-week',
+        'seven-trillion',
+        'nvidia-10gw',
+        'microsoft-stargate-5gw',
+        'compute-roadmap',
+      ];
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      for (const id of scenarios) {
+        await page.goto(`${server.url}/scenario/${id}`);
+        await page.getByTestId('yearly-table').waitFor({ timeout: 60_000 });
+        const fit = await page.evaluate<{ table: number; box: number; page: number }>(
+          `(() => { const t = document.querySelector('[data-testid=yearly-table]'); return { table: t.scrollWidth, box: t.closest('.table-wrap').clientWidth, page: document.documentElement.scrollWidth }; })()`,
+        );
+        expect(fit.table, id).toBeLessThanOrEqual(fit.box);
+        expect(fit.page, id).toBeLessThanOrEqual(1400);
+        await shot(`scenario-${id}`);
+        await phone.goto(`${server.url}/scenario/${id}`);
+        await phone.getByTestId('yearly-table').waitFor({ timeout: 60_000 });
+        expect(await phone.evaluate<number>('document.documentElement.scrollWidth'), id).toBeLessThanOrEqual(
+          390,
+        );
+        await phone.screenshot({ path: join(SHOTS, `phone-scenario-${id}.png`), fullPage: true });
+      }
+      await phone.close();
+    },
+    TIMEOUT * 2,
   );
 
   it(

@@ -5,7 +5,7 @@ import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
 
 /** Keys in the URL that are not assumption edits. */
-const SETTINGS = ['samples', 'seed', 'from', 'run'];
+const SETTINGS = ['samples', 'seed', 'from', 'run', 'cols'];
 
 /** The id under which the explorer's own scenario editor lives. */
 const CUSTOM = 'custom';
@@ -21,7 +21,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   const overrides: Record<string, string> = Object.fromEntries(
     Object.entries(state).filter(([k]) => !SETTINGS.includes(k)),
   );
-  const settings = { samples: state.samples ?? '', seed: state.seed ?? '' };
+  const settings = { samples: state.samples ?? '', seed: state.seed ?? '', cols: state.cols ?? '' };
   const origin = { from: state.from ?? '', run: state.run ?? '' };
   // A shipped scenario that does not exist is a 404 before anything is drawn (main.ts says so).
   if (id !== CUSTOM) await api<ScenarioSource>(`/api/scenarios/${encodeURIComponent(id)}`);
@@ -64,7 +64,12 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
         ? `Monte Carlo: ${view.samples.toLocaleString()} samples; cells show the median (p5 to p95)`
         : 'deterministic run';
       if (!controlsBox.hasChildNodes()) buildControls(controlsBox, view.controls, overrides, settings, later);
-      yearly.replaceChildren(yearlyTable(view), ...worldTable(view));
+      shownView = view;
+      yearly.replaceChildren(
+        columnPicker(settings, view.uncertain, redrawYearly),
+        yearlyTable(view, visibleColumns(settings, view.uncertain)),
+        ...worldTable(view),
+      );
       charts.replaceChildren(...view.charts.map((c) => chart(c.id, c.svg)));
       claims.replaceChildren(claimsTable(view));
       URL.revokeObjectURL(download.href);
@@ -81,6 +86,14 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
     }
   };
   const later = debounce(() => void refresh(), 200);
+  // The year table's columns change without a rerun: the last answer is drawn again.
+  let shownView: ScenarioView | undefined;
+  const redrawYearly = () => {
+    writeState({ ...(editor ? origin : {}), ...overrides, ...settings }, path);
+    const table = yearly.querySelector('[data-testid=yearly-table]')?.closest('.table-wrap');
+    if (shownView && table)
+      table.replaceWith(yearlyTable(shownView, visibleColumns(settings, shownView.uncertain)));
+  };
   const results = h(
     'div',
     { 'data-testid': 'results' },
@@ -161,7 +174,7 @@ function buildControls(
       type: 'text',
       'aria-label': `${c.label} value`,
       'data-testid': `input-${c.key}`,
-      placeholder: `${c.prefix}${c.value}${c.suffix}`,
+      placeholder: c.unsetMeans ?? `${c.prefix}${c.value}${c.suffix}`,
     });
     text.value = overrides[c.key] ?? c.written;
     slider.addEventListener('input', () => {
@@ -201,29 +214,68 @@ function buildControls(
   );
 }
 
-function yearlyTable(view: ScenarioView): HTMLElement {
-  // Typed as the server's yearly outputs, so renaming one there stops the build here.
-  const keys: Array<ScenarioView['outputs'][number]['key']> = [
-    'facility_power',
-    'accelerators',
-    'accelerators_added',
-    'h100e',
-    'h100e_added',
-    'capex',
-    'cumulative_capex',
-    'annual_opex',
-    'energy',
-    'largest_training_run',
-    'tokens_per_year',
-    'revenue_needed',
-  ];
-  const shown = view.outputs.filter((o) => keys.includes(o.key));
+/** The year table's outputs, in order: every one can be shown; the first few fit a desktop. */
+const YEAR_COLUMNS: Array<ScenarioView['outputs'][number]['key']> = [
+  'facility_power',
+  'accelerators',
+  'h100e',
+  'cumulative_capex',
+  'energy',
+  'revenue_needed',
+  'largest_training_run',
+  'accelerators_added',
+  'h100e_added',
+  'capex',
+  'annual_opex',
+  'tokens_per_year',
+];
+/** As many as fit a 1400 px desktop: fewer when each cell carries its interval. */
+const defaultColumns = (uncertain: boolean) => YEAR_COLUMNS.slice(0, uncertain ? 5 : 6);
+
+/** The columns the URL asks for (?cols=a,b), else the default ones. */
+function visibleColumns(settings: { cols: string }, uncertain: boolean): string[] {
+  const asked = settings.cols.split(',').filter((c) => (YEAR_COLUMNS as string[]).includes(c));
+  return asked.length > 0 ? asked : defaultColumns(uncertain);
+}
+
+/** Which outputs the year table shows: a box per output, kept in the URL. */
+function columnPicker(settings: { cols: string }, uncertain: boolean, changed: () => void): HTMLElement {
+  const visible = new Set(visibleColumns(settings, uncertain));
+  const summary = h('summary', {}, `Columns (${visible.size} of ${YEAR_COLUMNS.length})`);
+  const boxes = YEAR_COLUMNS.map((key) => {
+    const box = h('input', { type: 'checkbox', 'data-testid': `column-${key}` });
+    box.checked = visible.has(key);
+    box.addEventListener('change', () => {
+      if (box.checked) visible.add(key);
+      else visible.delete(key);
+      const ordered = YEAR_COLUMNS.filter((k) => visible.has(k));
+      settings.cols = ordered.join(',') === defaultColumns(uncertain).join(',') ? '' : ordered.join(',');
+      summary.textContent = `Columns (${visible.size} of ${YEAR_COLUMNS.length})`;
+      changed();
+    });
+    return h('label', { class: 'column-choice' }, box, ` ${key.replaceAll('_', ' ')}`);
+  });
+  return h('details', { class: 'columns', 'data-testid': 'column-picker' }, summary, h('div', {}, ...boxes));
+}
+
+/** "6.4 GW (5.9 GW to 7 GW)" as the median over its interval, so uncertain columns stay narrow. */
+function medianOver(cell: string): Array<string | HTMLElement> {
+  const parts = /^(.*?) \((.* to .*)\)$/.exec(cell);
+  return parts ? [parts[1] as string, h('br'), h('small', { class: 'muted' }, parts[2] as string)] : [cell];
+}
+
+function yearlyTable(view: ScenarioView, columns: readonly string[]): HTMLElement {
+  const shown = YEAR_COLUMNS.filter((k) => columns.includes(k)).flatMap((k) =>
+    view.outputs.filter((o) => o.key === k),
+  );
   return table(
     ['Year', ...shown.map((o) => o.label), 'Binds'],
     view.yearly.map((y) => [
       String(y.year),
-      ...shown.map((o) => h('span', { 'data-testid': `cell-${y.year}-${o.key}` }, y.cells[o.key] ?? '')),
-      y.binding,
+      ...shown.map((o) =>
+        h('span', { 'data-testid': `cell-${y.year}-${o.key}` }, ...medianOver(y.cells[o.key] ?? '')),
+      ),
+      h('span', { class: 'binds' }, y.binding),
     ]),
     { 'data-testid': 'yearly-table' },
   );
