@@ -9,6 +9,8 @@ export function tornadoSvg(
   rows: readonly SensitivityRow[],
   scale = 1,
   unit = '',
+  /** How the axis writes a value (default: plain numbers over `scale`). */
+  format?: (value: number) => string,
 ): string {
   const { document } = plotSetup().base;
   const data = rows.map((r) => ({
@@ -24,7 +26,7 @@ export function tornadoSvg(
     height,
     marginLeft: 150,
     marginTop: 40,
-    x: { grid: true, label: unit },
+    x: { grid: true, label: unit, ...(format ? { tickFormat: format, ticks: 5 } : {}) },
     y: { domain: data.map((d) => d.input), label: null },
     marks: [
       Plot.barX(data, {

@@ -18,6 +18,7 @@ import {
   frontierRequestSchema,
   type ScenarioRequest,
   scenarioRequestSchema,
+  sensitivityRequestSchema,
 } from './requests.js';
 import { registerRunRoutes } from './runs-api.js';
 import { type SourcesView, sourcesView } from './sources-view.js';
@@ -180,6 +181,25 @@ export function createApp(options: AppOptions): Hono {
     const name = c.req.param('name');
     const request = await readJson(c, calculatorRequestSchema);
     return json(c, await runCalculator(name, request));
+  });
+
+  app.post('/api/calculators/:name/sensitivity', async (c) => {
+    const name = c.req.param('name');
+    calculatorOr404(name);
+    const request = await readJson(c, sensitivityRequestSchema);
+    const until = deadline();
+    const job: Job = {
+      kind: 'sensitivity',
+      name,
+      request: {
+        inputs: request.inputs,
+        output: request.output,
+        samples: samples(request.samples, 10_000, limits.calculatorSamples),
+        seed: request.seed,
+        deadline: until,
+      },
+    };
+    return json(c, await jobs.run(job, until));
   });
 
   app.get('/api/scenarios', (c) =>

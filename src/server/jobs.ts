@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { readUserFile } from '../io/files.js';
 import { panelSvg } from '../report/chart.js';
 import { type ComparableSeries, comparisonPanels } from '../report/comparison-chart.js';
+import { type SensitivityRequest, sensitivityView } from './calculator-sensitivity.js';
 import { type CalculatorRunOptions, calculatorView } from './calculator-view.js';
 import { type FrontierRunOptions, frontierView } from './frontier-view.js';
 import { HttpError, notFound } from './http.js';
@@ -21,6 +22,7 @@ export type Job =
   | { kind: 'scenario'; request: Omit<ScenarioRunOptions, 'workers'> }
   | { kind: 'calculator'; name: string; request: Omit<CalculatorRunOptions, 'workers'> }
   | { kind: 'frontier'; request: FrontierRunOptions }
+  | { kind: 'sensitivity'; name: string; request: SensitivityRequest }
   | { kind: 'claims'; checksDir: string }
   | { kind: 'compare'; runs: Array<{ label: string; series: ComparableSeries }> };
 
@@ -60,6 +62,8 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
       return calculatorView(calculatorOr404(job.name), { ...job.request, workers: 1 }, catalog);
     case 'frontier':
       return frontierView(job.request, catalog);
+    case 'sensitivity':
+      return sensitivityView(calculatorOr404(job.name), job.request, catalog);
     case 'claims':
       return {
         files: CLAIM_FILES.map((f) =>

@@ -38,6 +38,15 @@ export const scenarioRequestSchema = z.strictObject(scenarioFields).refine(oneSo
 export type ScenarioRequest = z.output<typeof scenarioRequestSchema>;
 export type ScenarioRequestBody = z.input<typeof scenarioRequestSchema>;
 
+/** One output of an uncertain calculator run, taken apart (a tornado and a histogram). */
+export const sensitivityRequestSchema = z.strictObject({
+  inputs: z.record(z.string(), z.string()).default({}),
+  output: z.string().min(1),
+  samples,
+  seed,
+});
+export type SensitivityRequestBody = z.input<typeof sensitivityRequestSchema>;
+
 /** The frontier page: its inputs (empty means the sourced range) and the span of years. */
 export const frontierRequestSchema = z.strictObject({
   inputs: z.record(z.string(), z.string()).default({}),

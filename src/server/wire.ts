@@ -13,6 +13,7 @@ import type { ScenarioView } from './scenario-view.js';
  *   GET    /api/calculators            CalculatorList
  *   GET    /api/calculators/:name      CalculatorInfo
  *   POST   /api/calculators/:name      CalculatorRequestBody → CalculatorView
+ *   POST   /api/calculators/:name/sensitivity  SensitivityRequestBody → SensitivityView
  *   GET    /api/scenarios              ScenarioList
  *   GET    /api/scenarios/:id          ScenarioSource
  *   POST   /api/scenarios/run          ScenarioRequestBody → ScenarioView
@@ -30,6 +31,7 @@ import type { ScenarioView } from './scenario-view.js';
 
 export type { CheckFileResult, CheckResult, ExpectationResult } from '../checks/evaluate.js';
 export type { RunKind, SavedRun, SavedRunSummary } from '../store/runs.js';
+export type { SensitivityView } from './calculator-sensitivity.js';
 export type { CalculatorInfo, CalculatorView, Field, OutputRow } from './calculator-view.js';
 export type { FrontierField, FrontierInfo, FrontierView, FrontierYearView } from './frontier-view.js';
 export type {
@@ -37,6 +39,7 @@ export type {
   FrontierRequestBody,
   SaveRunRequestBody,
   ScenarioRequestBody,
+  SensitivityRequestBody,
 } from './requests.js';
 export type { Control } from './scenario-controls.js';
 export type { ScenarioView } from './scenario-view.js';

@@ -232,9 +232,22 @@ describe('the web explorer', () => {
       await expect
         .poll(() => page.getByTestId('error').textContent(), { timeout: 15_000 })
         .toMatch(/your scenario:\d+:\d+/);
-      await editor.fill(text.replace(/^name: .*$/m, 'name: My own plan'));
+      // The assumptions the text sets are what the controls show.
+      await editor.fill(
+        text
+          .replace(/^name: .*$/m, 'name: My own plan')
+          .replace(/^assumptions:\n/m, 'assumptions:\n  pue: 1.37\n'),
+      );
       await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('My own plan');
       expect(await page.getByTestId('error').textContent()).toBe('');
+      await expect.poll(() => page.getByTestId('input-pue').inputValue(), { timeout: 15_000 }).toBe('1.37');
+      // The text travels in the link: a reload (or the link sent on) brings it back.
+      await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toMatch(/^#yaml=[\w-]+$/);
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('yaml-editor').inputValue(), { timeout: 15_000 })
+        .toMatch(/^name: My own plan$/m);
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('My own plan');
       await save('My own plan, saved');
       await page.goto(`${server.url}/runs`);
       await page
@@ -302,6 +315,22 @@ describe('the web explorer', () => {
       await expect
         .poll(() => page.getByTestId('error').textContent(), { timeout: 30_000 })
         .toMatch(/campus power/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'takes an uncertain output apart: a tornado of what moves it and its histogram',
+    async () => {
+      await page.goto(
+        `${server.url}/calc/cluster?accelerator=h100&count=100k&pue=1.1-1.4&price=$25k to $35k`,
+      );
+      await page.getByTestId('sensitivity-button').waitFor({ timeout: 15_000 });
+      await page.getByTestId('sensitivity-output').selectOption('total_capex');
+      await page.getByTestId('sensitivity-button').click();
+      await page.getByTestId('chart-histogram').locator('svg').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('chart-tornado').textContent()).toContain('price');
+      await shot('sensitivity');
     },
     TIMEOUT,
   );

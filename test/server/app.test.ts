@@ -497,3 +497,38 @@ describe('sources API', () => {
     for (const a of view.assumptions) expect(a.sources.length, a.key).toBeGreaterThan(0);
   });
 });
+
+describe('sensitivity API', () => {
+  const { app: server } = app();
+
+  it('takes an uncertain output apart: a tornado of its inputs and a histogram with p5, p50 and p95', async () => {
+    const res = await server.request(
+      '/api/calculators/cluster/sensitivity',
+      post({
+        inputs: { accelerator: 'h100', count: '100k', pue: '1.1 to 1.4', price: '$25k to $35k' },
+        output: 'facility_power',
+        samples: 4000,
+      }),
+    );
+    const view = (await res.json()) as {
+      rows: Array<{ input: string; swing: string }>;
+      tornado: string;
+      histogram: string;
+      base: string;
+    };
+    // Facility power moves with PUE, not with the price.
+    expect(view.rows[0]?.input).toBe('pue');
+    expect(view.rows.find((r) => r.input === 'price')?.swing).toBe('0 W');
+    expect(view.tornado).toContain('<svg');
+    expect(view.histogram).toMatch(/p5 .*MW/);
+    expect(view.histogram).toMatch(/p50 .*MW/);
+    const bad = await server.request(
+      '/api/calculators/cluster/sensitivity',
+      post({ inputs: { count: '100k', pue: '1.1 to 1.4' }, output: 'power' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(
+      /unknown cluster output 'power'; did you mean/,
+    );
+  });
+});

@@ -10,6 +10,7 @@ export function readState(): Record<string, string> {
 export function writeState(state: Record<string, string>, path: string): void {
   if (location.pathname !== path) return;
   const query = new URLSearchParams(Object.entries(state).filter(([, v]) => v !== '')).toString();
-  const url = `${location.pathname}${query ? `?${query}` : ''}`;
-  if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  // The fragment (a written scenario) stays as it is.
+  const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
 }

@@ -1,6 +1,12 @@
-import type { CalculatorInfo, CalculatorRequestBody, CalculatorView } from '@server/wire';
+import type {
+  CalculatorInfo,
+  CalculatorRequestBody,
+  CalculatorView,
+  SensitivityRequestBody,
+  SensitivityView,
+} from '@server/wire';
 import { api, latest } from '../api.js';
-import { debounce, h, table } from '../dom.js';
+import { chart, debounce, h, table } from '../dom.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
 
@@ -88,6 +94,7 @@ export async function calculatorPage(page: HTMLElement, name: string): Promise<v
       error.textContent = '';
       results.classList.remove('stale');
       showResults(results, answer.value);
+      if (answer.value.uncertain) results.append(sensitivityBox(info, answer.value, inputs(), sampleCount()));
       status.textContent = answer.value.uncertain
         ? `Monte Carlo, ${answer.value.samples.toLocaleString()} samples`
         : '';
@@ -125,6 +132,53 @@ export async function calculatorPage(page: HTMLElement, name: string): Promise<v
     ),
   );
   await recompute();
+}
+
+/**
+ * Under uncertainty, one output taken apart on request: a tornado of the uncertain inputs
+ * (each from its p5 to its p95) and a histogram of the output with p5, p50 and p95 marked.
+ */
+function sensitivityBox(
+  info: CalculatorInfo,
+  view: CalculatorView,
+  inputs: Record<string, string>,
+  samples: number | undefined,
+): HTMLElement {
+  const choices = view.outputs.map((o) => h('option', { value: o.name }, o.label));
+  const output = h(
+    'select',
+    { 'aria-label': 'output to take apart', 'data-testid': 'sensitivity-output' },
+    ...choices,
+  );
+  const status = h('span', { class: 'status' });
+  const shown = h('div', { 'data-testid': 'sensitivity' });
+  const button = h('button', { type: 'button', 'data-testid': 'sensitivity-button' }, 'What moves it?');
+  button.addEventListener('click', async () => {
+    status.textContent = 'computing…';
+    try {
+      const s = await api<SensitivityView>(`/api/calculators/${info.name}/sensitivity`, {
+        body: { inputs, output: output.value, samples } satisfies SensitivityRequestBody,
+      });
+      status.textContent = `at every input's median: ${s.base}`;
+      shown.replaceChildren(
+        chart('tornado', s.tornado),
+        table(
+          ['Input', 'at its p5', 'at its p95', 'swing'],
+          s.rows.map((r) => [r.input, r.low, r.high, r.swing]),
+        ),
+        chart('histogram', s.histogram),
+      );
+    } catch (e) {
+      status.textContent = e instanceof Error ? e.message : String(e);
+    }
+  });
+  return h(
+    'div',
+    {},
+    h('h2', {}, 'What moves an output'),
+    h('div', { class: 'bar' }, output, button, status),
+    shown,
+  );
 }
 
 function showResults(box: HTMLElement, view: CalculatorView): void {

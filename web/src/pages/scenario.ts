@@ -1,6 +1,7 @@
 import type { Control, SavedRun, ScenarioRequestBody, ScenarioSource, ScenarioView } from '@server/wire';
 import { api, latest } from '../api.js';
 import { chart, debounce, h, table } from '../dom.js';
+import { textInFragment, writeTextToFragment } from '../fragment.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
 
@@ -49,8 +50,11 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
     'the yearly table as CSV',
   );
 
+  // Controls are built from the scenario's own assumptions, and again when its text changes them.
+  let controlsFrom: string | undefined;
   const refresh = async () => {
     writeState({ ...(editor ? origin : {}), ...overrides, ...settings }, path);
+    if (editor) void writeTextToFragment(editor.value, path);
     status.textContent = 'running…';
     try {
       const answer = await run(request());
@@ -63,7 +67,12 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       status.textContent = view.uncertain
         ? `Monte Carlo: ${view.samples.toLocaleString()} samples; cells show the median (p5 to p95)`
         : 'deterministic run';
-      if (!controlsBox.hasChildNodes()) buildControls(controlsBox, view.controls, overrides, settings, later);
+      const builtFrom = editor?.value ?? '';
+      if (controlsFrom !== builtFrom) {
+        controlsBox.replaceChildren();
+        buildControls(controlsBox, view.controls, overrides, settings, later);
+        controlsFrom = builtFrom;
+      }
       shownView = view;
       yearly.replaceChildren(
         columnPicker(settings, view.uncertain, redrawYearly),
@@ -131,9 +140,12 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
 
 /** The editor's text: a saved run's scenario, a shipped one, or Stargate to start from. */
 async function yamlEditor(origin: { from: string; run: string }): Promise<HTMLTextAreaElement> {
-  const text = origin.run
-    ? (await api<SavedRun>(`/api/runs/${encodeURIComponent(origin.run)}`)).spec
-    : (await api<ScenarioSource>(`/api/scenarios/${encodeURIComponent(origin.from || 'stargate')}`)).text;
+  // The text in the link's fragment first: a reload or a shared link brings back what was written.
+  const text =
+    (await textInFragment()) ??
+    (origin.run
+      ? (await api<SavedRun>(`/api/runs/${encodeURIComponent(origin.run)}`)).spec
+      : (await api<ScenarioSource>(`/api/scenarios/${encodeURIComponent(origin.from || 'stargate')}`)).text);
   const editor = h('textarea', {
     id: 'yaml-editor',
     rows: 18,
