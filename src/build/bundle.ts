@@ -29,8 +29,8 @@ export async function bundleCli(root: URL): Promise<void> {
     platform: 'node',
     target: 'node20',
     chunkNames: '[name]-[hash]',
-    // Native addons stay packages of their own.
-    external: ['better-sqlite3', '@resvg/resvg-js'],
+    // Native addons stay packages of their own, as does the spreadsheet writer (CommonJS, loaded for --xlsx alone).
+    external: ['better-sqlite3', '@resvg/resvg-js', 'exceljs'],
     // CommonJS dependencies (commander) call require() for Node's own modules.
     banner: {
       js: "import { createRequire as __gigawattRequire } from 'node:module'; const require = __gigawattRequire(import.meta.url);",

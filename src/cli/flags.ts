@@ -135,6 +135,7 @@ export interface RunOptions {
   csv?: string | boolean;
   set?: string[];
   yearlyCsv?: string;
+  xlsx?: string;
   json?: string | boolean;
   chart?: string;
   compare?: boolean;

@@ -43,11 +43,14 @@ function checkOptions(files: readonly string[], options: RunOptions): void {
     (typeof options.csv === 'string' ||
       typeof options.json === 'string' ||
       options.chart ||
-      options.yearlyCsv)
+      options.yearlyCsv ||
+      options.xlsx)
   )
     throw new InputError(
-      '--csv, --yearly-csv, --json and --chart write one scenario to a file; give one scenario file',
+      '--csv, --yearly-csv, --xlsx, --json and --chart write one scenario to a file; give one scenario file',
     );
+  if (options.xlsx !== undefined && !/\.xlsx$/i.test(options.xlsx))
+    throw new InputError(`--xlsx: expected a file ending in .xlsx, got "${options.xlsx}"`);
   if (options.compare && (options.samples !== undefined || options.sensitivity !== undefined))
     throw new InputError(
       '--compare prints deterministic runs side by side; it takes no --samples or --sensitivity',
@@ -75,8 +78,10 @@ async function runUncertainScenario(
   io: CliIo,
   catalog: Catalog,
 ): Promise<void> {
-  if (options.yearlyCsv !== undefined)
-    throw new InputError('--yearly-csv writes a plain run; for a scenario with ranges use --json or --csv');
+  if (options.yearlyCsv !== undefined || options.xlsx !== undefined)
+    throw new InputError(
+      '--yearly-csv and --xlsx write a plain run; for a scenario with ranges use --json or --csv',
+    );
   const flags = monteCarloFlags(options, DEFAULT_SCENARIO_SAMPLES, MAX_SAMPLES.scenario);
   const progress = new ProgressBar(io, flags.samples);
   const mc = await runScenarioMonteCarloPool(
@@ -178,6 +183,10 @@ export async function runScenarios(
   const outputs: Outputs = [];
   if (typeof options.csv === 'string') outputs.push([options.csv, toCsv(monthlyRecords(firstRun))]);
   if (options.yearlyCsv !== undefined) outputs.push([options.yearlyCsv, yearlyCsv(firstRun)]);
+  if (options.xlsx !== undefined) {
+    const { scenarioWorkbook } = await import('../report/xlsx.js');
+    outputs.push([options.xlsx, await scenarioWorkbook(firstRun, catalog)]);
+  }
   if (typeof options.json === 'string')
     outputs.push([options.json, `${JSON.stringify(jsonOf(firstRun), null, 2)}\n`]);
   if (options.chart)

@@ -24,6 +24,10 @@ export function registerRun(program: Command, io: CliIo, catalog: Catalog): void
       (v: string, all: string[] = []) => [...all, v],
     )
     .option(
+      '--xlsx <file>',
+      'an Excel workbook: the yearly table, the monthly series, the assumptions and their sources',
+    )
+    .option(
       '--yearly-csv <file>',
       'the yearly table as CSV in display units (GW, TWh, $B), its assumptions listed above it',
     )

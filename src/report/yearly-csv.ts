@@ -8,7 +8,8 @@ import { toCsv } from './csv.js';
 /**
  * The yearly table as a spreadsheet wants it: each output in the unit people read it in
  * (GW, TWh, $B), its column named with that unit, values to four significant figures; and
- * above the table, the assumptions the run used, as `#` lines.
+ * the assumptions the run used. The CSV puts them above the table as `#` lines; the XLSX
+ * workbook gives each its sheet.
  */
 
 /** The display unit of each kind of yearly output: its column suffix and divisor. */
@@ -23,18 +24,9 @@ const DISPLAY: Partial<Record<Dimension, { suffix: string; divisor: number }>> =
 
 const fourFigures = (v: number) => Number(v.toPrecision(4));
 
-export function yearlyCsv(run: ScenarioRun): string {
-  const a = run.loaded.inputs.assumptions;
-  const header = [
-    `# ${run.loaded.scenario.name}: ${run.loaded.file}, year by year, in display units`,
-    '# assumptions used:',
-    ...CONTROL_SPECS.map((spec) => {
-      const value = a[spec.field];
-      // NaN: worked out by the model (goodput from the run's size).
-      return `#   ${spec.key} = ${Number.isNaN(value) ? 'from the model' : formatQuantity(value, spec.dimension)}`;
-    }),
-  ];
-  const records = run.yearly.map((row) => {
+/** One record a year, every output in its display unit, and what bound. */
+export function yearlyRecords(run: ScenarioRun): Array<Record<string, string | number>> {
+  return run.yearly.map((row) => {
     const record: Record<string, string | number> = { year: row.year };
     for (const output of OUTPUTS) {
       const unit = DISPLAY[YEAR_OUTPUTS[output].dimension];
@@ -44,5 +36,26 @@ export function yearlyCsv(run: ScenarioRun): string {
     record.binding = row.binding;
     return record;
   });
-  return `${header.join('\n')}\n${toCsv(records)}`;
+}
+
+/** The scenario assumptions the run used, as written for people. */
+export function assumptionRows(run: ScenarioRun): Array<{ key: string; value: string }> {
+  const a = run.loaded.inputs.assumptions;
+  return CONTROL_SPECS.map((spec) => {
+    const value = a[spec.field];
+    // NaN: worked out by the model (goodput from the run's size).
+    return {
+      key: spec.key,
+      value: Number.isNaN(value) ? 'from the model' : formatQuantity(value, spec.dimension),
+    };
+  });
+}
+
+export function yearlyCsv(run: ScenarioRun): string {
+  const header = [
+    `# ${run.loaded.scenario.name}: ${run.loaded.file}, year by year, in display units`,
+    '# assumptions used:',
+    ...assumptionRows(run).map((a) => `#   ${a.key} = ${a.value}`),
+  ];
+  return `${header.join('\n')}\n${toCsv(yearlyRecords(run))}`;
 }

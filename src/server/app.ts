@@ -214,6 +214,22 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/scenarios/:id', (c) =>
     c.json({ id: c.req.param('id'), ...scenarioText(c.req.param('id')) } satisfies ScenarioSource),
   );
+  // The scenario as the page has it, as an Excel workbook.
+  app.post('/api/scenarios/xlsx', async (c) => {
+    const request = await readJson(c, scenarioRequestSchema);
+    const source = request.scenario
+      ? scenarioText(request.scenario)
+      : { file: 'your scenario', text: request.yaml ?? '' };
+    const until = deadline();
+    const answer = JSON.parse(
+      await jobs.run({ kind: 'workbook', request: { ...source, overrides: request.overrides } }, until),
+    ) as { name: string; base64: string };
+    const name = answer.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+    return c.body(new Uint8Array(Buffer.from(answer.base64, 'base64')), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+    });
+  });
   app.post('/api/scenarios/run', async (c) =>
     json(c, await runScenario(await readJson(c, scenarioRequestSchema))),
   );

@@ -10,7 +10,7 @@ import { type SensitivityRequest, sensitivityView } from './calculator-sensitivi
 import { type CalculatorRunOptions, calculatorView } from './calculator-view.js';
 import { type FrontierRunOptions, frontierView } from './frontier-view.js';
 import { HttpError, notFound } from './http.js';
-import { type ScenarioRunOptions, scenarioView } from './scenario-view.js';
+import { type ScenarioRunOptions, scenarioView, scenarioWorkbookBase64 } from './scenario-view.js';
 import type { ClaimsLedger, Comparison } from './wire.js';
 
 /**
@@ -23,6 +23,7 @@ export type Job =
   | { kind: 'calculator'; name: string; request: Omit<CalculatorRunOptions, 'workers'> }
   | { kind: 'frontier'; request: FrontierRunOptions }
   | { kind: 'sensitivity'; name: string; request: SensitivityRequest }
+  | { kind: 'workbook'; request: Pick<ScenarioRunOptions, 'text' | 'file' | 'overrides'> }
   | { kind: 'claims'; checksDir: string }
   | { kind: 'compare'; runs: Array<{ label: string; series: ComparableSeries }> };
 
@@ -62,6 +63,8 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
       return calculatorView(calculatorOr404(job.name), { ...job.request, workers: 1 }, catalog);
     case 'frontier':
       return frontierView(job.request, catalog);
+    case 'workbook':
+      return scenarioWorkbookBase64(job.request, catalog);
     case 'sensitivity':
       return sensitivityView(calculatorOr404(job.name), job.request, catalog);
     case 'claims':

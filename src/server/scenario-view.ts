@@ -172,3 +172,20 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
     records: monthlyQuantileRecords(run),
   };
 }
+
+/** A scenario, with the page's edits, as an Excel workbook (base64, to travel as JSON from a job). */
+export async function scenarioWorkbookBase64(
+  request: Pick<ScenarioRunOptions, 'text' | 'file' | 'overrides'>,
+  catalog: Catalog,
+): Promise<{ name: string; base64: string }> {
+  const { text } = applyOverrides(request.text, request.overrides);
+  const file = Object.keys(request.overrides).length > 0 ? `${request.file} (with your edits)` : request.file;
+  const parsed = parseScenario(text, file, catalog);
+  // A scenario with ranges is written at its medians: a workbook holds one run.
+  const run = runParsedScenario(parsed, catalog);
+  const { scenarioWorkbook } = await import('../report/xlsx.js');
+  return {
+    name: parsed.scenario.name,
+    base64: Buffer.from(await scenarioWorkbook(run, catalog)).toString('base64'),
+  };
+}

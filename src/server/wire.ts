@@ -17,6 +17,7 @@ import type { ScenarioView } from './scenario-view.js';
  *   GET    /api/scenarios              ScenarioList
  *   GET    /api/scenarios/:id          ScenarioSource
  *   POST   /api/scenarios/run          ScenarioRequestBody → ScenarioView
+ *   POST   /api/scenarios/xlsx         ScenarioRequestBody → an .xlsx workbook
  *   GET    /api/frontier               FrontierInfo
  *   POST   /api/frontier               FrontierRequestBody → FrontierView
  *   GET    /api/claims                 ClaimsLedger

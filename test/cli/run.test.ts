@@ -96,6 +96,31 @@ describe('gigawatt run', () => {
     }
   });
 
+  it('writes an Excel workbook: the yearly table, the monthly series, the assumptions and their sources', async () => {
+    const file = join(dir, 'stargate.xlsx');
+    const r = await cli('run', 'scenarios/stargate.yaml', '--set', 'pue=1.3', '--xlsx', file);
+    expect(r.code).toBe(0);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Yearly', 'Monthly', 'Assumptions', 'Sources']);
+    const yearly = book.getWorksheet('Yearly');
+    expect(yearly?.getRow(1).getCell(1).value).toBe('year');
+    // Stargate's 7 GW in 2028, in GW, in the facility power column.
+    const header = (yearly?.getRow(1).values as unknown[]).indexOf('facility_power_gw');
+    const y2028 = [2, 3, 4, 5, 6, 7]
+      .map((i) => yearly?.getRow(i))
+      .find((row) => row?.getCell(1).value === 2028);
+    expect(y2028?.getCell(header).value).toBe(7);
+    const assumptions = book.getWorksheet('Assumptions');
+    const pue = [2, 3, 4].map((i) => assumptions?.getRow(i).values as unknown[]).find((v) => v[1] === 'pue');
+    expect(pue?.slice(1)).toEqual(['pue', '1.3', 'the scenario']);
+    expect(book.getWorksheet('Monthly')?.rowCount).toBe(73);
+    expect(book.getWorksheet('Sources')?.rowCount).toBeGreaterThan(20);
+    const wrong = await cli('run', 'scenarios/stargate.yaml', '--xlsx', join(dir, 'out.csv'));
+    expect(wrong.code).toBe(2);
+  });
+
   it('draws an SVG and a PNG chart', async () => {
     const svg = join(dir, 'stargate.svg');
     const png = join(dir, 'stargate.png');

@@ -109,6 +109,11 @@ describe('the web explorer', () => {
       const text = Buffer.concat(csv as Buffer[]).toString('utf8');
       expect(text).toContain('#   electricity_price = $0.20/kWh');
       expect(text).toMatch(/\nyear,facility_power_requested_gw,/);
+      // And as an Excel workbook.
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xlsx').click()]);
+      const bytes = Buffer.concat((await (await xlsx.createReadStream()).toArray()) as Buffer[]);
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      expect(xlsx.suggestedFilename()).toBe('stargate.xlsx');
       // A wrong value greys the figures out and names the box, not a line of YAML.
       await page.getByTestId('input-electricity_price').fill('cheap');
       await expect

@@ -44,6 +44,23 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   const charts = h('div', { class: 'charts', 'data-testid': 'charts' });
   const claims = h('div', { 'data-testid': 'claims' });
   const download = h('a', { download: `${id}.yaml`, href: '#' }, 'Download this scenario as YAML');
+  const workbook = h('button', { type: 'button', class: 'link', 'data-testid': 'xlsx' }, 'Excel workbook');
+  workbook.addEventListener('click', async () => {
+    // The server writes it (exceljs); the page hands it over as a download.
+    try {
+      const response = await fetch('/api/scenarios/xlsx', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request()),
+      });
+      if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? 'failed');
+      const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `${id}.xlsx` });
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      error.textContent = e instanceof Error ? e.message : String(e);
+    }
+  });
   const yearlyDownload = h(
     'a',
     { download: `${id}-yearly.csv`, href: '#', 'data-testid': 'yearly-csv' },
@@ -120,7 +137,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
     h(
       'div',
       { class: 'layout' },
-      h('div', {}, controlsBox, h('div', { class: 'bar' }, download, yearlyDownload)),
+      h('div', {}, controlsBox, h('div', { class: 'bar' }, download, yearlyDownload, workbook)),
       h(
         'div',
         {},
