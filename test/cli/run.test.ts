@@ -105,11 +105,12 @@ describe('gigawatt run', () => {
     await book.xlsx.readFile(file);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Yearly', 'Monthly', 'Assumptions', 'Sources']);
     const yearly = book.getWorksheet('Yearly');
-    expect(yearly?.getRow(1).getCell(1).value).toBe('year');
+    if (!yearly) throw new Error('no Yearly sheet');
+    expect(yearly.getRow(1).getCell(1).value).toBe('year');
     // Stargate's 7 GW in 2028, in GW, in the facility power column.
-    const header = (yearly?.getRow(1).values as unknown[]).indexOf('facility_power_gw');
+    const header = (yearly.getRow(1).values as unknown[]).indexOf('facility_power_gw');
     const y2028 = [2, 3, 4, 5, 6, 7]
-      .map((i) => yearly?.getRow(i))
+      .map((i) => yearly.getRow(i))
       .find((row) => row?.getCell(1).value === 2028);
     expect(y2028?.getCell(header).value).toBe(7);
     const assumptions = book.getWorksheet('Assumptions');
