@@ -82,10 +82,16 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
       { date: date(s.month), precision: 'FP8', eflops: s.peakFp8 / 1e18 },
     ])
     .filter((d) => d.eflops > 0);
-  const capex = m.map((s) => ({ date: date(s.month), billions: s.cumulativeCapex / 1e9 }));
+  const capexUnits = moneyUnits('Cumulative capex, $B', 1e9, Math.max(0, ...m.map((s) => s.cumulativeCapex)));
+  const capex = m.map((s) => ({ date: date(s.month), billions: s.cumulativeCapex / capexUnits.scale }));
   const h100e = m.filter((s) => s.h100e > 0).map((s) => ({ date: date(s.month), millions: s.h100e / 1e6 }));
 
-  const opex = m.map((s) => ({ date: date(s.month), billions: (s.opex * 12) / 1e9 }));
+  const opexUnits = moneyUnits(
+    'Opex at the yearly rate (energy and upkeep), $B/yr',
+    1e9,
+    Math.max(0, ...m.map((s) => s.opex * 12)),
+  );
+  const opex = m.map((s) => ({ date: date(s.month), billions: (s.opex * 12) / opexUnits.scale }));
   // The constraints that bound in some month of this run, in constraints.ts order.
   const constraints = CONSTRAINTS.filter((c) => c !== 'none' && m.some((s) => s.binding === c)).concat(
     'none',
@@ -172,8 +178,8 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
         }),
       ),
     },
-    billionsPanel('capex', 'Cumulative capex, $B', capex, PALETTE[0], true),
-    billionsPanel('opex', 'Opex at the yearly rate (energy and upkeep), $B/yr', opex, PALETTE[1], false),
+    billionsPanel('capex', capexUnits.title, capex, PALETTE[0], true),
+    billionsPanel('opex', opexUnits.title, opex, PALETTE[1], false),
     {
       id: 'binding',
       title: 'What binds each month',
@@ -198,6 +204,16 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
 }
 
 const nextMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+
+/**
+ * A panel of money in $B whose values run past $5,000B is drawn in $T instead, so an axis
+ * reads "$T 200", not "$B 200,000". Returns the scale to divide SI values by, and the title.
+ */
+export function moneyUnits(title: string, scale: number, largest: number): { scale: number; title: string } {
+  return title.includes('$B') && largest / scale > 5000
+    ? { scale: scale * 1000, title: title.replace('$B', '$T') }
+    : { scale, title };
+}
 
 export function escapeXml(text: string): string {
   return text
@@ -266,7 +282,9 @@ export function scenarioFanChartSvg(run: ScenarioUncertainRun, marks: readonly C
  */
 export function fanPanels(run: ScenarioUncertainRun, marks: readonly ChartMark[] = []): Panel[] {
   const { base, date } = plotSetup();
-  return CHARTED.map(({ panel: id, title, column, scale, log }): Panel => {
+  return CHARTED.map(({ panel: id, title: baseTitle, column, scale: baseScale, log }): Panel => {
+    const largest = Math.max(0, ...run.mc.monthly.map((m) => m.series[column]?.quantiles.p95 ?? 0));
+    const { scale, title } = moneyUnits(baseTitle, baseScale, largest);
     // Figures of the same year alternate their labels left and right of the dots.
     const figures = marks
       .filter((mark) => mark.column === column)

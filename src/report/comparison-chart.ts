@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { CHARTED, type ComparableSeries } from '../scenario/fields.js';
-import { PALETTE, type Panel, plotSetup } from './chart.js';
+import { moneyUnits, PALETTE, type Panel, plotSetup } from './chart.js';
 
 export type { ComparableSeries };
 
@@ -8,7 +8,9 @@ export type { ComparableSeries };
 export function comparisonPanels(runs: ReadonlyArray<{ label: string; series: ComparableSeries }>): Panel[] {
   const { base, date } = plotSetup();
   const labels = runs.map((r) => r.label);
-  return CHARTED.map(({ column: id, title, scale, log }) => {
+  return CHARTED.map(({ column: id, title: baseTitle, scale: baseScale, log }) => {
+    const largest = Math.max(0, ...runs.flatMap((r) => r.series[id] ?? []));
+    const { scale, title } = moneyUnits(baseTitle, baseScale, largest);
     // A run saved before a series existed (H100e came later) has no line on its panel.
     const data = runs.flatMap((r) => {
       const values: readonly number[] | undefined = r.series[id];

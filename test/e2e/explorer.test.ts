@@ -70,6 +70,9 @@ describe('the web explorer', () => {
       await page.goto(`${server.url}/calc/cluster?accelerator=h100&count=100k`);
       const power = page.getByTestId('output-facility_power');
       await expect.poll(() => power.textContent(), { timeout: 10_000 }).toBe('174 MW');
+      // A choice left at its default is reported as the CLI reports it: "default", not "given".
+      const precision = page.locator('tr', { has: page.locator('td', { hasText: /^precision$/ }) });
+      expect(await precision.textContent()).toMatch(/bf16\s*default/);
       await page.locator('#field-pue').fill('1.4');
       // 145.3 MW of IT power × 1.4 = 203 MW.
       await expect.poll(() => power.textContent(), { timeout: 10_000 }).toBe('203 MW');

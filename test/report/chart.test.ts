@@ -32,6 +32,20 @@ const panel = (id: string) => {
 };
 
 describe('scenario charts', () => {
+  it('draws money past $5,000B in $T: axes read "200", not "200,000"', () => {
+    const big = runScenario(
+      readFileSync('scenarios/seven-trillion.yaml', 'utf8'),
+      'seven-trillion.yaml',
+      catalog,
+    );
+    const capex = scenarioPanels(big).find((p) => p.id === 'capex');
+    expect(capex?.title).toBe('Cumulative capex, $T');
+    const ticks = texts(parseSvg(capex?.svg ?? '')).filter((t) => /^[\d,.]+$/.test(t));
+    expect(ticks.some((t) => t.includes(',') && Number(t.replaceAll(',', '')) >= 1000)).toBe(false);
+    // Stargate's $300B stays in $B.
+    expect(panel('capex').title).toBe('Cumulative capex, $B');
+  });
+
   it('escapes text for XML, ampersands first', () => {
     expect(escapeXml('a & <b> "c"')).toBe('a &amp; &lt;b&gt; &quot;c&quot;');
     expect(escapeXml('&lt;')).toBe('&amp;lt;');

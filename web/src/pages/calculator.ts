@@ -27,10 +27,11 @@ export async function calculatorPage(page: HTMLElement, name: string): Promise<v
       control = h(
         'select',
         { id, name: field.name },
-        field.default ? null : h('option', { value: '' }, '(default)'),
+        // Left at its default, the input is not sent: the run says "default", as the CLI does.
+        h('option', { value: '' }, field.default ? `(default: ${field.default})` : '(default)'),
         ...(field.choices ?? []).map((c) => h('option', { value: c.value }, c.label)),
       );
-      const wanted = state[field.name] ?? field.default ?? '';
+      const wanted = state[field.name] ?? '';
       // A link may name an alias ("h100"): keep it as an option so the link still works.
       if (wanted && !(field.choices ?? []).some((c) => c.value === wanted))
         control.append(h('option', { value: wanted }, wanted));
