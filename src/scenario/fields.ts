@@ -63,7 +63,13 @@ export const MONTH_FIELDS = {
   },
   capitalAvailable: { column: 'capital_available_usd', dimension: 'money' },
   energy: { column: 'energy_j', dimension: 'energy' },
-  opex: { column: 'opex_usd', dimension: 'money' },
+  opex: {
+    column: 'opex_usd',
+    dimension: 'money',
+    monthly: true,
+    // A month's opex at the yearly rate, in $B: twelve times the month over 1e9.
+    chart: { panel: 'opex', title: 'Opex at the yearly rate (energy and upkeep), $B/yr', scale: 1e9 / 12 },
+  },
   tokensPerYear: { column: 'tokens_per_year', dimension: 'tokens' },
   revenueNeeded: { column: 'revenue_needed_usd_per_year', dimension: 'money' },
   largestTrainingRun: { column: 'largest_training_run_flop', dimension: 'flop' },

@@ -193,8 +193,8 @@ describe('scenario charts', () => {
       expect(marked[2]?.svg).toContain('EPOCH');
     });
 
-    it('draws each of the five series as a median line in a band', () => {
-      expect(fans.map((p) => p.id)).toEqual(['power', 'accelerators', 'h100e', 'flops', 'capex']);
+    it('draws each of the six series as a median line in a band, opex among them', () => {
+      expect(fans.map((p) => p.id)).toEqual(['power', 'accelerators', 'h100e', 'flops', 'capex', 'opex']);
       for (const p of fans) {
         expectWellFormed(p.svg);
         const dom = parseSvg(p.svg);
@@ -212,7 +212,7 @@ describe('scenario charts', () => {
         `${uncertain.parsed.scenario.name}: median, p5-p95 band (200 samples)`,
         ...fans.map((p) => p.title),
       ]);
-      expect([...root.children].filter((c) => c.tagName === 'svg')).toHaveLength(5);
+      expect([...root.children].filter((c) => c.tagName === 'svg')).toHaveLength(6);
     });
   });
 });

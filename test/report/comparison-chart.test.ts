@@ -37,6 +37,7 @@ describe('comparison charts', () => {
       'h100e',
       'peak_flops_bf16',
       'cumulative_capex_usd',
+      'opex_usd',
     ]);
     expect(panels.map((p) => p.title)).toEqual([
       'Facility power used, GW',
@@ -44,6 +45,7 @@ describe('comparison charts', () => {
       'H100-equivalents installed, millions, log scale',
       'Peak dense BF16 FLOP/s, EFLOP/s, log scale',
       'Cumulative capex, $B',
+      'Opex at the yearly rate (energy and upkeep), $B/yr',
     ]);
     for (const p of panels) {
       expect(p.legend).toEqual(['Stargate <base>', 'NVIDIA & OpenAI']);

@@ -321,7 +321,7 @@ describe('saved runs', () => {
       charts: unknown[];
       differences: Array<{ rows: Array<{ output: string; change: string }> }>;
     };
-    expect(compare.charts).toHaveLength(5);
+    expect(compare.charts).toHaveLength(6);
     const last = compare.differences[compare.differences.length - 1];
     // Same sites, worse PUE: fewer accelerators fit in the same power.
     expect(last?.rows.find((r) => r.output === 'accelerators')?.change).toMatch(/^-/);
