@@ -16,6 +16,7 @@ function series(file: string): ComparableSeries {
     peak_flops_bf16: run.monthly.map((m) => m.peakBf16),
     cumulative_capex_usd: run.monthly.map((m) => m.cumulativeCapex),
     h100e: run.monthly.map((m) => m.h100e),
+    opex_usd: run.monthly.map((m) => m.opex),
   };
 }
 
