@@ -1,14 +1,15 @@
 import type { Hono } from 'hono';
 import { stringify } from 'yaml';
+import { findCalculator } from '../calculators/registry.js';
 import { InputError } from '../errors.js';
 import type { ComparableSeries } from '../report/comparison-chart.js';
 import { toCsv } from '../report/csv.js';
-import { asShown, changeBetween, displayPrecision } from '../report/display-precision.js';
 import type { RunStore, SavedRun } from '../store/runs.js';
 import { quote } from '../text.js';
 import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import type { CalculatorView } from './calculator-view.js';
+import { calculatorTables, comparableRuns, type StoredScenario, scenarioTables } from './compare-view.js';
 import { HttpError, notFound, readJson } from './http.js';
 import { type SaveRunRequest, saveRunSchema } from './requests.js';
 import type { ScenarioView } from './scenario-view.js';
@@ -41,12 +42,6 @@ function savedOrThrow(store: RunStore, text: string): SavedRun {
 }
 
 /** The scenario series and yearly values a saved scenario run keeps. */
-interface StoredScenario {
-  series: ComparableSeries;
-  outputs: Array<{ key: string; label: string; dimension: string }>;
-  yearly: Array<{ year: number; values: Record<string, number> }>;
-  records: Array<Record<string, string | number>>;
-}
 
 export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComputer): void {
   app.get('/api/runs', (c) => c.json({ runs: store.list() } satisfies RunList));
@@ -100,25 +95,42 @@ export function registerRunRoutes(app: Hono, store: RunStore, compute: RunComput
   });
 
   app.get('/api/compare', async (c) => {
-    const ids = [c.req.query('a'), c.req.query('b')];
+    const listed = c.req.query('runs');
+    const ids =
+      listed !== undefined
+        ? listed.split(',').filter((id) => id.trim() !== '')
+        : [c.req.query('a'), c.req.query('b')];
     if (ids.some((id) => id === undefined))
-      throw new InputError('compare: give two saved runs as ?a=ID&b=ID');
+      throw new InputError('compare: give the saved runs as ?runs=1,2,3');
+    if (ids.length > MAX_COMPARED)
+      throw new InputError(`compare: at most ${MAX_COMPARED} runs side by side, got ${ids.length}`);
     const runs = ids.map((id) => savedOrThrow(store, id as string));
-    for (const run of runs)
-      if (run.kind !== 'scenario')
-        throw new InputError(`compare: run ${run.id} is a calculator run; compare takes two scenario runs`);
-    const stored = runs.map((r) => r.result as StoredScenario);
+    const kind = comparableRuns(runs);
     const labels = runs.map((r, i) => `${String.fromCharCode(65 + i)}: ${r.name}`);
-    const charts = await compute.compare(
-      stored.map((s, i) => ({ label: labels[i] as string, series: s.series })),
-    );
+    const charts =
+      kind === 'scenario'
+        ? await compute.compare(
+            runs.map((r, i) => ({ label: labels[i] as string, series: (r.result as StoredScenario).series })),
+          )
+        : [];
+    const calc = kind === 'calculator' ? findCalculator(runs[0]?.subject ?? '') : undefined;
+    const tables =
+      kind === 'scenario'
+        ? scenarioTables(runs)
+        : calculatorTables(
+            runs,
+            (output) => calc?.outputs.find((o) => o.name === output)?.dimension ?? 'ratio',
+          );
     return c.json({
       runs: runs.map((r, i) => ({ id: r.id, name: r.name, subject: r.subject, label: labels[i] as string })),
       charts,
-      differences: differences(stored[0] as StoredScenario, stored[1] as StoredScenario),
+      ...tables,
     } satisfies Comparison);
   });
 }
+
+/** Runs side by side, at most: one colour and letter each. */
+const MAX_COMPARED = 10;
 
 function numbers(request: {
   samples?: number | undefined;
@@ -155,37 +167,4 @@ function exportCsv(run: SavedRun): string {
       mean: o.interval?.mean ?? '',
     })),
   );
-}
-
-/** Each yearly output in each year both runs cover: A, B and how far B is from A. */
-function differences(a: StoredScenario, b: StoredScenario): Comparison['differences'] {
-  const years = a.yearly.map((y) => y.year).filter((year) => b.yearly.some((y) => y.year === year));
-  // Each output's column spans both runs' years: below its display precision is rounding.
-  const precision = Object.fromEntries(
-    a.outputs.map((o) => [
-      o.key,
-      displayPrecision([...a.yearly, ...b.yearly].map((y) => y.values[o.key] ?? 0)),
-    ]),
-  );
-  return years.map((year) => {
-    const va = a.yearly.find((y) => y.year === year)?.values ?? {};
-    const vb = b.yearly.find((y) => y.year === year)?.values ?? {};
-    return {
-      year,
-      rows: a.outputs.map((o) => {
-        const p = precision[o.key] ?? 0;
-        const [x, y] = [asShown(va[o.key] ?? 0, p), asShown(vb[o.key] ?? 0, p)];
-        const show = (v: number) => formatQuantity(v, o.dimension as Dimension);
-        const change = changeBetween(x, y, p);
-        return {
-          output: o.key,
-          label: o.label,
-          a: show(x),
-          b: show(y),
-          difference: change ? show(change.difference) : 'none',
-          change: change ? change.percent : 'none',
-        };
-      }),
-    };
-  });
 }

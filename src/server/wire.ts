@@ -1,6 +1,7 @@
 import type { CheckFileResult } from '../checks/evaluate.js';
 import type { SavedRunSummary } from '../store/runs.js';
 import type { CalculatorInfo } from './calculator-view.js';
+import type { ComparisonTables } from './compare-view.js';
 import type { ScenarioView } from './scenario-view.js';
 
 /**
@@ -26,7 +27,7 @@ import type { ScenarioView } from './scenario-view.js';
  *   POST   /api/runs                   SaveRunRequestBody → SavedRunSummary
  *   GET    /api/runs/:id               SavedRun
  *   DELETE /api/runs/:id               DeletedRun
- *   GET    /api/compare?a=ID&b=ID      Comparison
+ *   GET    /api/compare?runs=ID,ID,…   Comparison
  *   any error                          ErrorAnswer
  */
 
@@ -81,14 +82,12 @@ export interface DeletedRun {
   deleted: number;
 }
 
-/** Two saved scenario runs: their series on shared charts, and their yearly outputs side by side. */
-export interface Comparison {
-  /** "A: name" and "B: name", in the order asked. */
+/**
+ * Saved runs side by side (two or more, of one kind): what they were given differently,
+ * each figure with its change from the first, and for scenarios their series on shared charts.
+ */
+export interface Comparison extends ComparisonTables {
+  /** "A: name", "B: name", … in the order asked. */
   runs: Array<{ id: number; name: string; subject: string; label: string }>;
   charts: ScenarioView['charts'];
-  /** Each year both runs cover: each yearly output in A and B, formatted, and how far B is from A. */
-  differences: Array<{
-    year: number;
-    rows: Array<{ output: string; label: string; a: string; b: string; difference: string; change: string }>;
-  }>;
 }

@@ -185,6 +185,12 @@ describe('the web explorer', () => {
       const differences = await page.getByTestId('differences').textContent();
       expect(differences).toContain('Accelerators');
       expect(differences).toMatch(/[+-]\d+\.\d%/);
+      // What the two were given differently, and every chart.
+      expect(await page.getByTestId('compare-settings').textContent()).toMatch(/Electricity price|PUE/);
+      expect(await page.getByTestId('compare-charts').locator(':scope > div').count()).toBe(6);
+      // The year shown is in the link.
+      await page.getByTestId('compare-year').selectOption('2027');
+      expect(new URL(page.url()).searchParams.get('year')).toBe('2027');
       await shot('compare');
     },
     TIMEOUT,

@@ -279,7 +279,7 @@ describe('saved runs', () => {
       scenario: 'stargate',
       overrides: { pue: '1.5' },
     });
-    await save({
+    const calculatorRun = await save({
       kind: 'calculator',
       name: 'H100 cluster',
       calculator: 'cluster',
@@ -317,24 +317,52 @@ describe('saved runs', () => {
     };
     expect(json.state).toMatchObject({ scenario: 'stargate', pue: '1.5' });
 
-    const compare = (await (await server.request(`/api/compare?a=${a.id}&b=${b.id}`)).json()) as {
+    type Compared = {
+      kind: string;
       charts: unknown[];
-      differences: Array<{ rows: Array<{ output: string; change: string }> }>;
+      settings: Array<{ key: string; values: string[] }>;
+      differences: Array<{
+        year?: number;
+        rows: Array<{ output: string; values: string[]; changes: string[] }>;
+      }>;
     };
+    const compare = (await (await server.request(`/api/compare?a=${a.id}&b=${b.id}`)).json()) as Compared;
     expect(compare.charts).toHaveLength(6);
+    // What was given differently: only PUE.
+    expect(compare.settings).toEqual([{ key: 'pue', label: 'PUE', values: ['1.2', '1.5'] }]);
     const last = compare.differences[compare.differences.length - 1];
     // Same sites, worse PUE: fewer accelerators fit in the same power.
-    expect(last?.rows.find((r) => r.output === 'accelerators')?.change).toMatch(/^-/);
+    expect(last?.rows.find((r) => r.output === 'accelerators')?.changes[0]).toMatch(/^-/);
     // The same 7 GW in both is no change, whatever float noise the sums carry.
-    const power = last?.rows.find((r) => r.output === 'facility_power') as unknown as {
-      difference: string;
-      change: string;
-    };
-    expect(power).toMatchObject({ difference: 'none', change: 'none' });
+    expect(last?.rows.find((r) => r.output === 'facility_power')?.changes).toEqual(['none']);
+    // Three scenario runs at once, each against the first.
+    const three = (await (
+      await server.request(`/api/compare?runs=${a.id},${b.id},${own.id}`)
+    ).json()) as Compared;
+    expect(three.differences[0]?.rows[0]?.values).toHaveLength(3);
+    expect(three.differences[0]?.rows[0]?.changes).toHaveLength(2);
+    // Calculator runs compare with runs of the same calculator; kinds do not mix.
+    const c2 = await save({
+      kind: 'calculator',
+      name: 'H200 cluster',
+      calculator: 'cluster',
+      inputs: { count: '100k', accelerator: 'h200' },
+    });
+    const calcs = (await (
+      await server.request(`/api/compare?runs=${calculatorRun.id},${c2.id}`)
+    ).json()) as Compared;
+    expect(calcs.kind).toBe('calculator');
+    expect(calcs.charts).toEqual([]);
+    expect(calcs.settings.find((s) => s.key === 'accelerator')?.values).toEqual(['h100-sxm', 'h200']);
+    expect(calcs.differences[0]?.rows.find((r) => r.output === 'count')?.changes).toEqual(['none']);
+    const mixed = await server.request(`/api/compare?runs=${a.id},${c2.id}`);
+    expect(mixed.status).toBe(400);
+    expect(((await mixed.json()) as { error: string }).error).toMatch(/compare runs of one kind/);
 
     store.close();
     const reopened = new RunStore(dataDir);
     expect(reopened.list().map((r) => r.name)).toEqual([
+      'H200 cluster',
       'My plan',
       'H100 cluster',
       'Dear power',

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { go } from '../nav.js';
 
-/** Saved runs: reopen, export, delete, and pick two scenario runs to compare. */
+/** Saved runs: reopen, export, delete, and pick runs of one kind to compare. */
 export async function runsPage(page: HTMLElement): Promise<void> {
   const { runs } = await api<RunList>('/api/runs');
   const error = h('div', { class: 'error', role: 'alert', 'data-testid': 'error' });
@@ -22,12 +22,29 @@ export async function runsPage(page: HTMLElement): Promise<void> {
   const compare = h(
     'button',
     { type: 'button', disabled: true, 'data-testid': 'compare-button' },
-    'Compare the two ticked',
+    'Compare the ticked runs',
   );
-  compare.addEventListener('click', () => {
-    const [a, b] = [...picked];
-    go(`/compare?a=${a}&b=${b}`);
-  });
+  const why = h(
+    'span',
+    { class: 'status', 'data-testid': 'compare-why' },
+    'tick two or more runs of one kind',
+  );
+  // Runs compare with runs of their kind: scenarios with scenarios, a calculator with itself.
+  const kindOf = (id: number) => {
+    const run = runs.find((r) => r.id === id);
+    return run ? `${run.kind}:${run.kind === 'calculator' ? run.subject : ''}` : '';
+  };
+  const update = () => {
+    const kinds = new Set([...picked].map(kindOf));
+    compare.disabled = picked.size < 2 || kinds.size > 1;
+    why.textContent =
+      kinds.size > 1
+        ? 'the ticked runs are of different kinds: compare scenarios with scenarios, a calculator with itself'
+        : picked.size < 2
+          ? 'tick two or more runs of one kind'
+          : '';
+  };
+  compare.addEventListener('click', () => go(`/compare?runs=${[...picked].join(',')}`));
   const open = async (run: SavedRunSummary) => {
     const saved = await api<SavedRun>(`/api/runs/${run.id}`);
     const { scenario, calculator, ...rest } = saved.state;
@@ -43,7 +60,7 @@ export async function runsPage(page: HTMLElement): Promise<void> {
       await api<DeletedRun>(`/api/runs/${run.id}`, { method: 'DELETE' });
       row.remove();
       picked.delete(run.id);
-      compare.disabled = picked.size !== 2;
+      update();
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
     }
@@ -53,16 +70,11 @@ export async function runsPage(page: HTMLElement): Promise<void> {
       type: 'checkbox',
       'aria-label': `pick ${run.name}`,
       'data-testid': `pick-${run.id}`,
-      disabled: run.kind !== 'scenario',
-      title:
-        run.kind === 'scenario'
-          ? 'pick two scenario runs to compare'
-          : 'only scenario runs can be compared for now',
     });
     tick.addEventListener('change', () => {
       if (tick.checked) picked.add(run.id);
       else picked.delete(run.id);
-      compare.disabled = picked.size !== 2;
+      update();
     });
     const openButton = h(
       'button',
@@ -92,7 +104,7 @@ export async function runsPage(page: HTMLElement): Promise<void> {
     return row;
   });
   page.append(
-    h('div', { class: 'bar' }, compare),
+    h('div', { class: 'bar' }, compare, why),
     h(
       'div',
       { class: 'table-wrap' },
