@@ -15,13 +15,19 @@ import { timelineSeries } from './timeline.js';
  * to its 95th percentile, the rest at their medians, ranked by the swing in one yearly
  * output (by default in the last year).
  */
-export function scenarioSensitivity(parsed: ParsedScenario, catalog: Catalog, target: string) {
+export function scenarioSensitivity(
+  parsed: ParsedScenario,
+  catalog: Catalog,
+  target: string,
+  /** How the face names what was asked for, in errors. */
+  flag = '--sensitivity',
+) {
   const [name, yearText] = target.split('@') as [string, string | undefined];
   const output = name.replaceAll('-', '_') as YearOutput;
   if (!Object.hasOwn(YEAR_OUTPUTS, output))
-    throw new InputError(`--sensitivity: ${unknownId('yearly output', name, OUTPUTS)}`);
+    throw new InputError(`${flag}: ${unknownId('yearly output', name, OUTPUTS)}`);
   if (parsed.uncertain.length === 0) {
-    throw new InputError('--sensitivity needs a scenario with distributions in it, e.g. "pue: 1.1 to 1.4"');
+    throw new InputError(`${flag} needs a scenario with distributions in it, e.g. "pue: 1.1 to 1.4"`);
   }
   const inputOf = new Map<Distribution, UncertainInput>(parsed.uncertain.map((u) => [u.distribution, u]));
   const rowsAt = (value: (u: UncertainInput) => number) =>
@@ -39,7 +45,7 @@ export function scenarioSensitivity(parsed: ParsedScenario, catalog: Catalog, ta
     const row = rows.find((r) => r.year === year);
     if (!row)
       throw new InputError(
-        `--sensitivity: ${quote(yearText ?? '')} is not a year of the scenario's span (${first}-${last})`,
+        `${flag}: ${quote(yearText ?? '')} is not a year of the scenario's span (${first}-${last})`,
       );
     return row[output];
   };

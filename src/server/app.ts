@@ -18,6 +18,7 @@ import {
   frontierRequestSchema,
   type ScenarioRequest,
   scenarioRequestSchema,
+  scenarioSensitivitySchema,
   sensitivityRequestSchema,
 } from './requests.js';
 import { registerRunRoutes } from './runs-api.js';
@@ -214,6 +215,19 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/scenarios/:id', (c) =>
     c.json({ id: c.req.param('id'), ...scenarioText(c.req.param('id')) } satisfies ScenarioSource),
   );
+  app.post('/api/scenarios/sensitivity', async (c) => {
+    const request = await readJson(c, scenarioSensitivitySchema);
+    const source = request.scenario
+      ? scenarioText(request.scenario)
+      : { file: 'your scenario', text: request.yaml ?? '' };
+    const until = deadline();
+    const job: Job = {
+      kind: 'scenario-sensitivity',
+      request: { ...source, overrides: request.overrides, output: request.output, year: request.year },
+    };
+    return json(c, await jobs.run(job, until));
+  });
+
   // The scenario as the page has it, as an Excel workbook.
   app.post('/api/scenarios/xlsx', async (c) => {
     const request = await readJson(c, scenarioRequestSchema);

@@ -10,6 +10,7 @@ import { type SensitivityRequest, sensitivityView } from './calculator-sensitivi
 import { type CalculatorRunOptions, calculatorView } from './calculator-view.js';
 import { type FrontierRunOptions, frontierView } from './frontier-view.js';
 import { HttpError, notFound } from './http.js';
+import { scenarioSensitivityView } from './scenario-sensitivity.js';
 import { type ScenarioRunOptions, scenarioView, scenarioWorkbookBase64 } from './scenario-view.js';
 import type { ClaimsLedger, Comparison } from './wire.js';
 
@@ -24,6 +25,10 @@ export type Job =
   | { kind: 'frontier'; request: FrontierRunOptions }
   | { kind: 'sensitivity'; name: string; request: SensitivityRequest }
   | { kind: 'workbook'; request: Pick<ScenarioRunOptions, 'text' | 'file' | 'overrides'> }
+  | {
+      kind: 'scenario-sensitivity';
+      request: Pick<ScenarioRunOptions, 'text' | 'file' | 'overrides'> & { output: string; year: number };
+    }
   | { kind: 'claims'; checksDir: string }
   | { kind: 'compare'; runs: Array<{ label: string; series: ComparableSeries }> };
 
@@ -63,6 +68,8 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
       return calculatorView(calculatorOr404(job.name), { ...job.request, workers: 1 }, catalog);
     case 'frontier':
       return frontierView(job.request, catalog);
+    case 'scenario-sensitivity':
+      return scenarioSensitivityView(job.request, catalog);
     case 'workbook':
       return scenarioWorkbookBase64(job.request, catalog);
     case 'sensitivity':

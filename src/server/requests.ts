@@ -58,6 +58,12 @@ export const frontierRequestSchema = z.strictObject({
 export type FrontierRequest = z.output<typeof frontierRequestSchema>;
 export type FrontierRequestBody = z.input<typeof frontierRequestSchema>;
 
+/** A scenario's tornado: the scenario as the page has it, and the yearly output and year to rank by. */
+export const scenarioSensitivitySchema = z
+  .strictObject({ ...scenarioFields, output: z.string().min(1), year: z.int() })
+  .refine(oneSource, oneSourceMessage);
+export type ScenarioSensitivityBody = z.input<typeof scenarioSensitivitySchema>;
+
 const runName = z.string().trim().min(1).max(200);
 
 export const saveRunSchema = z.discriminatedUnion('kind', [

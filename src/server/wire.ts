@@ -19,6 +19,7 @@ import type { ScenarioView } from './scenario-view.js';
  *   GET    /api/scenarios/:id          ScenarioSource
  *   POST   /api/scenarios/run          ScenarioRequestBody → ScenarioView
  *   POST   /api/scenarios/xlsx         ScenarioRequestBody → an .xlsx workbook
+ *   POST   /api/scenarios/sensitivity  ScenarioSensitivityBody → ScenarioSensitivityView
  *   GET    /api/frontier               FrontierInfo
  *   POST   /api/frontier               FrontierRequestBody → FrontierView
  *   GET    /api/claims                 ClaimsLedger
@@ -41,9 +42,11 @@ export type {
   FrontierRequestBody,
   SaveRunRequestBody,
   ScenarioRequestBody,
+  ScenarioSensitivityBody,
   SensitivityRequestBody,
 } from './requests.js';
 export type { Control } from './scenario-controls.js';
+export type { ScenarioSensitivityView } from './scenario-sensitivity.js';
 export type { ScenarioView } from './scenario-view.js';
 export type { SourceRow, SourcesView } from './sources-view.js';
 

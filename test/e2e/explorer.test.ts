@@ -350,6 +350,19 @@ describe('the web explorer', () => {
   );
 
   it(
+    "ranks an uncertain scenario's numbers by what they do to a yearly output",
+    async () => {
+      await page.goto(`${server.url}/scenario/stargate-ranges`);
+      await page.getByTestId('tornado-button').waitFor({ timeout: 60_000 });
+      await page.getByTestId('tornado-year').selectOption('2028');
+      await page.getByTestId('tornado-button').click();
+      await page.getByTestId('chart-scenario-tornado').locator('svg').first().waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('chart-scenario-tornado').textContent()).toContain('price');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'lists every figure with its source, and filters them',
     async () => {
       await page.goto(`${server.url}/sources`);

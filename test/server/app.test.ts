@@ -560,3 +560,28 @@ describe('sensitivity API', () => {
     );
   });
 });
+
+describe('scenario sensitivity API', () => {
+  const { app: server } = app();
+
+  it("ranks a scenario's uncertain numbers by the swing each causes in a yearly output", async () => {
+    const res = await server.request(
+      '/api/scenarios/sensitivity',
+      post({ scenario: 'stargate-ranges', output: 'cumulative_capex', year: 2028 }),
+    );
+    const view = (await res.json()) as { label: string; rows: Array<{ input: string }>; tornado: string };
+    expect(view.label).toBe('Capex (cum.) in 2028');
+    // Chip prices move what is spent; electricity prices do not.
+    const inputs = view.rows.map((r) => r.input);
+    expect(inputs.indexOf('fleet[2].price')).toBeLessThan(inputs.indexOf('assumptions.electricity_price'));
+    expect(view.tornado).toContain('<svg');
+    const plain = await server.request(
+      '/api/scenarios/sensitivity',
+      post({ scenario: 'stargate', output: 'capex', year: 2028 }),
+    );
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { error: string }).error).toMatch(
+      /^output needs a scenario with distributions/,
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { chart, debounce, h, table } from '../dom.js';
 import { textInFragment, writeTextToFragment } from '../fragment.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
+import { columnPicker, sensitivityControls, visibleColumns, yearlyTable } from './scenario-tables.js';
 
 /** Keys in the URL that are not assumption edits. */
 const SETTINGS = ['samples', 'seed', 'from', 'run', 'cols'];
@@ -97,6 +98,9 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
         ...worldTable(view),
       );
       charts.replaceChildren(...view.charts.map((c) => chart(c.id, c.svg)));
+      if (view.uncertain && !tornadoBox.hasChildNodes())
+        tornadoBox.append(...sensitivityControls(view, request));
+      tornadoBox.hidden = !view.uncertain;
       claims.replaceChildren(claimsTable(view));
       URL.revokeObjectURL(download.href);
       download.href = URL.createObjectURL(new Blob([view.yaml], { type: 'application/yaml' }));
@@ -112,6 +116,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
     }
   };
   const later = debounce(() => void refresh(), 200);
+  const tornadoBox = h('div', { 'data-testid': 'scenario-sensitivity' });
   // The year table's columns change without a rerun: the last answer is drawn again.
   let shownView: ScenarioView | undefined;
   const redrawYearly = () => {
@@ -127,6 +132,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
     yearly,
     h('h2', {}, 'Charts'),
     charts,
+    tornadoBox,
     h('h2', {}, 'Claims'),
     claims,
   );
@@ -240,73 +246,6 @@ function buildControls(
   });
   box.append(
     h('div', { class: 'field' }, h('label', {}, 'Monte Carlo samples (when a value is a range)'), samples),
-  );
-}
-
-/** The year table's outputs, in order: every one can be shown; the first few fit a desktop. */
-const YEAR_COLUMNS: Array<ScenarioView['outputs'][number]['key']> = [
-  'facility_power',
-  'accelerators',
-  'h100e',
-  'cumulative_capex',
-  'energy',
-  'revenue_needed',
-  'largest_training_run',
-  'accelerators_added',
-  'h100e_added',
-  'capex',
-  'annual_opex',
-  'tokens_per_year',
-];
-/** As many as fit a 1400 px desktop: fewer when each cell carries its interval. */
-const defaultColumns = (uncertain: boolean) => YEAR_COLUMNS.slice(0, uncertain ? 5 : 6);
-
-/** The columns the URL asks for (?cols=a,b), else the default ones. */
-function visibleColumns(settings: { cols: string }, uncertain: boolean): string[] {
-  const asked = settings.cols.split(',').filter((c) => (YEAR_COLUMNS as string[]).includes(c));
-  return asked.length > 0 ? asked : defaultColumns(uncertain);
-}
-
-/** Which outputs the year table shows: a box per output, kept in the URL. */
-function columnPicker(settings: { cols: string }, uncertain: boolean, changed: () => void): HTMLElement {
-  const visible = new Set(visibleColumns(settings, uncertain));
-  const summary = h('summary', {}, `Columns (${visible.size} of ${YEAR_COLUMNS.length})`);
-  const boxes = YEAR_COLUMNS.map((key) => {
-    const box = h('input', { type: 'checkbox', 'data-testid': `column-${key}` });
-    box.checked = visible.has(key);
-    box.addEventListener('change', () => {
-      if (box.checked) visible.add(key);
-      else visible.delete(key);
-      const ordered = YEAR_COLUMNS.filter((k) => visible.has(k));
-      settings.cols = ordered.join(',') === defaultColumns(uncertain).join(',') ? '' : ordered.join(',');
-      summary.textContent = `Columns (${visible.size} of ${YEAR_COLUMNS.length})`;
-      changed();
-    });
-    return h('label', { class: 'column-choice' }, box, ` ${key.replaceAll('_', ' ')}`);
-  });
-  return h('details', { class: 'columns', 'data-testid': 'column-picker' }, summary, h('div', {}, ...boxes));
-}
-
-/** "6.4 GW (5.9 GW to 7 GW)" as the median over its interval, so uncertain columns stay narrow. */
-function medianOver(cell: string): Array<string | HTMLElement> {
-  const parts = /^(.*?) \((.* to .*)\)$/.exec(cell);
-  return parts ? [parts[1] as string, h('br'), h('small', { class: 'muted' }, parts[2] as string)] : [cell];
-}
-
-function yearlyTable(view: ScenarioView, columns: readonly string[]): HTMLElement {
-  const shown = YEAR_COLUMNS.filter((k) => columns.includes(k)).flatMap((k) =>
-    view.outputs.filter((o) => o.key === k),
-  );
-  return table(
-    ['Year', ...shown.map((o) => o.label), 'Binds'],
-    view.yearly.map((y) => [
-      String(y.year),
-      ...shown.map((o) =>
-        h('span', { 'data-testid': `cell-${y.year}-${o.key}` }, ...medianOver(y.cells[o.key] ?? '')),
-      ),
-      h('span', { class: 'binds' }, y.binding),
-    ]),
-    { 'data-testid': 'yearly-table' },
   );
 }
 
