@@ -305,12 +305,19 @@ export function fanPanels(run: ScenarioUncertainRun, marks: readonly ChartMark[]
       };
     });
     const shown = log ? data.filter((d) => d.low > 0) : data;
+    // The fleet keeps its split by generation: the run at the medians, stacked under the band.
+    const split = column === 'accelerators' ? generationSplit(run, scale) : undefined;
+    const band = PALETTE[split ? split.gens.length % PALETTE.length : 0];
     const plot = Plot.plot({
       ...base,
       y: { grid: true, label: null, ...(log ? { type: 'log' as const } : {}) },
+      ...(split ? { color: { domain: split.gens, range: PALETTE.slice(0, split.gens.length) } } : {}),
       marks: [
-        Plot.areaY(shown, { x: 'date', y1: 'low', y2: 'high', fill: PALETTE[0], fillOpacity: 0.25 }),
-        Plot.lineY(shown, { x: 'date', y: 'mid', stroke: PALETTE[0], strokeWidth: 2 }),
+        ...(split
+          ? [Plot.areaY(split.rows, { x: 'date', y: 'value', fill: 'generation', fillOpacity: 0.55 })]
+          : []),
+        Plot.areaY(shown, { x: 'date', y1: 'low', y2: 'high', fill: band, fillOpacity: 0.25 }),
+        Plot.lineY(shown, { x: 'date', y: 'mid', stroke: band, strokeWidth: 2 }),
         ...(log ? [] : [Plot.ruleY([0])]),
         ...(figures.length > 0
           ? [
@@ -333,7 +340,25 @@ export function fanPanels(run: ScenarioUncertainRun, marks: readonly ChartMark[]
           : []),
       ],
     });
-    const legend = figures.length > 0 ? ['median, p5-p95', 'published forecasts'] : [];
+    const legend = split
+      ? [...split.gens, 'median, p5-p95']
+      : figures.length > 0
+        ? ['median, p5-p95', 'published forecasts']
+        : [];
     return { id, title: `${title} (median, p5-p95 band)`, legend, svg: plot.outerHTML };
   });
+}
+
+/**
+ * The fleet at the medians split by generation, month by month (in the panel's scale),
+ * for a fan chart to stack under its band; none when there are too many to tell apart.
+ */
+function generationSplit(run: ScenarioUncertainRun, scale: number) {
+  const gens = generationIds(run.atMedians);
+  if (gens.length < 2 || gens.length >= PALETTE.length) return undefined;
+  const { date } = plotSetup();
+  const rows = run.atMedians.monthly.flatMap((s) =>
+    gens.map((g) => ({ date: date(s.month), generation: g, value: (s.byGeneration[g] ?? 0) / scale })),
+  );
+  return { gens, rows };
 }

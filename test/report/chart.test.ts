@@ -189,7 +189,8 @@ describe('scenario charts', () => {
       expect(groups.map((g) => g.getAttribute('text-anchor')).sort()).toEqual(['end', 'start']);
       expect(marked[0]?.legend).toEqual(['median, p5-p95', 'published forecasts']);
       expect(parseSvg(marked[1]?.svg ?? '').querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(0);
-      expect(marked[1]?.legend).toEqual([]);
+      // The fleet's legend is its generations (stacked at the medians) and the band.
+      expect(marked[1]?.legend).toEqual(['gb200', 'gb300', 'vr200', 'median, p5-p95']);
       expect(marked[2]?.svg).toContain('EPOCH');
     });
 
@@ -198,7 +199,8 @@ describe('scenario charts', () => {
       for (const p of fans) {
         expectWellFormed(p.svg);
         const dom = parseSvg(p.svg);
-        expect(marks(dom, 'area'), p.id).toHaveLength(1);
+        // The fleet keeps its split by generation under the band: one area per generation, then the band.
+        expect(marks(dom, 'area'), p.id).toHaveLength(p.id === 'accelerators' ? 4 : 1);
         expect(marks(dom, 'line'), p.id).toHaveLength(1);
         expect(marks(dom, 'rule'), p.id).toHaveLength(p.id === 'flops' || p.id === 'h100e' ? 0 : 1);
       }
@@ -210,7 +212,7 @@ describe('scenario charts', () => {
       const root = parseSvg(svg);
       expect(texts(root)).toEqual([
         `${uncertain.parsed.scenario.name}: median, p5-p95 band (200 samples)`,
-        ...fans.map((p) => p.title),
+        ...fans.flatMap((p) => [p.title, ...p.legend]),
       ]);
       expect([...root.children].filter((c) => c.tagName === 'svg')).toHaveLength(6);
     });
