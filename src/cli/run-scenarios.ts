@@ -2,8 +2,9 @@ import type { Catalog } from '../catalog/catalog.js';
 import { InputError, withContext } from '../errors.js';
 import { readUserFile, writeFilesAtomic } from '../io/files.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
-import { scenarioChartSvg, scenarioFanChartSvg } from '../report/chart.js';
+import { scenarioChartSvg } from '../report/chart.js';
 import { toCsv } from '../report/csv.js';
+import { scenarioFanChartSvg } from '../report/fan-chart.js';
 import { renderSensitivity } from '../report/monte-carlo-report.js';
 import {
   renderComparison,

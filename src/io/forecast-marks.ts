@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scenarioFigures } from '../checks/figures.js';
-import type { ChartMark } from '../report/chart.js';
+import type { ChartMark } from '../report/fan-chart.js';
 import { MONTH_FIELDS } from '../scenario/fields.js';
 import { YEAR_OUTPUTS } from '../scenario/outputs.js';
 

@@ -1,9 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { CONSTRAINTS } from '../scenario/constraints.js';
-import { CHARTED, type ChartedSeries } from '../scenario/fields.js';
 import { monthLabel } from '../scenario/months.js';
-import { generationIds, type ScenarioRun, type ScenarioUncertainRun } from '../scenario/run.js';
+import { generationIds, type ScenarioRun } from '../scenario/run.js';
 
 /** Tableau 10: distinguishable, and the same in the browser. */
 export const PALETTE = [
@@ -41,7 +40,24 @@ export interface Panel {
   title: string;
   legend: string[];
   svg: string;
+  /** The plotted figures month by month, in the panel's units (a chart's CSV download). */
+  rows?: Array<Record<string, string | number>>;
 }
+
+/**
+ * Points over a series that show each month's figure when hovered (an SVG title each):
+ * the same marks in the browser and in a file, nothing drawn.
+ */
+export function hoverDots<T extends { date: Date }>(rows: readonly T[], y: string, text: (d: T) => string) {
+  return Plot.dot(rows, { x: 'date', y, r: 4, fill: 'white', fillOpacity: 0, title: text });
+}
+
+/** "Mar 2027" for a chart's date. */
+export const monthText = (d: Date) =>
+  `${d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' })} ${d.getUTCFullYear()}`;
+export const fig = (v: number) => String(Number(v.toPrecision(3)));
+/** "2027-03": how a chart's CSV names a month. */
+export const isoMonth = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 
 const WIDTH = 760;
 const PLOT_HEIGHT = 200;
@@ -75,6 +91,14 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
   const fleet = m.flatMap((s) =>
     gens.map((g) => ({ date: date(s.month), generation: g, millions: (s.byGeneration[g] ?? 0) / 1e6 })),
   );
+  const fleetTotals = m.map((s) => ({
+    date: date(s.month),
+    millions: s.accelerators / 1e6,
+    split: gens
+      .filter((g) => (s.byGeneration[g] ?? 0) > 0)
+      .map((g) => `${g} ${fig((s.byGeneration[g] ?? 0) / 1e6)}M`)
+      .join(', '),
+  }));
   const precisions = ['BF16', 'FP8'];
   const flops = m
     .flatMap((s) => [
@@ -104,24 +128,32 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
     rows: Array<{ date: Date; billions: number }>,
     colour: string | undefined,
     filled: boolean,
-  ): Panel => ({
-    id,
-    title,
-    legend: [],
-    svg: svg(
-      Plot.plot({
-        ...base,
-        y: { grid: true, label: null },
-        marks: [
-          ...(filled
-            ? [Plot.areaY(rows, { x: 'date', y: 'billions', fill: colour, fillOpacity: 0.25 })]
-            : []),
-          Plot.lineY(rows, { x: 'date', y: 'billions', stroke: colour, strokeWidth: 2 }),
-          Plot.ruleY([0]),
-        ],
-      }),
-    ),
-  });
+  ): Panel => {
+    const unit = title.includes('$T') ? 'T' : 'B';
+    return {
+      id,
+      title,
+      legend: [],
+      svg: svg(
+        Plot.plot({
+          ...base,
+          y: { grid: true, label: null },
+          marks: [
+            ...(filled
+              ? [Plot.areaY(rows, { x: 'date', y: 'billions', fill: colour, fillOpacity: 0.25 })]
+              : []),
+            Plot.lineY(rows, { x: 'date', y: 'billions', stroke: colour, strokeWidth: 2 }),
+            Plot.ruleY([0]),
+            hoverDots(rows, 'billions', (d) => `${monthText(d.date)}: $${fig(d.billions)}${unit}`),
+          ],
+        }),
+      ),
+      rows: rows.map((d) => ({
+        month: isoMonth(d.date),
+        [unit === 'T' ? 'usd_t' : 'usd_b']: fig(d.billions),
+      })),
+    };
+  };
 
   return [
     {
@@ -136,9 +168,15 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
           marks: [
             Plot.ruleY([0]),
             Plot.lineY(power, { x: 'date', y: 'gw', stroke: 'series', strokeWidth: 2 }),
+            hoverDots(power, 'gw', (d) => `${monthText(d.date)}, ${d.series}: ${fig(d.gw)} GW`),
           ],
         }),
       ),
+      rows: m.map((s) => ({
+        month: monthLabel(s.month),
+        available_gw: fig(s.powerAvailable / 1e9),
+        used_gw: fig(s.powerUsed / 1e9),
+      })),
     },
     {
       id: 'accelerators',
@@ -149,9 +187,21 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
           ...base,
           color: color(gens),
           y: { grid: true, label: null },
-          marks: [Plot.areaY(fleet, { x: 'date', y: 'millions', fill: 'generation' }), Plot.ruleY([0])],
+          marks: [
+            Plot.areaY(fleet, { x: 'date', y: 'millions', fill: 'generation' }),
+            Plot.ruleY([0]),
+            hoverDots(
+              fleetTotals,
+              'millions',
+              (d) => `${monthText(d.date)}: ${fig(d.millions)}M (${d.split})`,
+            ),
+          ],
         }),
       ),
+      rows: m.map((s) => ({
+        month: monthLabel(s.month),
+        ...Object.fromEntries(gens.map((g) => [`${g}_millions`, fig((s.byGeneration[g] ?? 0) / 1e6)])),
+      })),
     },
     {
       id: 'h100e',
@@ -161,9 +211,13 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
         Plot.plot({
           ...base,
           y: { type: 'log', grid: true, label: null },
-          marks: [Plot.lineY(h100e, { x: 'date', y: 'millions', stroke: PALETTE[0], strokeWidth: 2 })],
+          marks: [
+            Plot.lineY(h100e, { x: 'date', y: 'millions', stroke: PALETTE[0], strokeWidth: 2 }),
+            hoverDots(h100e, 'millions', (d) => `${monthText(d.date)}: ${fig(d.millions)}M H100e`),
+          ],
         }),
       ),
+      rows: h100e.map((d) => ({ month: isoMonth(d.date), h100e_millions: fig(d.millions) })),
     },
     {
       id: 'flops',
@@ -174,9 +228,17 @@ export function scenarioPanels(run: ScenarioRun): Panel[] {
           ...base,
           color: color(precisions),
           y: { type: 'log', grid: true, label: null },
-          marks: [Plot.lineY(flops, { x: 'date', y: 'eflops', stroke: 'precision', strokeWidth: 2 })],
+          marks: [
+            Plot.lineY(flops, { x: 'date', y: 'eflops', stroke: 'precision', strokeWidth: 2 }),
+            hoverDots(
+              flops,
+              'eflops',
+              (d) => `${monthText(d.date)}, ${d.precision}: ${fig(d.eflops)} EFLOP/s`,
+            ),
+          ],
         }),
       ),
+      rows: flops.map((d) => ({ month: isoMonth(d.date), precision: d.precision, eflops: fig(d.eflops) })),
     },
     billionsPanel('capex', capexUnits.title, capex, PALETTE[0], true),
     billionsPanel('opex', opexUnits.title, opex, PALETTE[1], false),
@@ -260,105 +322,4 @@ ${body.join('\n')}
 function plotHeight(svg: string): number {
   const match = /<svg[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
   return match ? Number(match[1]) : PLOT_HEIGHT;
-}
-
-/** A published figure marked on a chart: a forecast of a charted series at a month. */
-export interface ChartMark {
-  column: ChartedSeries;
-  month: number;
-  value: number;
-  label: string;
-}
-
-/** The same panels under uncertainty: the median as a line in a p5–p95 band, with any figures marked. */
-export function scenarioFanChartSvg(run: ScenarioUncertainRun, marks: readonly ChartMark[] = []): string {
-  const title = `${run.parsed.scenario.name}: median, p5-p95 band (${run.mc.samples} samples)`;
-  return composeSvg(title, fanPanels(run, marks));
-}
-
-/**
- * Power, fleet, H100e, FLOP/s and capex of a Monte Carlo run, each a median line in its
- * p5–p95 band; published figures (forecasts) as labelled dots on their series' panels.
- */
-export function fanPanels(run: ScenarioUncertainRun, marks: readonly ChartMark[] = []): Panel[] {
-  const { base, date } = plotSetup();
-  return CHARTED.map(({ panel: id, title: baseTitle, column, scale: baseScale, log }): Panel => {
-    const largest = Math.max(0, ...run.mc.monthly.map((m) => m.series[column]?.quantiles.p95 ?? 0));
-    const { scale, title } = moneyUnits(baseTitle, baseScale, largest);
-    // Figures of the same year alternate their labels left and right of the dots.
-    const figures = marks
-      .filter((mark) => mark.column === column)
-      .sort((a, b) => a.month - b.month || a.value - b.value)
-      .map((mark, i, all) => ({
-        date: date(mark.month),
-        value: mark.value / scale,
-        label: mark.label,
-        side: all.slice(0, i).filter((m) => m.month === mark.month).length % 2,
-      }));
-    const data = run.mc.monthly.map((m) => {
-      const q = m.series[column]?.quantiles ?? {};
-      return {
-        date: date(m.month),
-        low: (q.p5 ?? 0) / scale,
-        mid: (q.p50 ?? 0) / scale,
-        high: (q.p95 ?? 0) / scale,
-      };
-    });
-    const shown = log ? data.filter((d) => d.low > 0) : data;
-    // The fleet keeps its split by generation: the run at the medians, stacked under the band.
-    const split = column === 'accelerators' ? generationSplit(run, scale) : undefined;
-    const band = PALETTE[split ? split.gens.length % PALETTE.length : 0];
-    const plot = Plot.plot({
-      ...base,
-      y: { grid: true, label: null, ...(log ? { type: 'log' as const } : {}) },
-      ...(split ? { color: { domain: split.gens, range: PALETTE.slice(0, split.gens.length) } } : {}),
-      marks: [
-        ...(split
-          ? [Plot.areaY(split.rows, { x: 'date', y: 'value', fill: 'generation', fillOpacity: 0.55 })]
-          : []),
-        Plot.areaY(shown, { x: 'date', y1: 'low', y2: 'high', fill: band, fillOpacity: 0.25 }),
-        Plot.lineY(shown, { x: 'date', y: 'mid', stroke: band, strokeWidth: 2 }),
-        ...(log ? [] : [Plot.ruleY([0])]),
-        ...(figures.length > 0
-          ? [
-              Plot.dot(figures, { x: 'date', y: 'value', fill: PALETTE[1], r: 4 }),
-              ...[0, 1].map((side) =>
-                Plot.text(
-                  figures.filter((f) => f.side === side),
-                  {
-                    x: 'date',
-                    y: 'value',
-                    text: 'label',
-                    dx: side === 0 ? 6 : -6,
-                    textAnchor: side === 0 ? ('start' as const) : ('end' as const),
-                    fontSize: 10,
-                    fill: PALETTE[1],
-                  },
-                ),
-              ),
-            ]
-          : []),
-      ],
-    });
-    const legend = split
-      ? [...split.gens, 'median, p5-p95']
-      : figures.length > 0
-        ? ['median, p5-p95', 'published forecasts']
-        : [];
-    return { id, title: `${title} (median, p5-p95 band)`, legend, svg: plot.outerHTML };
-  });
-}
-
-/**
- * The fleet at the medians split by generation, month by month (in the panel's scale),
- * for a fan chart to stack under its band; none when there are too many to tell apart.
- */
-function generationSplit(run: ScenarioUncertainRun, scale: number) {
-  const gens = generationIds(run.atMedians);
-  if (gens.length < 2 || gens.length >= PALETTE.length) return undefined;
-  const { date } = plotSetup();
-  const rows = run.atMedians.monthly.flatMap((s) =>
-    gens.map((g) => ({ date: date(s.month), generation: g, value: (s.byGeneration[g] ?? 0) / scale })),
-  );
-  return { gens, rows };
 }

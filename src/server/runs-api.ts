@@ -6,8 +6,6 @@ import type { ComparableSeries } from '../report/comparison-chart.js';
 import { toCsv } from '../report/csv.js';
 import type { RunStore, SavedRun } from '../store/runs.js';
 import { quote } from '../text.js';
-import type { Dimension } from '../units/dimensions.js';
-import { formatQuantity } from '../units/format.js';
 import type { CalculatorView } from './calculator-view.js';
 import { calculatorTables, comparableRuns, type StoredScenario, scenarioTables } from './compare-view.js';
 import { HttpError, notFound, readJson } from './http.js';

@@ -1,6 +1,8 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { runScenarioMonteCarloPool } from '../io/monte-carlo-pool.js';
-import { fanPanels, panelSvg, scenarioPanels } from '../report/chart.js';
+import { type Panel, panelSvg, scenarioPanels } from '../report/chart.js';
+import { toCsv } from '../report/csv.js';
+import { fanPanels } from '../report/fan-chart.js';
 import { worldShareTable } from '../report/world-share-table.js';
 import { yearlyCsv } from '../report/yearly-csv.js';
 import type { ClaimVerdict } from '../scenario/claims.js';
@@ -61,13 +63,22 @@ export interface ScenarioView {
   claims: ClaimVerdict[];
   /** A program's share of the world's build-out each year (display text), and its warnings. */
   world?: { header: string[]; rows: string[][]; caption: string; warnings: string[] } | undefined;
-  charts: Array<{ id: string; title: string; svg: string }>;
+  /** Each chart as SVG, with the figures it plots as CSV (what the page's downloads give). */
+  charts: Array<{ id: string; title: string; svg: string; csv?: string | undefined }>;
   series: ComparableSeries;
   /** The monthly table, as the CLI's --csv writes it. */
   records: Array<Record<string, string | number>>;
   /** A plain run's yearly table as the CLI's --yearly-csv writes it (display units, assumptions above). */
   yearlyCsv?: string | undefined;
 }
+
+/** A panel as the page takes it: its SVG, and its figures as CSV. */
+const chartOf = (p: Panel) => ({
+  id: p.id,
+  title: p.title,
+  svg: panelSvg(p),
+  csv: p.rows ? toCsv(p.rows) : undefined,
+});
 
 /** A program's share of the world as the page shows it: the terminal's table and warnings. */
 const worldView = (world: WorldShare | undefined) =>
@@ -115,7 +126,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
       })),
       claims: median.claims,
       world: worldView(median.world),
-      charts: medianPanels.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
+      charts: medianPanels.map(chartOf),
       series: comparable(
         median.monthly.map((m) => m.month),
         (field) => median.monthly.map((m) => m[field]),
@@ -164,7 +175,7 @@ export async function scenarioView(request: ScenarioRunOptions, catalog: Catalog
     }),
     claims: run.claims,
     world: worldView(run.world),
-    charts: charts.map((p) => ({ id: p.id, title: p.title, svg: panelSvg(p) })),
+    charts: charts.map(chartOf),
     series: comparable(
       mc.monthly.map((m) => m.month),
       (field) => p50(MONTH_FIELDS[field].column as keyof (typeof mc.monthly)[number]['series']),

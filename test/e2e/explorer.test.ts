@@ -103,6 +103,18 @@ describe('the web explorer', () => {
       await expect.poll(() => cell.textContent(), { timeout: 15_000 }).not.toBe(before.cell);
       expect(await chart.innerHTML()).not.toBe(before.chart);
       expect(decodeURIComponent(page.url())).toContain('electricity_price=$0.20/kWh');
+      // A chart shows each month's figure on hover, and downloads as SVG, PNG and CSV.
+      expect(await chart.locator('title').first().textContent()).toMatch(/^Jan 2025: \$[\d.]+/);
+      const got = async (kind: string) => {
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId(`download-opex-${kind}`).click(),
+        ]);
+        return Buffer.concat((await (await file.createReadStream()).toArray()) as Buffer[]);
+      };
+      expect((await got('svg')).toString()).toMatch(/^<svg/);
+      expect((await got('png')).subarray(1, 4).toString()).toBe('PNG');
+      expect((await got('csv')).toString()).toMatch(/^month,usd_b\n2025-01,/);
       // The yearly table downloads as CSV in display units, with the edit in its header.
       const [download] = await Promise.all([
         page.waitForEvent('download'),

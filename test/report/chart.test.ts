@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   escapeXml,
-  fanPanels,
   PALETTE,
   panelSvg,
   plotSetup,
   scenarioChartSvg,
-  scenarioFanChartSvg,
   scenarioPanels,
 } from '../../src/report/chart.js';
+import { fanPanels, scenarioFanChartSvg } from '../../src/report/fan-chart.js';
 import { runScenario, runScenarioUncertain } from '../../src/scenario/run.js';
 import { catalog } from '../helpers/catalog.js';
 import { expectWellFormed, numberAttr, parseSvg, type SvgElement, texts } from '../helpers/svg.js';
@@ -44,6 +43,18 @@ describe('scenario charts', () => {
     expect(ticks.some((t) => t.includes(',') && Number(t.replaceAll(',', '')) >= 1000)).toBe(false);
     // Stargate's $300B stays in $B.
     expect(panel('capex').title).toBe('Cumulative capex, $B');
+  });
+
+  it("shows each month's figure on hover, and keeps the plotted figures for a CSV", () => {
+    const power = panel('power');
+    const titles = [...power.dom.querySelectorAll('title')]
+      .map((t) => t.textContent ?? '')
+      .filter((t) => / GW$/.test(t));
+    // One per month for each of the two series, as "Mon YYYY, series: n GW".
+    expect(titles).toHaveLength(2 * run.monthly.length);
+    expect(titles).toContain('Dec 2028, used: 7 GW');
+    expect(power.rows?.[0]).toEqual({ month: '2025-01', available_gw: '0', used_gw: '0' });
+    expect(panel('capex').rows?.at(-1)).toMatchObject({ month: '2030-12' });
   });
 
   it('escapes text for XML, ampersands first', () => {
@@ -182,13 +193,18 @@ describe('scenario charts', () => {
         { column: 'h100e', month: 2030 * 12 + 11, value: 100e6, label: 'EPOCH' },
       ]);
       const power = parseSvg(marked[0]?.svg ?? '');
-      expect(power.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(2);
+      // Drawn dots, not the transparent ones that carry hover values.
+      const drawn = (svg: SvgElement) =>
+        [...svg.querySelectorAll('g[aria-label="dot"]')]
+          .filter((g) => g.getAttribute('fill-opacity') !== '0')
+          .flatMap((g) => [...g.querySelectorAll('circle')]);
+      expect(drawn(power)).toHaveLength(2);
       // Two figures of one year: one label to the right of its dot, one to the left.
       const groups = [...power.querySelectorAll('g[aria-label="text"]')].filter((g) => g.children.length > 0);
       expect(groups.map((g) => g.textContent).sort()).toEqual(['AI2027', 'RAND']);
       expect(groups.map((g) => g.getAttribute('text-anchor')).sort()).toEqual(['end', 'start']);
       expect(marked[0]?.legend).toEqual(['median, p5-p95', 'published forecasts']);
-      expect(parseSvg(marked[1]?.svg ?? '').querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(0);
+      expect(drawn(parseSvg(marked[1]?.svg ?? ''))).toHaveLength(0);
       // The fleet's legend is its generations (stacked at the medians) and the band.
       expect(marked[1]?.legend).toEqual(['gb200', 'gb300', 'vr200', 'median, p5-p95']);
       expect(marked[2]?.svg).toContain('EPOCH');

@@ -97,7 +97,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
         yearlyTable(view, visibleColumns(settings, view.uncertain)),
         ...worldTable(view),
       );
-      charts.replaceChildren(...view.charts.map((c) => chart(c.id, c.svg)));
+      charts.replaceChildren(...view.charts.map((c) => chart(c.id, c.svg, c.csv)));
       if (view.uncertain && !tornadoBox.hasChildNodes())
         tornadoBox.append(...sensitivityControls(view, request));
       tornadoBox.hidden = !view.uncertain;
