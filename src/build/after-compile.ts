@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { writeCatalogCache } from '../io/catalog-files.js';
-import { bundleCli } from './bundle.js';
+import { bundleCli, bundleWeb } from './bundle.js';
 
 /**
  * Run by `npm run build` after tsc: validate the catalog once and store it for fast
@@ -18,6 +18,7 @@ try {
   process.exit(2);
 }
 await bundleCli(root);
+await bundleWeb(root);
 chmodSync(fileURLToPath(new URL('dist/bin/gigawatt.js', root)), 0o755);
 mkdirSync(fileURLToPath(new URL('dist/web/', root)), { recursive: true });
 for (const file of ['index.html', 'style.css'])

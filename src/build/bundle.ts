@@ -41,3 +41,32 @@ export async function bundleCli(root: URL): Promise<void> {
     logLevel: 'warning',
   });
 }
+
+/**
+ * The explorer's pages as one browser bundle (dist/web/js/main.js). They run the model
+ * themselves for a plain scenario edit, through `@server/page-model`, bundled from its
+ * sources; Plot draws into the page's document where Node's report code uses linkedom.
+ */
+export async function bundleWeb(root: URL): Promise<void> {
+  const at = (path: string) => new URL(path, root).pathname;
+  rmSync(at('dist/web/js'), { recursive: true, force: true });
+  await build({
+    entryPoints: { main: at('web/src/main.ts') },
+    outdir: at('dist/web/js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    // The model is a chunk of its own, loaded by the pages that run it.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    target: 'es2022',
+    alias: {
+      '@server/page-model': at('src/server/page-model.ts'),
+      linkedom: at('web/src/shims/linkedom.ts'),
+    },
+    minify: true,
+    sourcemap: true,
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+}

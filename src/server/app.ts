@@ -273,6 +273,13 @@ export function createApp(options: AppOptions): Hono {
     return json(c, await jobs.run(job, until));
   });
 
+  // The catalog as the page runs the model on it (a plain scenario edit repaints without a round trip).
+  let parts: string | undefined;
+  app.get('/api/catalog', (c) => {
+    parts ??= JSON.stringify(catalog.parts());
+    return json(c, parts);
+  });
+
   // The catalog does not change while the server runs: its sources are listed once.
   let sources: SourcesView | undefined;
   app.get('/api/sources', (c) => {

@@ -24,6 +24,7 @@ import type { ScenarioView } from './scenario-view.js';
  *   POST   /api/frontier               FrontierRequestBody → FrontierView
  *   GET    /api/claims                 ClaimsLedger
  *   GET    /api/sources                SourcesView
+ *   GET    /api/catalog                CatalogParts (the page's model runs on it)
  *   GET    /api/runs                   RunList
  *   POST   /api/runs                   SaveRunRequestBody → SavedRunSummary
  *   GET    /api/runs/:id               SavedRun
@@ -32,6 +33,7 @@ import type { ScenarioView } from './scenario-view.js';
  *   any error                          ErrorAnswer
  */
 
+export type { CatalogParts } from '../catalog/catalog.js';
 export type { CheckFileResult, CheckResult, ExpectationResult } from '../checks/evaluate.js';
 export type { RunKind, SavedRun, SavedRunSummary } from '../store/runs.js';
 export type { SensitivityView } from './calculator-sensitivity.js';

@@ -3,11 +3,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The pages take the server's types from src/server/wire.ts, type-only (web/tsconfig.json
- * says how): the browser gets the web's own scripts and nothing of the server. A slip such
- * as `import { type X } from '@server/wire'` compiles, yet leaves `import {} from '@server/wire'`
- * in the page's JavaScript, which no browser can load; these tests name it before the
- * browser tests meet a blank page.
+ * The pages are one bundle (src/build/bundle.ts): the page scripts in main.js, and the model
+ * the page runs (src/server/page-model.ts, pure model and report code) in a chunk of its own
+ * that loads when a scenario page needs it. Nothing of the server's own code or of Node
+ * reaches the browser; a bare import left in a script would leave a blank page, so these
+ * tests name it before the browser tests meet one.
  */
 const OUT = 'dist/web/js';
 const SOURCES = 'web/src';
@@ -22,12 +22,33 @@ const filesIn = (dir: string) =>
 describe('the explorer scripts (dist/web/js, from npm run build)', () => {
   const scripts = filesIn(OUT).filter((f) => f.endsWith('.js'));
 
-  it('are the web sources compiled, one script (and its source map) per file, and nothing else', () => {
-    const compiled = filesIn(SOURCES)
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => f.replace(/\.ts$/, '.js'));
-    expect(compiled).toContain('main.js');
-    expect(filesIn(OUT).sort()).toEqual([...compiled, ...compiled.map((f) => `${f}.map`)].sort());
+  it('are the pages in main.js and the model in a chunk of its own, each with its source map', () => {
+    expect(scripts).toContain('main.js');
+    const model = scripts.filter((f) => f.startsWith('page-model-'));
+    expect(model).toHaveLength(1);
+    for (const script of scripts) expect(filesIn(OUT)).toContain(`${script}.map`);
+    // The pages load fast; the model (Plot, the YAML parser, the schemas) only where it runs.
+    const size = (f: string) => readFileSync(join(OUT, f)).length;
+    expect(size('main.js')).toBeLessThan(size(model[0] as string) / 5);
+    expect(readFileSync(join(OUT, 'main.js'), 'utf8')).not.toContain('observablehq');
+    // Every web source is in the bundle's map.
+    const mapped = (JSON.parse(readFileSync(join(OUT, 'main.js.map'), 'utf8')) as { sources: string[] })
+      .sources;
+    for (const source of filesIn(SOURCES).filter((f) => f.endsWith('.ts') && !f.startsWith('shims/')))
+      expect(
+        mapped.some((m) => m.endsWith(`web/src/${source}`)),
+        source,
+      ).toBe(true);
+  });
+
+  it('carry nothing of Node or of the server', () => {
+    for (const script of scripts) {
+      const text = readFileSync(join(OUT, script), 'utf8');
+      // A Node module named in a string ("node:fs"), or a server-only package.
+      expect(text.match(/["']node:[a-z_/]+["']/)?.[0], script).toBeUndefined();
+      for (const word of ['better-sqlite3', '@hono/', 'linkedom', 'worker_threads'])
+        expect(text.includes(word), `${script} mentions ${word}`).toBe(false);
+    }
   });
 
   it('import only one another', () => {

@@ -2,6 +2,7 @@ import type { Control, SavedRun, ScenarioRequestBody, ScenarioSource, ScenarioVi
 import { api, latest } from '../api.js';
 import { chart, debounce, h, table } from '../dom.js';
 import { textInFragment, writeTextToFragment } from '../fragment.js';
+import { loadPageModel, pageModelNow, paintTimes } from '../model.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
 import { columnPicker, sensitivityControls, visibleColumns, yearlyTable } from './scenario-tables.js';
@@ -26,7 +27,10 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   const settings = { samples: state.samples ?? '', seed: state.seed ?? '', cols: state.cols ?? '' };
   const origin = { from: state.from ?? '', run: state.run ?? '' };
   // A shipped scenario that does not exist is a 404 before anything is drawn (main.ts says so).
-  if (id !== CUSTOM) await api<ScenarioSource>(`/api/scenarios/${encodeURIComponent(id)}`);
+  const shipped =
+    id !== CUSTOM ? await api<ScenarioSource>(`/api/scenarios/${encodeURIComponent(id)}`) : undefined;
+  // The model loads beside the first run; from then on a plain edit runs in the page.
+  void loadPageModel().catch(() => undefined);
   const editor = id === CUSTOM ? await yamlEditor(origin) : undefined;
   const run = latest((body: ScenarioRequestBody) => api<ScenarioView>('/api/scenarios/run', { body }));
   const request = (): ScenarioRequestBody => ({
@@ -70,21 +74,41 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
 
   // Controls are built from the scenario's own assumptions, and again when its text changes them.
   let controlsFrom: string | undefined;
+  /** A plain run computed here (its charts drawn after); undefined when the model has not loaded or the run has ranges. */
+  const localView = () => {
+    const model = pageModelNow();
+    if (!model || settings.samples) return undefined;
+    return model.plainView({
+      text: editor?.value ?? shipped?.text ?? '',
+      file: editor ? 'your scenario' : (shipped?.file ?? id),
+      overrides,
+    });
+  };
+  let ticket = 0;
+  let editAt: number | undefined;
   const refresh = async () => {
+    const mine = ++ticket;
     writeState({ ...(editor ? origin : {}), ...overrides, ...settings }, path);
     if (editor) void writeTextToFragment(editor.value, path);
     status.textContent = 'running…';
     try {
-      const answer = await run(request());
-      if (!answer) return;
-      const view = answer.value;
+      const local = localView();
+      let view = local?.view;
+      const here = local !== undefined;
+      if (!view) {
+        const answer = await run(request());
+        if (!answer || mine !== ticket) return;
+        view = answer.value;
+      }
       error.textContent = '';
       results.classList.remove('stale');
       title.textContent = view.name;
       description.textContent = view.description;
       status.textContent = view.uncertain
         ? `Monte Carlo: ${view.samples.toLocaleString()} samples; cells show the median (p5 to p95)`
-        : 'deterministic run';
+        : here
+          ? 'deterministic run, computed in this page'
+          : 'deterministic run';
       const builtFrom = editor?.value ?? '';
       if (controlsFrom !== builtFrom) {
         controlsBox.replaceChildren();
@@ -97,7 +121,16 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
         yearlyTable(view, visibleColumns(settings, view.uncertain)),
         ...worldTable(view),
       );
-      charts.replaceChildren(...view.charts.map((c) => chart(c.id, c.svg, c.csv)));
+      // Computed here, the charts are drawn once the figures are on screen.
+      const drawCharts = (list: ScenarioView['charts']) =>
+        charts.replaceChildren(...list.map((c) => chart(c.id, c.svg, c.csv)));
+      if (local)
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (mine === ticket) drawCharts(local.charts());
+          }),
+        );
+      else drawCharts(view.charts);
       if (view.uncertain && !tornadoBox.hasChildNodes())
         tornadoBox.append(...sensitivityControls(view, request));
       tornadoBox.hidden = !view.uncertain;
@@ -108,6 +141,10 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       yearlyDownload.hidden = view.yearlyCsv === undefined;
       if (view.yearlyCsv)
         yearlyDownload.href = URL.createObjectURL(new Blob([view.yearlyCsv], { type: 'text/csv' }));
+      // An edit computed here: how long from the input to the painted result.
+      const from = editAt;
+      if (here && from !== undefined) requestAnimationFrame(() => paintTimes.push(performance.now() - from));
+      editAt = undefined;
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
       // The figures on screen no longer answer the inputs: grey them out until they do.
@@ -115,7 +152,13 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       status.textContent = 'the results below are for the last inputs that worked';
     }
   };
-  const later = debounce(() => void refresh(), 200);
+  const slow = debounce(() => void refresh(), 200);
+  // With the model in the page an edit runs at once; through the server, once typing pauses.
+  const later = () => {
+    editAt ??= performance.now();
+    if (!pageModelNow() || settings.samples) return slow();
+    void refresh();
+  };
   const tornadoBox = h('div', { 'data-testid': 'scenario-sensitivity' });
   // The year table's columns change without a rerun: the last answer is drawn again.
   let shownView: ScenarioView | undefined;
@@ -157,7 +200,7 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       ),
     ),
   );
-  editor?.addEventListener('input', later);
+  editor?.addEventListener('input', () => later());
   await refresh();
 }
 
@@ -274,5 +317,6 @@ function claimsTable(view: ScenarioView): HTMLElement {
       c.model,
       h('span', { class: c.holds ? 'holds' : 'fails' }, c.verdict),
     ]),
+    { class: 'wrap' },
   );
 }
