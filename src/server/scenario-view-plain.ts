@@ -1,15 +1,23 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { type Panel, panelSvg, scenarioPanels } from '../report/chart.js';
 import { toCsv } from '../report/csv.js';
+import { fanPanels } from '../report/fan-chart.js';
 import { worldShareTable } from '../report/world-share-table.js';
 import { yearlyCsv } from '../report/yearly-csv.js';
 import type { ClaimVerdict } from '../scenario/claims.js';
-import { CHARTED, type ComparableSeries, type MonthField } from '../scenario/fields.js';
+import { CHARTED, type ComparableSeries, MONTH_FIELDS, type MonthField } from '../scenario/fields.js';
 import type { ParsedScenario } from '../scenario/inputs.js';
 import { parseScenario } from '../scenario/load.js';
-import { OUTPUTS, YEAR_OUTPUTS, type YearOutput } from '../scenario/outputs.js';
+import type { ScenarioMonteCarlo, ScenarioMonteCarloOptions } from '../scenario/monte-carlo.js';
+import { OUTPUTS, YEAR_OUTPUTS, type YearOutput, type YearRow } from '../scenario/outputs.js';
 import { applyOverrides } from '../scenario/overrides.js';
-import { monthlyRecords, runParsedScenario } from '../scenario/run.js';
+import {
+  judgeUncertainRun,
+  monthlyQuantileRecords,
+  monthlyRecords,
+  runParsedScenario,
+  withIntervalQuantiles,
+} from '../scenario/run.js';
 import type { WorldShare } from '../scenario/world-share.js';
 import { formatQuantity } from '../units/format.js';
 import { type Control, scenarioControls } from './scenario-controls.js';
@@ -149,4 +157,68 @@ export function plainScenarioView(
 ): ScenarioView | undefined {
   const plain = plainScenario(request, catalog);
   return plain ? { ...plain.view, charts: plain.charts() } : undefined;
+}
+
+/**
+ * A scenario with ranges: its Monte Carlo run shown, bands on the charts. Where the samples
+ * run is the caller's: the server's worker threads, or a web worker in the page.
+ */
+export async function uncertainScenarioView(
+  request: { text: string; file: string; overrides: Record<string, string>; seed: number; samples: number },
+  catalog: Catalog,
+  monteCarlo: (
+    parsed: ParsedScenario,
+    text: string,
+    options: ScenarioMonteCarloOptions,
+  ) => Promise<ScenarioMonteCarlo> | ScenarioMonteCarlo,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ScenarioView> {
+  const { parsed, edited, base } = viewBase(request, catalog);
+  const { outputs } = base;
+  const show = (key: YearKey, v: number) => formatQuantity(v, YEAR_OUTPUTS[key].dimension);
+  const mc = await monteCarlo(
+    parsed,
+    edited,
+    withIntervalQuantiles({
+      samples: request.samples,
+      seed: request.seed,
+      quantiles: [0.05, 0.5, 0.95],
+      ...(onProgress ? { onProgress } : {}),
+    }),
+  );
+  const run = judgeUncertainRun(parsed, mc, catalog);
+  const bands = fanPanels(run);
+  // Bands where Monte Carlo gives them (power, accelerators, FLOP/s, capex); opex and binding from the median run.
+  const charts = scenarioPanels(run.atMedians).map((p) => bands.find((b) => b.id === p.id) ?? p);
+  const p50 = (series: keyof (typeof mc.monthly)[number]['series']) =>
+    mc.monthly.map((m) => m.series[series]?.quantiles.p50 ?? 0);
+  return {
+    ...base,
+    samples: request.samples,
+    yearly: mc.yearly.map((y, i) => {
+      const q = (key: YearKey) => y.outputs[key]?.quantiles ?? {};
+      const { binding, ...medians } = run.medianRows[i] as YearRow;
+      return {
+        year: y.year,
+        values: Object.fromEntries(outputs.map(({ key }) => [key, medians[key] as number])),
+        cells: Object.fromEntries(
+          outputs.map(({ key }) => {
+            const v = q(key);
+            // A year every sample agrees on (a history) is one figure, not an interval.
+            if ((v.p95 ?? 0) <= (v.p5 ?? 0) * (1 + 1e-9)) return [key, show(key, v.p50 ?? 0)];
+            return [key, `${show(key, v.p50 ?? 0)} (${show(key, v.p5 ?? 0)} to ${show(key, v.p95 ?? 0)})`];
+          }),
+        ),
+        binding,
+      };
+    }),
+    claims: run.claims,
+    world: worldView(run.world),
+    charts: charts.map(chartOf),
+    series: comparable(
+      mc.monthly.map((m) => m.month),
+      (field) => p50(MONTH_FIELDS[field].column as keyof (typeof mc.monthly)[number]['series']),
+    ),
+    records: monthlyQuantileRecords(run),
+  };
 }

@@ -220,6 +220,37 @@ describe('the web explorer', () => {
   );
 
   it(
+    'runs Monte Carlo in a web worker, the last edit winning, with the figures the server gives',
+    async () => {
+      await page.goto(`${server.url}/scenario/stargate-ranges`);
+      await page.getByTestId('yearly-table').waitFor({ timeout: 60_000 });
+      await page.waitForFunction('globalThis.gigawattModelLoaded === true', undefined, { timeout: 30_000 });
+      const cell = page.getByTestId('cell-2030-facility_power');
+      const served = async (pue: string) =>
+        page.evaluate(async (value) => {
+          const r = await fetch('/api/scenarios/run', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ scenario: 'stargate-ranges', overrides: { pue: value } }),
+          });
+          const view = (await r.json()) as { yearly: Array<{ year: number; cells: Record<string, string> }> };
+          return view.yearly.find((y) => y.year === 2030)?.cells.facility_power ?? '';
+        }, pue);
+      // Two edits in a row: the first run is cancelled, the second runs in the worker.
+      await page.getByTestId('input-pue').fill('1.3 to 1.5');
+      await page.getByTestId('input-pue').fill('1.25 to 1.45');
+      await expect
+        .poll(() => page.getByTestId('status').textContent(), { timeout: 30_000 })
+        .toMatch(/^Monte Carlo: 1,000 samples/);
+      const expected = (await served('1.25 to 1.45')).replace(/\s*\(/, '(').replace(/\)$/, '');
+      await expect
+        .poll(async () => (await cell.textContent())?.replace(/\s/g, ''), { timeout: 30_000 })
+        .toBe(expected.replace(/\s/g, '').replace('(', ''));
+    },
+    TIMEOUT,
+  );
+
+  it(
     'puts a program beside the world and a power load by source, as the CLI does',
     async () => {
       await page.goto(`${server.url}/scenario/seven-trillion`);

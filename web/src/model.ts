@@ -1,6 +1,7 @@
 import type { PageModel } from '@server/page-model';
-import type { CatalogParts } from '@server/wire';
+import type { CatalogParts, ScenarioView } from '@server/wire';
 import { api } from './api.js';
+import type { WorkerAnswer, WorkerRequest } from './mc-worker.js';
 
 /**
  * The model in the page: loaded on first use (its code is a chunk of its own, the catalog
@@ -8,15 +9,60 @@ import { api } from './api.js';
  */
 let loading: Promise<PageModel> | undefined;
 let loaded: PageModel | undefined;
+let catalogParts: CatalogParts | undefined;
 
 export function loadPageModel(): Promise<PageModel> {
   loading ??= Promise.all([import('@server/page-model'), api<CatalogParts>('/api/catalog')]).then(
     ([{ pageModel }, parts]) => {
+      catalogParts = parts;
       loaded = pageModel(parts);
+      // For the browser tests: edits from now on run in the page.
+      (globalThis as { gigawattModelLoaded?: boolean }).gigawattModelLoaded = true;
       return loaded;
     },
   );
   return loading;
+}
+
+let running: Worker | undefined;
+let stop: (() => void) | undefined;
+
+/**
+ * A scenario with ranges run in a web worker, with progress; a new run ends the one before
+ * (its inputs are stale). Undefined when the model has not loaded yet.
+ */
+export function monteCarloInWorker(
+  request: WorkerRequest['request'],
+  onProgress: (done: number, total: number) => void,
+): Promise<ScenarioView> | undefined {
+  const parts = catalogParts;
+  if (!parts) return undefined;
+  cancelMonteCarlo();
+  const worker = new Worker(new URL('./mc-worker.js', import.meta.url), { type: 'module' });
+  running = worker;
+  return new Promise<ScenarioView>((resolve, reject) => {
+    stop = () => reject(new Error('cancelled: the inputs changed'));
+    worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => {
+      const answer = event.data;
+      if (answer.kind === 'progress') return onProgress(answer.done, answer.total);
+      worker.terminate();
+      if (running === worker) running = undefined;
+      if (answer.kind === 'done') resolve(answer.view);
+      else reject(new Error(answer.message));
+    });
+    worker.addEventListener('error', (event) =>
+      reject(new Error(event.message || 'the Monte Carlo worker failed')),
+    );
+    worker.postMessage({ parts, request } satisfies WorkerRequest);
+  });
+}
+
+/** End the run in the worker, if any (its inputs changed). */
+export function cancelMonteCarlo(): void {
+  running?.terminate();
+  running = undefined;
+  stop?.();
+  stop = undefined;
 }
 
 /** The model once it has loaded; undefined before. */

@@ -2,7 +2,7 @@ import type { Control, SavedRun, ScenarioRequestBody, ScenarioSource, ScenarioVi
 import { api, latest } from '../api.js';
 import { chart, debounce, h, table } from '../dom.js';
 import { textInFragment, writeTextToFragment } from '../fragment.js';
-import { loadPageModel, pageModelNow, paintTimes } from '../model.js';
+import { cancelMonteCarlo, loadPageModel, monteCarloInWorker, pageModelNow, paintTimes } from '../model.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
 import { columnPicker, sensitivityControls, visibleColumns, yearlyTable } from './scenario-tables.js';
@@ -75,14 +75,15 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
   // Controls are built from the scenario's own assumptions, and again when its text changes them.
   let controlsFrom: string | undefined;
   /** A plain run computed here (its charts drawn after); undefined when the model has not loaded or the run has ranges. */
+  const source = () => ({
+    text: editor?.value ?? shipped?.text ?? '',
+    file: editor ? 'your scenario' : (shipped?.file ?? id),
+    overrides,
+  });
   const localView = () => {
     const model = pageModelNow();
     if (!model || settings.samples) return undefined;
-    return model.plainView({
-      text: editor?.value ?? shipped?.text ?? '',
-      file: editor ? 'your scenario' : (shipped?.file ?? id),
-      overrides,
-    });
+    return model.plainView(source());
   };
   let ticket = 0;
   let editAt: number | undefined;
@@ -96,10 +97,21 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       let view = local?.view;
       const here = local !== undefined;
       if (!view) {
-        const answer = await run(request());
-        if (!answer || mine !== ticket) return;
-        view = answer.value;
-      }
+        // Ranges run Monte Carlo in a web worker here, once the model has loaded; else on the server.
+        const samples = settings.samples ? Number(settings.samples) : 1000;
+        const inWorker = monteCarloInWorker({ ...source(), samples }, (done, total) => {
+          if (mine === ticket)
+            status.textContent = `Monte Carlo in this page: ${done.toLocaleString()} of ${total.toLocaleString()} samples…`;
+        });
+        if (inWorker) {
+          view = await inWorker;
+          if (mine !== ticket) return;
+        } else {
+          const answer = await run(request());
+          if (!answer || mine !== ticket) return;
+          view = answer.value;
+        }
+      } else cancelMonteCarlo();
       error.textContent = '';
       results.classList.remove('stale');
       title.textContent = view.name;
@@ -146,6 +158,8 @@ export async function scenarioPage(page: HTMLElement, id: string): Promise<void>
       if (here && from !== undefined) requestAnimationFrame(() => paintTimes.push(performance.now() - from));
       editAt = undefined;
     } catch (e) {
+      // A run overtaken by newer inputs says nothing.
+      if (mine !== ticket) return;
       error.textContent = e instanceof Error ? e.message : String(e);
       // The figures on screen no longer answer the inputs: grey them out until they do.
       results.classList.add('stale');
