@@ -130,10 +130,11 @@ export function createApp(options: AppOptions): Hono {
     return { file, text: readUserFile(join(options.scenariosDir, `${id}.yaml`)) };
   };
   /** A scenario run, as a job: parsing, the timeline and its charts all happen off the event loop. */
+  /** The scenario a request names: a shipped one by id, or the text written in the page. */
+  const sourceOf = (request: { scenario?: string | undefined; yaml?: string | undefined }) =>
+    request.scenario ? scenarioText(request.scenario) : { file: 'your scenario', text: request.yaml ?? '' };
   const runScenario = (request: ScenarioRequest): Promise<string> => {
-    const source = request.scenario
-      ? scenarioText(request.scenario)
-      : { file: 'your scenario', text: request.yaml ?? '' };
+    const source = sourceOf(request);
     const until = deadline();
     const job: Job = {
       kind: 'scenario',
@@ -217,9 +218,7 @@ export function createApp(options: AppOptions): Hono {
   );
   app.post('/api/scenarios/sensitivity', async (c) => {
     const request = await readJson(c, scenarioSensitivitySchema);
-    const source = request.scenario
-      ? scenarioText(request.scenario)
-      : { file: 'your scenario', text: request.yaml ?? '' };
+    const source = sourceOf(request);
     const until = deadline();
     const job: Job = {
       kind: 'scenario-sensitivity',
@@ -231,9 +230,7 @@ export function createApp(options: AppOptions): Hono {
   // The scenario as the page has it, as an Excel workbook.
   app.post('/api/scenarios/xlsx', async (c) => {
     const request = await readJson(c, scenarioRequestSchema);
-    const source = request.scenario
-      ? scenarioText(request.scenario)
-      : { file: 'your scenario', text: request.yaml ?? '' };
+    const source = sourceOf(request);
     const until = deadline();
     const answer = JSON.parse(
       await jobs.run({ kind: 'workbook', request: { ...source, overrides: request.overrides } }, until),
