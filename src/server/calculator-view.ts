@@ -8,6 +8,9 @@ import { runMonteCarloPool } from '../io/monte-carlo-pool.js';
 import { bindingSentence } from '../report/monte-carlo-report.js';
 import { BASE_UNIT } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
+import { type CalculatorView, plainCalculatorView } from './calculator-view-plain.js';
+
+export type { CalculatorView, OutputRow } from './calculator-view-plain.js';
 
 /** A form field, generated from the calculator's input schema. */
 export interface Field {
@@ -102,34 +105,6 @@ export interface CalculatorRunOptions {
   deadline: number;
 }
 
-export interface OutputRow {
-  name: string;
-  label: string;
-  /** Deterministic value, or the median under uncertainty. */
-  value: number;
-  display: string;
-  /** Under uncertainty: p5, p50, p95 and the mean, formatted. */
-  interval?: { p5: string; p50: string; p95: string; mean: string };
-}
-
-export interface CalculatorView {
-  calculator: string;
-  title: string;
-  uncertain: boolean;
-  samples: number;
-  outputs: OutputRow[];
-  /** The values used, with where each came from (given, default, catalog, solved). */
-  inputs: Array<{ name: string; display: string; origin: string; via?: string | undefined }>;
-  /** The calculator's breakdown table, when it has one (e.g. each power source alone). */
-  breakdown?: {
-    title: string;
-    label: string;
-    columns: string[];
-    rows: Array<{ label: string; cells: string[] }>;
-  };
-  notes: string[];
-}
-
 /** The form's fields that hold something: an empty field means "use the default". */
 const filledIn = (inputs: Record<string, string>) =>
   Object.fromEntries(Object.entries(inputs).filter(([, v]) => String(v).trim() !== ''));
@@ -149,41 +124,7 @@ export async function calculatorView(
   // A calculator uncertain by default draws every input left out from its sourced range.
   const inputs = withDefaultRanges(calc, filledIn(request.inputs), catalog, (n) => n);
   const uncertain = splitInputs(calc, inputs, (n) => n).uncertain.length > 0;
-  if (!uncertain) {
-    const result = runCalculator(calc, inputs, catalog);
-    return {
-      calculator: calc.name,
-      title: calc.title,
-      uncertain,
-      samples: 0,
-      outputs: calc.outputs
-        .filter((o) => result.outputs[o.name])
-        .map((o) => {
-          const out = result.outputs[o.name] as { value: number; display: string };
-          return { name: o.name, label: o.label, value: out.value, display: out.display };
-        }),
-      inputs: Object.entries(result.inputs).map(([key, v]) => ({
-        name: key,
-        display: v.display,
-        origin: v.origin,
-        via: v.via,
-      })),
-      ...(calc.breakdown && result.breakdown
-        ? {
-            breakdown: {
-              title: result.breakdown.title,
-              label: result.breakdown.label,
-              columns: calc.breakdown.columns.map((c) => c.label),
-              rows: result.breakdown.rows.map((row) => ({
-                label: row.label,
-                cells: (calc.breakdown?.columns ?? []).map((c) => row.values[c.name]?.display ?? '–'),
-              })),
-            },
-          }
-        : {}),
-      notes: result.notes,
-    };
-  }
+  if (!uncertain) return plainCalculatorView(calc, inputs, catalog);
   const mc = await runMonteCarloPool(calc, inputs, catalog, {
     samples: request.samples,
     seed: request.seed,

@@ -1,5 +1,9 @@
+import { withDefaultRanges } from '../calculators/default-ranges.js';
+import { splitInputs } from '../calculators/monte-carlo.js';
+import { findCalculator } from '../calculators/registry.js';
 import { Catalog, type CatalogParts } from '../catalog/catalog.js';
 import { runScenarioMonteCarlo } from '../scenario/monte-carlo.js';
+import { type CalculatorView, plainCalculatorView } from './calculator-view-plain.js';
 import { plainScenario, type ScenarioView, uncertainScenarioView } from './scenario-view-plain.js';
 
 /**
@@ -17,6 +21,8 @@ export interface PageModel {
     file: string;
     overrides: Record<string, string>;
   }): { view: ScenarioView; charts: () => ScenarioView['charts'] } | undefined;
+  /** A calculator run without ranges, as the server answers it; undefined when it needs Monte Carlo. */
+  calculate(name: string, inputs: Record<string, string>): CalculatorView | undefined;
   /** A scenario with ranges: its Monte Carlo run on this thread (the page runs it in a web worker). */
   uncertainView(
     request: { text: string; file: string; overrides: Record<string, string>; samples: number },
@@ -27,6 +33,14 @@ export interface PageModel {
 export function pageModel(parts: CatalogParts): PageModel {
   const catalog = new Catalog(parts);
   return {
+    calculate: (name, inputs) => {
+      const calc = findCalculator(name);
+      const filled = Object.fromEntries(Object.entries(inputs).filter(([, v]) => v.trim() !== ''));
+      // A calculator uncertain by default draws what is left out: that is Monte Carlo, the server's.
+      const drawn = withDefaultRanges(calc, filled, catalog, (n) => n);
+      if (splitInputs(calc, drawn, (n) => n).uncertain.length > 0) return undefined;
+      return plainCalculatorView(calc, drawn, catalog);
+    },
     plainView: (request) => plainScenario({ ...request, seed: 1 }, catalog),
     uncertainView: (request, onProgress) =>
       uncertainScenarioView(

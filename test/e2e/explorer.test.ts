@@ -39,6 +39,14 @@ describe('the web explorer', () => {
       // 145.3 MW of IT power × 1.4 = 203 MW.
       await expect.poll(() => power.textContent(), { timeout: 10_000 }).toBe('203 MW');
       expect(explorer.page.url()).toContain('pue=1.4');
+      // Once the model has loaded, a plain run is computed in the page, with the same figures.
+      await explorer.page.waitForFunction('globalThis.gigawattModelLoaded === true', undefined, {
+        timeout: 30_000,
+      });
+      await explorer.page.locator('#field-pue').fill('1.3');
+      // 145.3 MW of IT power × 1.3 = 189 MW.
+      await expect.poll(() => power.textContent(), { timeout: 10_000 }).toBe('189 MW');
+      expect(await explorer.page.getByTestId('status').textContent()).toBe('computed in this page');
       await explorer.page.locator('#field-pue').fill('1.1 to 1.4');
       await expect
         .poll(() => explorer.page.getByTestId('status').textContent(), { timeout: 15_000 })

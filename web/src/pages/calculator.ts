@@ -7,6 +7,7 @@ import type {
 } from '@server/wire';
 import { api, latest } from '../api.js';
 import { chart, debounce, h, table } from '../dom.js';
+import { loadPageModel, pageModelNow } from '../model.js';
 import { readState, writeState } from '../url-state.js';
 import { saveBar } from './save.js';
 
@@ -86,27 +87,37 @@ export async function calculatorPage(page: HTMLElement, name: string): Promise<v
     api<CalculatorView>(`/api/calculators/${info.name}`, { body }),
   );
 
+  let ticket = 0;
   const recompute = async () => {
+    const mine = ++ticket;
     writeState({ ...inputs(), samples: samples.value === '10000' ? '' : samples.value }, path);
     status.textContent = 'computing…';
     try {
-      const answer = await compute({ inputs: inputs(), samples: sampleCount() });
-      if (!answer) return;
+      // Without ranges the page computes it itself, once the model has loaded.
+      const here = pageModelNow()?.calculate(info.name, inputs());
+      const answer = here ? { value: here } : await compute({ inputs: inputs(), samples: sampleCount() });
+      if (!answer || mine !== ticket) return;
       error.textContent = '';
       results.classList.remove('stale');
       showResults(results, answer.value);
       if (answer.value.uncertain) results.append(sensitivityBox(info, answer.value, inputs(), sampleCount()));
       status.textContent = answer.value.uncertain
         ? `Monte Carlo, ${answer.value.samples.toLocaleString()} samples`
-        : '';
+        : here
+          ? 'computed in this page'
+          : '';
     } catch (e) {
+      if (mine !== ticket) return;
       error.textContent = e instanceof Error ? e.message : String(e);
       // The figures on screen no longer answer the inputs: grey them out until they do.
       results.classList.add('stale');
       status.textContent = 'the results below are for the last inputs that worked';
     }
   };
-  const later = debounce(() => void recompute(), 250);
+  const slow = debounce(() => void recompute(), 250);
+  // With the model in the page a plain run recomputes at once; through the server, once typing pauses.
+  const later = () => (pageModelNow() ? void recompute() : slow());
+  void loadPageModel().catch(() => undefined);
   form.addEventListener('input', later);
   form.addEventListener('change', later);
 
