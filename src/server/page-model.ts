@@ -4,6 +4,7 @@ import { findCalculator } from '../calculators/registry.js';
 import { Catalog, type CatalogParts } from '../catalog/catalog.js';
 import { runScenarioMonteCarlo } from '../scenario/monte-carlo.js';
 import { type CalculatorView, plainCalculatorView } from './calculator-view-plain.js';
+import { type FrontierView, frontierView } from './frontier-view.js';
 import { plainScenario, type ScenarioView, uncertainScenarioView } from './scenario-view-plain.js';
 
 /**
@@ -23,6 +24,13 @@ export interface PageModel {
   }): { view: ScenarioView; charts: () => ScenarioView['charts'] } | undefined;
   /** A calculator run without ranges, as the server answers it; undefined when it needs Monte Carlo. */
   calculate(name: string, inputs: Record<string, string>): CalculatorView | undefined;
+  /** The frontier run year by year (Monte Carlo, in the page's web worker), as the server answers it. */
+  frontier(request: {
+    inputs: Record<string, string>;
+    from: number;
+    to: number;
+    samples: number;
+  }): FrontierView;
   /** A scenario with ranges: its Monte Carlo run on this thread (the page runs it in a web worker). */
   uncertainView(
     request: { text: string; file: string; overrides: Record<string, string>; samples: number },
@@ -41,6 +49,7 @@ export function pageModel(parts: CatalogParts): PageModel {
       if (splitInputs(calc, drawn, (n) => n).uncertain.length > 0) return undefined;
       return plainCalculatorView(calc, drawn, catalog);
     },
+    frontier: (request) => frontierView({ ...request, seed: 1, deadline: Number.POSITIVE_INFINITY }, catalog),
     plainView: (request) => plainScenario({ ...request, seed: 1 }, catalog),
     uncertainView: (request, onProgress) =>
       uncertainScenarioView(

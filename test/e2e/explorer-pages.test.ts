@@ -112,6 +112,10 @@ describe("the web explorer's pages", () => {
       expect(await explorer.page.getByTestId('frontier-years').locator('tbody tr').count()).toBe(14);
       expect(await explorer.page.getByTestId('binds-2030').textContent()).toMatch(/power, one campus \d+%/);
       await explorer.shot('frontier');
+      // Once the model has loaded, the page computes the run in its web worker.
+      await explorer.page.waitForFunction('globalThis.gigawattModelLoaded === true', undefined, {
+        timeout: 30_000,
+      });
       // Pull the campus's high end down to the low end: one small campus, a smaller 2030 run.
       const before = await explorer.page.getByTestId('largest-2030').textContent();
       const low = await explorer.page.getByTestId('slider-campus_power-low').inputValue();

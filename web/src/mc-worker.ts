@@ -1,18 +1,24 @@
 import { pageModel } from '@server/page-model';
-import type { CatalogParts, ScenarioView } from '@server/wire';
+import type { CatalogParts, FrontierView, ScenarioView } from '@server/wire';
 
 /**
- * Monte Carlo of a scenario with ranges, off the page's thread: the page posts the catalog
- * and the scenario, the worker answers with progress and the view. The page cancels a run
+ * Monte Carlo off the page's thread (a scenario with ranges, the frontier run): the page
+ * posts the catalog and the job, the worker answers with progress and the view. The page cancels a run
  * by ending the worker when the inputs change.
  */
-export type WorkerRequest = {
-  parts: CatalogParts;
-  request: { text: string; file: string; overrides: Record<string, string>; samples: number };
-};
+export type WorkerJob =
+  | {
+      kind: 'scenario';
+      request: { text: string; file: string; overrides: Record<string, string>; samples: number };
+    }
+  | {
+      kind: 'frontier';
+      request: { inputs: Record<string, string>; from: number; to: number; samples: number };
+    };
+export type WorkerRequest = { parts: CatalogParts; job: WorkerJob };
 export type WorkerAnswer =
   | { kind: 'progress'; done: number; total: number }
-  | { kind: 'done'; view: ScenarioView }
+  | { kind: 'done'; view: ScenarioView | FrontierView }
   | { kind: 'error'; message: string };
 
 const post = (answer: WorkerAnswer) =>
@@ -21,9 +27,11 @@ const post = (answer: WorkerAnswer) =>
 self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   try {
     const model = pageModel(event.data.parts);
-    const view = await model.uncertainView(event.data.request, (done, total) =>
-      post({ kind: 'progress', done, total }),
-    );
+    const { job } = event.data;
+    const view =
+      job.kind === 'frontier'
+        ? model.frontier(job.request)
+        : await model.uncertainView(job.request, (done, total) => post({ kind: 'progress', done, total }));
     post({ kind: 'done', view });
   } catch (error) {
     post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

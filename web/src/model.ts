@@ -1,7 +1,7 @@
 import type { PageModel } from '@server/page-model';
-import type { CatalogParts, ScenarioView } from '@server/wire';
+import type { CatalogParts, FrontierView, ScenarioView } from '@server/wire';
 import { api } from './api.js';
-import type { WorkerAnswer, WorkerRequest } from './mc-worker.js';
+import type { WorkerAnswer, WorkerJob, WorkerRequest } from './mc-worker.js';
 
 /**
  * The model in the page: loaded on first use (its code is a chunk of its own, the catalog
@@ -32,15 +32,29 @@ let stop: (() => void) | undefined;
  * (its inputs are stale). Undefined when the model has not loaded yet.
  */
 export function monteCarloInWorker(
-  request: WorkerRequest['request'],
+  request: Extract<WorkerJob, { kind: 'scenario' }>['request'],
   onProgress: (done: number, total: number) => void,
 ): Promise<ScenarioView> | undefined {
+  return inWorker({ kind: 'scenario', request }, onProgress) as Promise<ScenarioView> | undefined;
+}
+
+/** The frontier run year by year in the worker; undefined before the model has loaded. */
+export function frontierInWorker(
+  request: Extract<WorkerJob, { kind: 'frontier' }>['request'],
+): Promise<FrontierView> | undefined {
+  return inWorker({ kind: 'frontier', request }, () => undefined) as Promise<FrontierView> | undefined;
+}
+
+function inWorker(
+  job: WorkerJob,
+  onProgress: (done: number, total: number) => void,
+): Promise<ScenarioView | FrontierView> | undefined {
   const parts = catalogParts;
   if (!parts) return undefined;
   cancelMonteCarlo();
   const worker = new Worker(new URL('./mc-worker.js', import.meta.url), { type: 'module' });
   running = worker;
-  return new Promise<ScenarioView>((resolve, reject) => {
+  return new Promise<ScenarioView | FrontierView>((resolve, reject) => {
     stop = () => reject(new Error('cancelled: the inputs changed'));
     worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => {
       const answer = event.data;
@@ -53,7 +67,7 @@ export function monteCarloInWorker(
     worker.addEventListener('error', (event) =>
       reject(new Error(event.message || 'the Monte Carlo worker failed')),
     );
-    worker.postMessage({ parts, request } satisfies WorkerRequest);
+    worker.postMessage({ parts, job } satisfies WorkerRequest);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FrontierField, FrontierInfo, FrontierRequestBody, FrontierView } from '@server/wire';
 import { api, latest } from '../api.js';
 import { chart, debounce, h, table } from '../dom.js';
+import { frontierInWorker, loadPageModel } from '../model.js';
 import { readState, writeState } from '../url-state.js';
 
 /** Slider positions: 0 to STEPS along the field's span. */
@@ -171,7 +172,9 @@ export async function frontierPage(page: HTMLElement): Promise<void> {
     return out;
   };
   const run = latest((body: FrontierRequestBody) => api<FrontierView>('/api/frontier', { body }));
+  let ticket = 0;
   async function recompute(): Promise<void> {
+    const mine = ++ticket;
     writeState(
       { ...inputs(), from: from.value, to: to.value, samples: samples.value === '2000' ? '' : samples.value },
       path,
@@ -179,18 +182,22 @@ export async function frontierPage(page: HTMLElement): Promise<void> {
     status.textContent = 'computing…';
     results.classList.add('stale');
     try {
-      const answer = await run({
+      const body = {
         inputs: inputs(),
         from: Number(from.value),
         to: Number(to.value),
-        samples: Number(samples.value.replaceAll(/[,_]/g, '')) || undefined,
-      });
-      if (!answer) return;
+        samples: Number(samples.value.replaceAll(/[,_]/g, '')) || 2000,
+      };
+      // In the page's web worker once the model has loaded (a newer change cancels it); else on the server.
+      const here = frontierInWorker(body);
+      const answer = here ? { value: await here } : await run(body);
+      if (!answer || mine !== ticket) return;
       error.textContent = '';
       status.textContent = `${answer.value.samples.toLocaleString('en-US')} samples a year`;
       showFrontier(results, answer.value, info);
       results.classList.remove('stale');
     } catch (e) {
+      if (mine !== ticket) return;
       error.textContent = e instanceof Error ? e.message : String(e);
       status.textContent = 'the results below are for the last inputs that worked';
     }
@@ -207,6 +214,7 @@ export async function frontierPage(page: HTMLElement): Promise<void> {
     ),
     h('div', { class: 'layout' }, form, h('div', {}, error, status, results)),
   );
+  void loadPageModel().catch(() => undefined);
   await recompute();
 }
 
