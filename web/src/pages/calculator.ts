@@ -9,6 +9,7 @@ import { api, latest } from '../api.js';
 import { chart, debounce, h, table } from '../dom.js';
 import { loadPageModel, pageModelNow } from '../model.js';
 import { readState, writeState } from '../url-state.js';
+import { whatMovesIt } from '../what-moves-it.js';
 import { saveBar } from './save.js';
 
 /** A form generated from the calculator's schema; it recomputes as you type. */
@@ -162,34 +163,31 @@ function sensitivityBox(
     { 'aria-label': 'output to take apart', 'data-testid': 'sensitivity-output' },
     ...choices,
   );
-  const status = h('span', { class: 'status' });
-  const shown = h('div', { 'data-testid': 'sensitivity' });
-  const button = h('button', { type: 'button', 'data-testid': 'sensitivity-button' }, 'What moves it?');
-  button.addEventListener('click', async () => {
-    status.textContent = 'computing…';
-    try {
-      const s = await api<SensitivityView>(`/api/calculators/${info.name}/sensitivity`, {
-        body: { inputs, output: output.value, samples } satisfies SensitivityRequestBody,
-      });
-      status.textContent = `at every input's median: ${s.base}`;
-      shown.replaceChildren(
-        chart('tornado', s.tornado),
-        table(
-          ['Input', 'at its p5', 'at its p95', 'swing'],
-          s.rows.map((r) => [r.input, r.low, r.high, r.swing]),
-        ),
-        chart('histogram', s.histogram),
-      );
-    } catch (e) {
-      status.textContent = e instanceof Error ? e.message : String(e);
-    }
-  });
   return h(
     'div',
     {},
-    h('h2', {}, 'What moves an output'),
-    h('div', { class: 'bar' }, output, button, status),
-    shown,
+    ...whatMovesIt({
+      controls: [output],
+      buttonTestId: 'sensitivity-button',
+      shownTestId: 'sensitivity',
+      baseLabel: "at every input's median",
+      load: async () => {
+        const s = await api<SensitivityView>(`/api/calculators/${info.name}/sensitivity`, {
+          body: { inputs, output: output.value, samples } satisfies SensitivityRequestBody,
+        });
+        return {
+          base: s.base,
+          shown: [
+            chart('tornado', s.tornado),
+            table(
+              ['Input', 'at its p5', 'at its p95', 'swing'],
+              s.rows.map((r) => [r.input, r.low, r.high, r.swing]),
+            ),
+            chart('histogram', s.histogram),
+          ],
+        };
+      },
+    }),
   );
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '@server/wire';
 import { api } from '../api.js';
 import { chart, h, table } from '../dom.js';
+import { whatMovesIt } from '../what-moves-it.js';
 
 /** The scenario page's year table, its column picker, and its tornado of a yearly output. */
 
@@ -98,12 +99,11 @@ export function sensitivityControls(view: ScenarioView, request: () => ScenarioR
     ...years.map((y) => h('option', { value: y }, String(y))),
   );
   year.value = String(years[years.length - 1] ?? '');
-  const status = h('span', { class: 'status' });
-  const shown = h('div');
-  const button = h('button', { type: 'button', 'data-testid': 'tornado-button' }, 'What moves it?');
-  button.addEventListener('click', async () => {
-    status.textContent = 'computing…';
-    try {
+  return whatMovesIt({
+    controls: [output, year],
+    buttonTestId: 'tornado-button',
+    baseLabel: "at every number's median",
+    load: async () => {
       const s = await api<ScenarioSensitivityView>('/api/scenarios/sensitivity', {
         body: {
           ...request(),
@@ -111,21 +111,16 @@ export function sensitivityControls(view: ScenarioView, request: () => ScenarioR
           year: Number(year.value),
         } satisfies ScenarioSensitivityBody,
       });
-      status.textContent = `at every number's median: ${s.base}`;
-      shown.replaceChildren(
-        chart('scenario-tornado', s.tornado),
-        table(
-          ['Uncertain number', 'at its p5', 'at its p95', 'swing'],
-          s.rows.map((r) => [r.input, r.low, r.high, r.swing]),
-        ),
-      );
-    } catch (e) {
-      status.textContent = e instanceof Error ? e.message : String(e);
-    }
+      return {
+        base: s.base,
+        shown: [
+          chart('scenario-tornado', s.tornado),
+          table(
+            ['Uncertain number', 'at its p5', 'at its p95', 'swing'],
+            s.rows.map((r) => [r.input, r.low, r.high, r.swing]),
+          ),
+        ],
+      };
+    },
   });
-  return [
-    h('h2', {}, 'What moves an output'),
-    h('div', { class: 'bar' }, output, year, button, status),
-    shown,
-  ];
 }
