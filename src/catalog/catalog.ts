@@ -6,6 +6,7 @@ import type { ShipmentsCatalog } from './shipments.js';
 import type { SupplyCatalog } from './supply.js';
 import type { Accelerator, EdgeDevice, LanguageModel } from './types.js';
 import type { WorldBaseline } from './world.js';
+import type { Yardsticks } from './yardsticks.js';
 
 /** The data files' contents, validated: what a catalog is built from (and what the build caches). */
 export interface CatalogParts {
@@ -17,6 +18,7 @@ export interface CatalogParts {
   shipments: ShipmentsCatalog;
   power: PowerCatalog;
   frontier: FrontierCatalog;
+  yardsticks: Yardsticks;
   /** The world scenario at its medians; absent when it could not be run (see `worldProblem`). */
   world?: WorldBaseline | undefined;
   /** Why there is no world baseline. */
@@ -66,6 +68,7 @@ export class Catalog {
   readonly shipments: ShipmentsCatalog;
   readonly power: PowerCatalog;
   readonly frontier: FrontierCatalog;
+  readonly yardsticks: Yardsticks;
   readonly world: WorldBaseline | undefined;
   readonly worldProblem: string | undefined;
 
@@ -86,6 +89,7 @@ export class Catalog {
     this.shipments = parts.shipments;
     this.power = parts.power;
     this.frontier = parts.frontier;
+    this.yardsticks = parts.yardsticks;
     this.world = parts.world;
     this.worldProblem = parts.worldProblem;
     this.acceleratorNames = index('accelerator', files.accelerators, [...accelerators]);
@@ -94,6 +98,10 @@ export class Catalog {
     for (const id of Object.keys(supply.packaging)) {
       if (!this.acceleratorNames.has(id))
         throw new InputError(`data/supply.yaml: packaging names ${unknownAccelerator(this, id)}`);
+    }
+    for (const { accelerator } of parts.yardsticks.rental) {
+      if (!this.acceleratorNames.has(accelerator))
+        throw new InputError(`data/yardsticks.yaml: rental names ${unknownAccelerator(this, accelerator)}`);
     }
     for (const model of models) {
       const hardware = model.trainingHardware?.accelerator;
@@ -166,6 +174,7 @@ export class Catalog {
       shipments: this.shipments,
       power: this.power,
       frontier: this.frontier,
+      yardsticks: this.yardsticks,
       world: this.world,
       worldProblem: this.worldProblem,
     };

@@ -99,5 +99,26 @@ export function catalogFigures(catalog: Catalog): ListedFigure[] {
       frontier.campus.map((c) => ({ ...c, id: `largest campus ${c.year}` })),
     ),
     ...list('data/frontier.yaml', frontier.runs),
+    ...yardstickFigures(catalog),
+  ];
+}
+
+/** The yardsticks' figures: records with ids as they are, single figures under their section. */
+function yardstickFigures(catalog: Catalog): ListedFigure[] {
+  const { gdp, programs, deals, rental, grids, efficiency, homes } = catalog.yardsticks;
+  const file = 'data/yardsticks.yaml';
+  return [
+    ...list(
+      file,
+      gdp.map((g) => ({ ...g, id: `US GDP ${g.year}` })),
+    ),
+    ...list(file, programs),
+    ...list(file, deals),
+    ...list(file, rental),
+    ...list(file, grids),
+    ...list(file, [
+      { id: 'efficiency', part: efficiency },
+      { id: 'homes', part: homes },
+    ]),
   ];
 }

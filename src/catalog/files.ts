@@ -11,6 +11,7 @@ export const CATALOG_FILES = {
   shipments: 'shipments.yaml',
   power: 'power.yaml',
   frontier: 'frontier.yaml',
+  yardsticks: 'yardsticks.yaml',
 } as const;
 
 export interface CatalogText {

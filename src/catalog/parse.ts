@@ -9,6 +9,7 @@ import { modelsFileSchema } from './models.js';
 import { powerFileSchema } from './power.js';
 import { shipmentsFileSchema } from './shipments.js';
 import { supplyFileSchema } from './supply.js';
+import { yardsticksFileSchema } from './yardsticks.js';
 
 export { CATALOG_FILES, type CatalogText, type CatalogTexts } from './files.js';
 
@@ -28,6 +29,7 @@ export function parseCatalog(texts: CatalogTexts): Catalog {
       shipments: parseYaml(texts.shipments.text, texts.shipments.file, shipmentsFileSchema({ idOf })),
       power: parseYaml(texts.power.text, texts.power.file, powerFileSchema),
       frontier: parseYaml(texts.frontier.text, texts.frontier.file, frontierFileSchema),
+      yardsticks: parseYaml(texts.yardsticks.text, texts.yardsticks.file, yardsticksFileSchema),
     },
     { accelerators: texts.accelerators.file, models: texts.models.file, devices: texts.devices.file },
   );

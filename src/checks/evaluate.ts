@@ -195,5 +195,5 @@ export function evaluateCheckFile(
     data.kind === 'published'
       ? results.reduce((n, r) => n + r.expectations.filter((e) => e.holds === false).length, 0)
       : 0;
-  return { file, kind: data.kind, results, failures };
+  return { file, kind: data.kind, results, failures, outOfScope: data.out_of_scope };
 }

@@ -3,6 +3,7 @@ import type { Dimension } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { parseQuantity } from '../units/parse.js';
 import { judge, judgeUnderBound } from '../units/verdict.js';
+import { checkCommand, checkHref } from './claims-table.js';
 import type { Check, CheckFile, Expectation } from './schema.js';
 
 /**
@@ -43,6 +44,9 @@ export interface CheckResult {
   scenario?: string | undefined;
   /** The calculator check's inputs as written (the face opens the calculator with them). */
   inputs: Record<string, string>;
+  /** The CLI command that reruns the check, and the explorer page that opens it. */
+  command: string;
+  href: string;
   kind: CheckFile['kind'];
   sources: { title: string; url?: string | undefined }[];
   note?: string | undefined;
@@ -55,6 +59,8 @@ export interface CheckFileResult {
   results: CheckResult[];
   /** Published facts the model missed (always 0 for claims). */
   failures: number;
+  /** Claims the model cannot judge, with the reason. */
+  outOfScope: { claim: string; reason: string }[];
 }
 
 /**
@@ -98,5 +104,16 @@ export function checkResult(
 ): CheckResult {
   const sources = Array.isArray(check.source) ? check.source : [check.source];
   const inputs = Object.fromEntries(Object.entries(check.inputs).map(([k, v]) => [k, String(v)]));
-  return { id: check.id, title: check.title, ...ran, inputs, kind, sources, note: check.note, expectations };
+  const where = { ...ran, inputs };
+  return {
+    id: check.id,
+    title: check.title,
+    ...where,
+    command: checkCommand(where),
+    href: checkHref(where),
+    kind,
+    sources,
+    note: check.note,
+    expectations,
+  };
 }

@@ -66,6 +66,8 @@ export const checkFileSchema = z.strictObject({
   kind: z.enum(['published', 'claims', 'forecasts']),
   description: z.string().optional(),
   checks: z.array(checkSchema).min(1),
+  /** Claims the model cannot judge, listed with the reason so nobody wonders whether they were forgotten. */
+  out_of_scope: z.array(z.strictObject({ claim: z.string().min(1), reason: z.string().min(1) })).default([]),
 });
 
 export type CheckFile = z.output<typeof checkFileSchema>;

@@ -8,6 +8,7 @@ interface CheckOptions {
   json?: boolean;
   sources?: boolean;
   calibration?: boolean;
+  claimsTable?: boolean;
 }
 
 export function registerCheck(program: Command, io: CliIo, catalog: Catalog): void {
@@ -19,13 +20,15 @@ export function registerCheck(program: Command, io: CliIo, catalog: Catalog): vo
     .option('--json', 'print the results as JSON')
     .option('--no-sources', 'leave the list of sources out of the report')
     .option('--calibration', "report how often published facts fall inside the model's 50% and 90% intervals")
+    .option('--claims-table', 'print a Markdown table: each claim, the command that answers it, its verdict')
     .action(async (files: string[], options: CheckOptions) => {
       // Check files, their schemas and the verdicts load only when a check runs.
-      const [{ readUserFile }, { calibrateCheckFile }, { evaluateCheckFile }, report] = await Promise.all([
+      const [{ readUserFile }, { calibrateCheckFile }, { evaluateCheckFile }, report, table] = await Promise.all([
         import('../io/files.js'),
         import('../checks/calibrate.js'),
         import('../checks/evaluate.js'),
         import('../report/check-report.js'),
+        import('../checks/claims-table.js'),
       ]);
       if (options.calibration) {
         const calibrations = files.map((file) => calibrateCheckFile(readUserFile(file), file, catalog));
@@ -40,7 +43,8 @@ export function registerCheck(program: Command, io: CliIo, catalog: Catalog): vo
         return { text: readUserFile(found), file: found };
       };
       const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog, read(file)));
-      if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+      if (options.claimsTable) io.stdout(table.claimsTableMarkdown(results.flatMap(table.claimRows)));
+      else if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
       else
         io.stdout(
           results.map((r) => report.renderCheckReport(r, { sources: options.sources !== false })).join('\n'),

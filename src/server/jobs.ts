@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { findCalculator } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { evaluateCheckFile } from '../checks/evaluate.js';
+import { claimRows } from '../checks/claims-table.js';
+import { type CheckFileResult, evaluateCheckFile } from '../checks/evaluate.js';
 import { InputError } from '../errors.js';
 import { readUserFile } from '../io/files.js';
 import { panelSvg } from '../report/chart.js';
@@ -74,16 +75,16 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
       return scenarioWorkbookBase64(job.request, catalog);
     case 'sensitivity':
       return sensitivityView(calculatorOr404(job.name), job.request, catalog);
-    case 'claims':
-      return {
-        files: CLAIM_FILES.map((f) =>
-          evaluateCheckFile(readUserFile(join(job.checksDir, f)), `checks/${f}`, catalog, (path) => ({
-            // Scenarios a check names sit beside the checks folder, as the CLI finds them.
-            text: readUserFile(join(job.checksDir, path)),
-            file: join('checks', path),
-          })),
-        ),
-      } satisfies ClaimsLedger;
+    case 'claims': {
+      const files = CLAIM_FILES.map((f) =>
+        evaluateCheckFile(readUserFile(join(job.checksDir, f)), `checks/${f}`, catalog, (path) => ({
+          // Scenarios a check names sit beside the checks folder, as the CLI finds them.
+          text: readUserFile(join(job.checksDir, path)),
+          file: join('checks', path),
+        })),
+      );
+      return { founding: claimRows(files[0] as CheckFileResult), files } satisfies ClaimsLedger;
+    }
     case 'compare': {
       const charts: Comparison['charts'] = comparisonPanels(job.runs).map((p) => ({
         id: p.id,

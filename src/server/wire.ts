@@ -1,3 +1,4 @@
+import type { ClaimRow } from '../checks/claims-table.js';
 import type { CheckFileResult } from '../checks/evaluate.js';
 import type { SavedRunSummary } from '../store/runs.js';
 import type { CalculatorInfo } from './calculator-view.js';
@@ -34,6 +35,7 @@ import type { ScenarioView } from './scenario-view.js';
  */
 
 export type { CatalogParts } from '../catalog/catalog.js';
+export type { ClaimRow } from '../checks/claims-table.js';
 export type { CheckFileResult, CheckResult, ExpectationResult } from '../checks/evaluate.js';
 export type { RunKind, SavedRun, SavedRunSummary } from '../store/runs.js';
 export type { SensitivityView } from './calculator-sensitivity.js';
@@ -76,6 +78,8 @@ export interface ScenarioSource {
 
 /** The check files the explorer shows, each held against the model. */
 export interface ClaimsLedger {
+  /** The founding claims, one row each: the README's claims table. */
+  founding: ClaimRow[];
   files: CheckFileResult[];
 }
 

@@ -23,7 +23,8 @@ export type Dimension =
   | 'money_per_hour'
   | 'hours'
   | 'token_rate'
-  | 'capex_per_token_rate';
+  | 'capex_per_token_rate'
+  | 'energy_per_flop';
 
 /** Base unit of each dimension, as written in JSON output. */
 export const BASE_UNIT: Record<Dimension, string> = {
@@ -47,6 +48,7 @@ export const BASE_UNIT: Record<Dimension, string> = {
   hours: 'h',
   token_rate: 'token/s',
   capex_per_token_rate: 'USD/(token/s)',
+  energy_per_flop: 'J/FLOP',
 };
 
 /** One example per dimension, used in error messages ("expected a power like ..."). */
@@ -71,6 +73,7 @@ export const EXAMPLE: Record<Dimension, string> = {
   hours: '30.8M h',
   token_rate: '3,000 tokens/s',
   capex_per_token_rate: '$10/(token/s)',
+  energy_per_flop: '0.22 pJ/FLOP',
 };
 
 /** Human name of each dimension, for messages. */
@@ -95,6 +98,7 @@ export const NOUN: Record<Dimension, string> = {
   hours: 'a number of hours',
   token_rate: 'a token rate',
   capex_per_token_rate: 'a capital cost per unit of throughput',
+  energy_per_flop: 'an energy per FLOP',
 };
 
 /**
@@ -126,6 +130,7 @@ export const LIMIT_TEXT: Record<Dimension, string> = {
   hours: '1e18 h',
   token_rate: '1e18 tokens/s',
   capex_per_token_rate: '$1T/(token/s)',
+  energy_per_flop: '1 J/FLOP',
 };
 
 export const SECONDS_PER_HOUR = 3600;

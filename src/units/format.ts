@@ -61,6 +61,25 @@ function smallJoules(joules: number): string {
   return abs >= 1e-3 ? `${significant(joules * 1e3)} mJ` : `${significant(joules * 1e6)} µJ`;
 }
 
+const SMALL_PREFIXES: ReadonlyArray<[number, string]> = [
+  [1, ''],
+  [1e-3, 'm'],
+  [1e-6, 'µ'],
+  [1e-9, 'n'],
+  [1e-12, 'p'],
+  [1e-15, 'f'],
+  [1e-18, 'a'],
+  [1e-21, 'z'],
+];
+
+/** Energy per FLOP in the small joules it is measured in: "0.222 pJ/FLOP", "2.87 zJ/FLOP". */
+function smallPerFlop(joules: number): string {
+  const abs = Math.abs(joules);
+  if (abs === 0) return '0 J/FLOP';
+  const [scale, prefix] = SMALL_PREFIXES.find(([scale]) => abs >= scale * 0.9995) ?? [1e-21, 'z'];
+  return `${significant(joules / scale)} ${prefix}J/FLOP`;
+}
+
 export function formatDuration(seconds: number): string {
   const abs = Math.abs(seconds);
   if (abs > 0 && abs < 1e-3) return `${significant(seconds * 1e6)} µs`;
@@ -133,5 +152,7 @@ export function formatQuantity(value: number, dimension: Dimension): string {
       return `${formatCount(value < 100 ? Number(significant(value)) : Math.round(value))} tokens/s`;
     case 'capex_per_token_rate':
       return `${formatMoney(value)}/(token/s)`;
+    case 'energy_per_flop':
+      return smallPerFlop(value);
   }
 }

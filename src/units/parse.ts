@@ -86,6 +86,21 @@ const MONEY_PER_ENERGY: UnitTable = {
   '/MWh': 1 / (JOULES_PER_KWH * 1e3),
 };
 
+/** Energy per operation is written in small joules: "0.22 pJ/FLOP", "2.1e-16 J/FLOP", "15 fJ/op". */
+const SMALL_JOULES_PER_FLOP: UnitTable = Object.fromEntries(
+  Object.entries({
+    '': 1,
+    m: 1e-3,
+    µ: 1e-6,
+    u: 1e-6,
+    n: 1e-9,
+    p: 1e-12,
+    f: 1e-15,
+    a: 1e-18,
+    z: 1e-21,
+  }).flatMap(([prefix, scale]) => ['/FLOP', '/op'].map((per) => [`${prefix}J${per}`, scale])),
+);
+
 const UNITS: Record<Dimension, UnitTable> = {
   count: { '': 1, ...COUNT_NOUNS },
   year: { '': 1 },
@@ -127,6 +142,7 @@ const UNITS: Record<Dimension, UnitTable> = {
   hours: { '': 1, h: 1, hours: 1 },
   token_rate: { 'token/s': 1, 'tokens/s': 1, 'tok/s': 1 },
   capex_per_token_rate: { '/(token/s)': 1, '/(tokens/s)': 1 },
+  energy_per_flop: SMALL_JOULES_PER_FLOP,
 };
 
 /** Dimensions whose numbers may carry a magnitude word (k, M, B, T) before the unit. */

@@ -1,4 +1,4 @@
-import type { CheckResult, ClaimsLedger } from '@server/wire';
+import type { CheckResult, ClaimRow, ClaimsLedger } from '@server/wire';
 import { api } from '../api.js';
 import { h, table } from '../dom.js';
 
@@ -6,8 +6,17 @@ import { h, table } from '../dom.js';
 export async function claimsPage(page: HTMLElement): Promise<void> {
   const title = 'Claims, published facts and forecasts';
   page.append(h('h1', {}, title), h('p', { class: 'status' }, 'evaluating…'));
-  const { files } = await api<ClaimsLedger>('/api/claims');
-  page.replaceChildren(h('h1', {}, title));
+  const { founding, files } = await api<ClaimsLedger>('/api/claims');
+  page.replaceChildren(
+    h('h1', {}, title),
+    h('h2', {}, 'The founding claims'),
+    h(
+      'p',
+      { class: 'text' },
+      'Each claim the project was founded to test, where it is answered and what the model found (the README’s claims table, from the same run). A claim opens its calculator or scenario with its inputs.',
+    ),
+    foundingTable(founding),
+  );
   for (const file of files) {
     const rows = file.results.flatMap((r) =>
       r.expectations.map((e, i) => [
@@ -52,16 +61,22 @@ export async function claimsPage(page: HTMLElement): Promise<void> {
   }
 }
 
-/** Where a check can be opened: its calculator with its inputs, or its scenario. */
-function openLink(r: CheckResult): string | undefined {
-  if (r.calculator) return `/calc/${r.calculator}?${new URLSearchParams(r.inputs)}`;
-  const id = r.scenario?.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
-  return id ? `/scenario/${id}` : undefined;
+/** One row a founding claim: the claim (opening its check), the command that answers it, the verdict. */
+function foundingTable(rows: readonly ClaimRow[]): HTMLElement {
+  return table(
+    ['Claim', 'Answered by', 'Verdict'],
+    rows.map((r) => [
+      r.href ? h('a', { href: r.href, 'data-testid': `claim-${r.id}` }, r.claim) : r.claim,
+      r.command ? h('code', {}, r.command) : '–',
+      h('span', { class: r.outOfScope ? 'text muted' : 'text' }, r.verdict),
+    ]),
+    { 'data-testid': 'founding-claims' },
+  );
 }
 
 /** A check's title, opening onto why: its note, inputs, tolerance, closest reading and a link to rerun it. */
 function why(r: CheckResult): HTMLElement {
-  const link = openLink(r);
+  const link = r.href;
   const inputs = Object.entries(r.inputs)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
