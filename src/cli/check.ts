@@ -23,13 +23,14 @@ export function registerCheck(program: Command, io: CliIo, catalog: Catalog): vo
     .option('--claims-table', 'print a Markdown table: each claim, the command that answers it, its verdict')
     .action(async (files: string[], options: CheckOptions) => {
       // Check files, their schemas and the verdicts load only when a check runs.
-      const [{ readUserFile }, { calibrateCheckFile }, { evaluateCheckFile }, report, table] = await Promise.all([
-        import('../io/files.js'),
-        import('../checks/calibrate.js'),
-        import('../checks/evaluate.js'),
-        import('../report/check-report.js'),
-        import('../checks/claims-table.js'),
-      ]);
+      const [{ readUserFile }, { calibrateCheckFile }, { evaluateCheckFile }, report, table] =
+        await Promise.all([
+          import('../io/files.js'),
+          import('../checks/calibrate.js'),
+          import('../checks/evaluate.js'),
+          import('../report/check-report.js'),
+          import('../checks/claims-table.js'),
+        ]);
       if (options.calibration) {
         const calibrations = files.map((file) => calibrateCheckFile(readUserFile(file), file, catalog));
         if (options.json) io.stdout(`${JSON.stringify(calibrations, null, 2)}\n`);
