@@ -1,7 +1,13 @@
 import { InputError, unknownId } from '../errors.js';
+import { buildRate } from './build-rate.js';
+import { cloudContract } from './cloud-contract.js';
 import { cluster } from './cluster.js';
 import { edgeVsCentral } from './edge-vs-central.js';
+import { energyPerFlop } from './energy-per-flop.js';
 import { frontierRun } from './frontier-run.js';
+import { gdpShare } from './gdp-share.js';
+import { gridScale } from './grid-scale.js';
+import { homeSolar } from './home-solar.js';
 import { inference } from './inference.js';
 import { power } from './power.js';
 import { supply } from './supply.js';
@@ -19,6 +25,12 @@ export const CALCULATORS: readonly Calculator[] = [
   edgeVsCentral,
   supply,
   power,
+  buildRate,
+  cloudContract,
+  gridScale,
+  gdpShare,
+  energyPerFlop,
+  homeSolar,
 ];
 
 export function findCalculator(name: string): Calculator {

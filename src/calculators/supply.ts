@@ -94,6 +94,16 @@ const SUPPLY_INPUTS: readonly InputSpec[] = [
     description: 'good packages per assembled package',
   },
   {
+    name: 'carrier_area',
+    type: 'quantity',
+    dimension: 'ratio',
+    example: '3',
+    bounds: { min: 0.1, max: 10 },
+    defaultText: '1 (a 300 mm wafer)',
+    description:
+      "area of a packaging carrier over a 300 mm wafer's: TSMC's panels are 1.36 (310 mm square) to 3.7 (510 x 515 mm)",
+  },
+  {
     name: 'it_power',
     type: 'quantity',
     dimension: 'power',
@@ -162,6 +172,30 @@ export const supply: Calculator = {
       description: 'of global output in the year',
     },
     { name: 'euv_tools', dimension: 'count', label: 'EUV tools', description: 'at the effective throughput' },
+    {
+      name: 'euv_tools_per_fab',
+      dimension: 'count',
+      label: 'EUV tools per fab',
+      description: 'a fab of the catalog size',
+    },
+    {
+      name: 'euv_tool_price',
+      dimension: 'money',
+      label: 'EUV tool price',
+      description: 'a low-NA tool, as the model counts',
+    },
+    {
+      name: 'high_na_tool_price',
+      dimension: 'money',
+      label: 'High-NA tool price',
+      description: 'for comparison (catalog)',
+    },
+    {
+      name: 'fab_cost',
+      dimension: 'money',
+      label: 'Fab cost',
+      description: 'one leading-edge fab of the process',
+    },
     { name: 'fabs', dimension: 'count', label: 'Leading-edge fabs', description: 'of the catalog size' },
     { name: 'fab_capex', dimension: 'money', label: 'Fab capex', description: 'to build those fabs' },
     {
@@ -232,7 +266,8 @@ export const supply: Calculator = {
         `each accelerator a year of capacity costs ${formatQuantity(perUnit.total, 'money')}: ${formatQuantity(perUnit.logic, 'money')} of fab, ${formatQuantity(perUnit.packaging, 'money')} of packaging, ${formatQuantity(perUnit.memory, 'money')} of HBM capacity`,
       );
     } else return ctx.fail('units', `is missing: give ${ctx.label('units')} or ${ctx.label('capital')}`);
-    const needs = supplyNeeds(units, pkg, process, lithography(s), packagingYield);
+    const carrierArea = ctx.number('carrier_area', () => ({ value: 1, origin: 'default' }));
+    const needs = supplyNeeds(units, pkg, process, lithography(s), packagingYield, carrierArea);
     const year = ctx.number('year', () => ({ value: 2026, origin: 'default' }));
     const endOfYear = year * 12 + 11;
     const shares = supplyShares(needs, {
@@ -251,6 +286,10 @@ export const supply: Calculator = {
       hbm_stacks: needs.hbmStacks,
       hbm_share: shares.hbm,
       euv_tools: needs.euvTools,
+      euv_tools_per_fab: needs.euvTools / needs.fabs,
+      euv_tool_price: s.euv.toolPrice.value,
+      high_na_tool_price: s.euv.highNaToolPrice.value,
+      fab_cost: process.fabCost,
       fabs: needs.fabs,
       fab_capex: needs.fabCapex,
       packaging_capex: units * perUnit.packaging,

@@ -24,7 +24,7 @@ export interface Packaging {
 
 export interface SupplyCatalog {
   processes: Record<string, ProcessNode>;
-  euv: { toolPrice: Figure; wafersPerHour: Figure; availability: Figure };
+  euv: { toolPrice: Figure; highNaToolPrice: Figure; wafersPerHour: Figure; availability: Figure };
   packaging: Record<string, Packaging>;
   cowos: { packagingYield: Figure; capacity: DatedSeries; capexPerWaferMonth: Figure };
   hbm: { stackPrice: Figure; capacity: DatedSeries; capexPerStackYear: Figure };
@@ -60,6 +60,7 @@ export const supplyFileSchema = z
     processes: z.record(z.string(), processSchema),
     euv: z.strictObject({
       tool_price: figureSchema('money'),
+      high_na_tool_price: figureSchema('money'),
       wafers_per_hour: figureSchema('count'),
       availability: figureSchema('fraction'),
     }),
@@ -130,6 +131,7 @@ export const supplyFileSchema = z
       processes,
       euv: {
         toolPrice: fig(raw.euv.tool_price, 'euv', 'tool_price'),
+        highNaToolPrice: fig(raw.euv.high_na_tool_price, 'euv', 'high_na_tool_price'),
         wafersPerHour: fig(raw.euv.wafers_per_hour, 'euv', 'wafers_per_hour'),
         availability: fig(raw.euv.availability, 'euv', 'availability'),
       },

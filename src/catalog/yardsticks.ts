@@ -46,7 +46,7 @@ export interface Yardsticks {
   gdp: GdpYear[];
   programs: Program[];
   deals: Deal[];
-  rental: { accelerator: string; price: Figure }[];
+  rental: { accelerator: string; hourlyPrice: Figure }[];
   efficiency: {
     landauer: Figure;
     cmosLimit: Figure;
@@ -91,7 +91,7 @@ export const yardsticksFileSchema = z
       }),
     ),
     rental: z.array(
-      z.strictObject({ accelerator: z.string().min(1), price: figureSchema('money_per_hour') }),
+      z.strictObject({ accelerator: z.string().min(1), hourly_price: figureSchema('money_per_hour') }),
     ),
     efficiency: z.strictObject({
       landauer: figureSchema('energy'),
@@ -155,7 +155,7 @@ export const yardsticksFileSchema = z
       })),
       rental: raw.rental.map((r, i) => ({
         accelerator: r.accelerator,
-        price: figure(r.price, ['rental', i, 'price']),
+        hourlyPrice: figure(r.hourly_price, ['rental', i, 'hourly_price']),
       })),
       efficiency: {
         landauer: figure(e.landauer, ['efficiency', 'landauer']),

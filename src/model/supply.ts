@@ -73,12 +73,14 @@ export function supplyNeeds(
   process: ProcessSpec,
   euv: LithographySpec,
   packagingYield: number,
+  /** Area of a packaging carrier over a 300 mm wafer's: panels carry more interposers each. */
+  carrierArea = 1,
 ): SupplyNeeds {
   const gross = grossDiesPerWafer(pkg.computeDieArea);
   const yieldShare = dieYield(pkg.computeDieArea, process.defectDensity);
   const good = gross * yieldShare;
   const logicWafers = (units * pkg.computeDies) / good / packagingYield;
-  const packagesPerCowosWafer = grossDiesPerWafer(pkg.interposerArea) * packagingYield;
+  const packagesPerCowosWafer = grossDiesPerWafer(pkg.interposerArea) * packagingYield * carrierArea;
   const cowosWafers = units / packagesPerCowosWafer;
   const euvExposures = logicWafers * process.euvLayers;
   const exposuresPerTool = euv.wafersPerHour * HOURS_PER_YEAR * euv.availability;
