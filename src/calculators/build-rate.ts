@@ -5,6 +5,7 @@ import { fastestMix } from '../model/power-supply.js';
 import { SECONDS_PER_DAY } from '../units/dimensions.js';
 import { formatQuantity } from '../units/format.js';
 import { COSTING_INPUTS, clusterSpecOf, peakPerAccelerator, resolveAccelerator } from './fleet.js';
+import { POWER_SHARE_INPUT } from './power.js';
 import type { Calculator } from './types.js';
 
 /** One GW a week: the rate the claims of a build-out "factory" are held against. */
@@ -34,15 +35,7 @@ export const buildRate: Calculator = {
       bounds: { min: 3600 },
       description: 'time taken to install them',
     },
-    {
-      name: 'share',
-      type: 'quantity',
-      dimension: 'fraction',
-      example: '30%',
-      bounds: { min: 0, exclusiveMin: true, max: 1 },
-      assumption: 'power_build_share',
-      description: "share of the world's yearly build of each kind of power equipment this builder can get",
-    },
+    POWER_SHARE_INPUT,
   ],
   outputs: [
     {

@@ -33,6 +33,17 @@ import {
 } from './serving.js';
 import type { Calculator, CalculatorContext, InputSpec } from './types.js';
 
+/** The power of an edge device's AI hardware while it generates: the catalog's, or given. */
+export const DEVICE_POWER_INPUT: InputSpec = {
+  name: 'device_power',
+  type: 'quantity',
+  dimension: 'power',
+  example: '100 W',
+  bounds: { min: 0, exclusiveMin: true },
+  defaultText: "the device's catalog power while running inference",
+  description: "power of a device's AI hardware while generating",
+};
+
 const EDGE_INPUTS: readonly InputSpec[] = [
   {
     name: 'devices',
@@ -56,15 +67,7 @@ const EDGE_INPUTS: readonly InputSpec[] = [
     defaultText: "the device's catalog price for its AI hardware",
     description: "price of a device's AI hardware",
   },
-  {
-    name: 'device_power',
-    type: 'quantity',
-    dimension: 'power',
-    example: '100 W',
-    bounds: { min: 0, exclusiveMin: true },
-    defaultText: "the device's catalog power while running inference",
-    description: "power of a device's AI hardware while generating",
-  },
+  DEVICE_POWER_INPUT,
   {
     name: 'utilization',
     type: 'quantity',

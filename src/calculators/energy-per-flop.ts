@@ -1,7 +1,7 @@
 import type { Accelerator, Precision } from '../catalog/types.js';
 import { PRECISIONS } from '../catalog/types.js';
 import { chipEnergyPerFlop, type EfficiencyClaim, judgeEfficiencyClaim } from '../model/energy-efficiency.js';
-import { formatQuantity, significant } from '../units/format.js';
+import { formatFactor, formatQuantity } from '../units/format.js';
 import { catalogNumber, peakPerAccelerator, resolveAccelerator } from './fleet.js';
 import type { Calculator, CalculatorContext, OutputSpec } from './types.js';
 
@@ -62,19 +62,13 @@ function trainingPrecision(ctx: CalculatorContext, accelerator: Accelerator): Pr
   return precision;
 }
 
-/** "9.5x", "1,100x", "950kx": a factor as the notes say it, to two figures. */
-const times = (factor: number) => {
-  const rounded = Number(factor.toPrecision(2));
-  return `${rounded >= 1000 ? formatQuantity(rounded, 'count') : significant(rounded, 2)}x`;
-};
-
 /** The verdict in plain words: against CMOS, then against Landauer. */
 function verdict(improvement: number, claim: EfficiencyClaim, cmosLimit: number): string {
   const needs = `${formatQuantity(improvement, 'count')}x would need ${formatQuantity(claim.claimed, 'energy_per_flop')}`;
   const beyondCmos = claim.claimOverCmosLimit > 1;
   const cmos = beyondCmos
-    ? `${times(claim.claimOverCmosLimit)} below the most efficient CMOS Epoch thinks possible (${formatQuantity(cmosLimit, 'energy_per_flop')})`
-    : `${times(1 / claim.claimOverCmosLimit)} above the most efficient CMOS Epoch thinks possible (${formatQuantity(cmosLimit, 'energy_per_flop')})`;
+    ? `${formatFactor(claim.claimOverCmosLimit)} below the most efficient CMOS Epoch thinks possible (${formatQuantity(cmosLimit, 'energy_per_flop')})`
+    : `${formatFactor(1 / claim.claimOverCmosLimit)} above the most efficient CMOS Epoch thinks possible (${formatQuantity(cmosLimit, 'energy_per_flop')})`;
   const bits = Number(claim.landauerBits.toPrecision(2));
   if (claim.landauerBits < 1)
     return `${needs}, ${cmos}; that is less than one bit erasure per FLOP at Landauer's bound, so it needs reversible computing: physics forbids it for ordinary logic`;
@@ -148,7 +142,7 @@ export const energyPerFlop: Calculator = {
     ctx.note(verdict(improvement, claim, cmosLimit));
     const neuromorphic = efficiency.neuromorphicBest.value;
     ctx.note(
-      `${accelerator.id} at ${precision}: ${formatQuantity(power, 'power')} / ${formatQuantity(peak, 'flops')} = ${formatQuantity(gpu, 'energy_per_flop')}; CMOS can get at most ${times(claim.headroomToCmosLimit)} better, and the best neuromorphic system (Hala Point, a vendor figure) spends ${formatQuantity(neuromorphic, 'energy_per_flop')}, ${neuromorphic < gpu ? `${times(gpu / neuromorphic)} less` : `${times(neuromorphic / gpu)} more`} than the GPU`,
+      `${accelerator.id} at ${precision}: ${formatQuantity(power, 'power')} / ${formatQuantity(peak, 'flops')} = ${formatQuantity(gpu, 'energy_per_flop')}; CMOS can get at most ${formatFactor(claim.headroomToCmosLimit)} better, and the best neuromorphic system (Hala Point, a vendor figure) spends ${formatQuantity(neuromorphic, 'energy_per_flop')}, ${neuromorphic < gpu ? `${formatFactor(gpu / neuromorphic)} less` : `${formatFactor(neuromorphic / gpu)} more`} than the GPU`,
     );
     if (precision !== 'fp4')
       ctx.note(

@@ -162,13 +162,20 @@ export function clusterSpecOf(
   accelerator: Accelerator,
   count: number,
   peakFlopsPerAccelerator: number,
+  /** 'catalog': take price and power from the catalog as they are (one of several generations, no --price flag). */
+  hardware: 'inputs' | 'catalog' = 'inputs',
 ): ClusterSpec {
+  const fromCatalog = hardware === 'catalog';
   return {
     count,
     peakFlopsPerAccelerator,
     h100ePerAccelerator: h100eOf(accelerator, ctx.catalog.accelerator(H100E_REFERENCE)),
-    itPowerPerAccelerator: catalogNumber(ctx, 'it_power', accelerator.id, accelerator.itPower),
-    pricePerAccelerator: catalogNumber(ctx, 'price', accelerator.id, accelerator.price),
+    itPowerPerAccelerator: fromCatalog
+      ? accelerator.itPower.value
+      : catalogNumber(ctx, 'it_power', accelerator.id, accelerator.itPower),
+    pricePerAccelerator: fromCatalog
+      ? accelerator.price.value
+      : catalogNumber(ctx, 'price', accelerator.id, accelerator.price),
     pue: ctx.number('pue'),
     facilityCapexPerItWatt: ctx.number('facility_capex'),
     electricityPrice: ctx.number('electricity_price'),

@@ -3,6 +3,7 @@ import { withContext } from '../errors.js';
 import { averagePower, deviceEnergyPerDay, perDay, solarEnergyPerDay } from '../model/home-solar.js';
 import { SECONDS_PER_DAY } from '../units/dimensions.js';
 import { formatQuantity, significant } from '../units/format.js';
+import { DEVICE_POWER_INPUT } from './edge-vs-central.js';
 import { catalogNumber } from './fleet.js';
 import type { Calculator, CalculatorContext, OutputSpec } from './types.js';
 
@@ -92,15 +93,7 @@ export const homeSolar: Calculator = {
       default: 'tesla-hw4',
       description: 'edge device id from the catalog (see `gigawatt catalog devices`)',
     },
-    {
-      name: 'device_power',
-      type: 'quantity',
-      dimension: 'power',
-      example: '100 W',
-      bounds: { min: 0, exclusiveMin: true },
-      defaultText: "the device's catalog power while running inference",
-      description: "power of the device's AI computer while running inference",
-    },
+    DEVICE_POWER_INPUT,
     {
       name: 'hours',
       type: 'quantity',

@@ -13,7 +13,18 @@ import {
 } from '../model/power-supply.js';
 import { formatQuantity } from '../units/format.js';
 import { LOAD_FACTOR_INPUT } from './fleet.js';
-import type { Calculator, CalculatorContext, OutputSpec } from './types.js';
+import type { Calculator, CalculatorContext, InputSpec, OutputSpec } from './types.js';
+
+/** How much of the world's yearly build of power equipment one buyer can get. */
+export const POWER_SHARE_INPUT: InputSpec = {
+  name: 'share',
+  type: 'quantity',
+  dimension: 'fraction',
+  example: '30%',
+  bounds: { min: 0, exclusiveMin: true, max: 1 },
+  assumption: 'power_build_share',
+  description: "share of the world's yearly build of each kind of power equipment this buyer can get",
+};
 
 /** What one power source would take to bring the whole load online alone, one row per source. */
 const BREAKDOWN_COLUMNS: readonly OutputSpec[] = [
@@ -102,15 +113,7 @@ export const power: Calculator = {
       defaultText: 'the fastest mix of all of them',
       description: 'one way to bring power online (see `gigawatt catalog power`)',
     },
-    {
-      name: 'share',
-      type: 'quantity',
-      dimension: 'fraction',
-      example: '30%',
-      bounds: { min: 0, exclusiveMin: true, max: 1 },
-      assumption: 'power_build_share',
-      description: "share of the world's yearly build of each kind of equipment this buyer can get",
-    },
+    POWER_SHARE_INPUT,
     LOAD_FACTOR_INPUT,
   ],
   outputs: OUTPUTS,

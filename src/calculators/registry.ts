@@ -2,6 +2,8 @@ import { InputError, unknownId } from '../errors.js';
 import { buildRate } from './build-rate.js';
 import { cloudContract } from './cloud-contract.js';
 import { cluster } from './cluster.js';
+import { computeGrowth } from './compute-growth.js';
+import { costTrend } from './cost-trend.js';
 import { edgeVsCentral } from './edge-vs-central.js';
 import { energyPerFlop } from './energy-per-flop.js';
 import { frontierRun } from './frontier-run.js';
@@ -31,6 +33,8 @@ export const CALCULATORS: readonly Calculator[] = [
   gdpShare,
   energyPerFlop,
   homeSolar,
+  costTrend,
+  computeGrowth,
 ];
 
 export function findCalculator(name: string): Calculator {

@@ -99,6 +99,12 @@ export class Catalog {
       if (!this.acceleratorNames.has(id))
         throw new InputError(`data/supply.yaml: packaging names ${unknownAccelerator(this, id)}`);
     }
+    for (const run of parts.frontier.runs) {
+      if (run.accelerator && !this.acceleratorNames.has(run.accelerator))
+        throw new InputError(
+          `data/frontier.yaml: run '${run.id}' names ${unknownAccelerator(this, run.accelerator)}`,
+        );
+    }
     for (const { accelerator } of parts.yardsticks.rental) {
       if (!this.acceleratorNames.has(accelerator))
         throw new InputError(`data/yardsticks.yaml: rental names ${unknownAccelerator(this, accelerator)}`);

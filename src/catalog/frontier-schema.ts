@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { figureSchema, type RawFigure, resolveFigure, sourceList, sourcesSchema } from './figures.js';
 import type { CampusYear, FrontierCatalog, KnownRun } from './frontier.js';
+import { PRECISIONS } from './types.js';
 
 /** data/frontier.yaml: the largest campus by year and the largest runs done, each figure sourced. */
 const campusSchema = z.strictObject({
@@ -17,6 +18,11 @@ const runSchema = z.strictObject({
   date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'write the date as YYYY-MM'),
   compute: figureSchema('flop'),
   hardware: z.string().optional(),
+  chips: figureSchema('count').optional(),
+  accelerator: z.string().min(1).optional(),
+  chip_peak: figureSchema('flops').optional(),
+  precision: z.enum(PRECISIONS).optional(),
+  days: figureSchema('time').optional(),
 });
 
 export const frontierFileSchema = z
@@ -46,10 +52,18 @@ export const frontierFileSchema = z
     const runs = raw.runs.map((r, i): KnownRun => {
       if (ids.has(r.id)) issue(['runs', i, 'id'], `duplicate run id '${r.id}'`);
       ids.add(r.id);
+      if (r.accelerator && r.chip_peak)
+        issue(['runs', i, 'chip_peak'], 'give accelerator (a catalog id) or chip_peak, not both');
+      const { chips, chip_peak, days, precision, ...rest } = r;
+      const optional = (f: RawFigure<number> | undefined, key: string) => f && figure(f, ['runs', i, key]);
       return {
-        ...r,
+        ...rest,
         year: Number(r.date.slice(0, 4)),
         compute: figure(r.compute, ['runs', i, 'compute']),
+        chips: optional(chips, 'chips'),
+        chipPeak: optional(chip_peak, 'chip_peak'),
+        precision: precision ?? 'bf16',
+        duration: optional(days, 'days'),
       };
     });
     return { campus, runs, sources: sourceList(raw.sources) };

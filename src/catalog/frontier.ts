@@ -1,4 +1,4 @@
-import type { Figure, Source } from './types.js';
+import type { Figure, Precision, Source } from './types.js';
 
 /** The largest single campus in service at a year's end: a 90% interval and a median (facility W). */
 export interface CampusYear {
@@ -18,6 +18,16 @@ export interface KnownRun {
   year: number;
   compute: Figure;
   hardware?: string | undefined;
+  /** Structured hardware, where published: the chips, their type or peak, and the wall-clock length. */
+  chips?: Figure | undefined;
+  /** Catalog accelerator id, when the catalog has the chip. */
+  accelerator?: string | undefined;
+  /** Dense peak FLOP/s per chip at the run's precision, for chips the accelerator catalog lacks. */
+  chipPeak?: Figure | undefined;
+  /** The number format the run trained in (16-bit unless said). */
+  precision: Precision;
+  /** Wall-clock length of the run (s). */
+  duration?: Figure | undefined;
 }
 
 export interface FrontierCatalog {
@@ -60,6 +70,15 @@ export function largestRunsByYear(frontier: FrontierCatalog): KnownRun[] {
     if (!held || run.compute.value > held.compute.value) best.set(run.year, run);
   }
   return [...best.values()].sort((a, b) => a.year - b.year);
+}
+
+/** The largest run done by the end of a year (of those `where` accepts), if any. */
+export function largestRunBy(
+  frontier: FrontierCatalog,
+  year: number,
+  where: (run: KnownRun) => boolean = () => true,
+): KnownRun | undefined {
+  return largestRunBefore({ ...frontier, runs: frontier.runs.filter(where) }, year + 1);
 }
 
 /** The largest run done before a year, if any. */

@@ -9,7 +9,7 @@ import { modelsFileSchema } from './models.js';
 import { powerFileSchema } from './power.js';
 import { shipmentsFileSchema } from './shipments.js';
 import { supplyFileSchema } from './supply.js';
-import { yardsticksFileSchema } from './yardsticks.js';
+import { yardsticksFileSchema } from './yardsticks-schema.js';
 
 export { CATALOG_FILES, type CatalogText, type CatalogTexts } from './files.js';
 

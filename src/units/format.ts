@@ -103,6 +103,12 @@ function formatCount(value: number): string {
   return Number.isInteger(value) ? String(value) : significant(value);
 }
 
+/** A factor as a sentence says it, to two figures: "3.9x", "230x", "890,000x". */
+export function formatFactor(factor: number): string {
+  const rounded = Number(factor.toPrecision(2));
+  return `${rounded >= 100 ? grouped(rounded) : significant(rounded, 2)}x`;
+}
+
 /** Display a base-unit number with an SI prefix (or the unit people use for it). */
 export function formatQuantity(value: number, dimension: Dimension): string {
   if (!Number.isFinite(value)) throw new Error(`refusing to format non-finite ${dimension}: ${value}`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { campusInYear, largestRunBefore, largestRunsByYear } from '../../src/catalog/frontier.js';
+import {
+  campusInYear,
+  largestRunBefore,
+  largestRunBy,
+  largestRunsByYear,
+} from '../../src/catalog/frontier.js';
 import { catalog } from '../helpers/catalog.js';
 
 describe('the frontier catalog (data/frontier.yaml)', () => {
@@ -30,6 +35,18 @@ describe('the frontier catalog (data/frontier.yaml)', () => {
     expect(byYear.find((r) => r.year === 2023)?.id).toBe('gemini-1-ultra');
     expect(byYear.find((r) => r.year === 2025)?.id).toBe('grok-4');
     expect(largestRunBefore(catalog.frontier, 2025)?.id).toBe('gemini-1-ultra');
-    expect(largestRunBefore(catalog.frontier, 2020)).toBeUndefined();
+    expect(largestRunBefore(catalog.frontier, 2022)?.id).toBe('mt-nlg');
+    // AlphaGo Zero (2017, 3.41e23 FLOP) stayed the largest until MT-NLG, above GPT-3's 3.14e23.
+    expect(largestRunBefore(catalog.frontier, 2021)?.id).toBe('alphago-zero');
+    expect(largestRunBefore(catalog.frontier, 2014)).toBeUndefined();
+  });
+
+  it('finds the largest run done by a year among those a test accepts', () => {
+    expect(largestRunBy(catalog.frontier, 2024)?.id).toBe('gemini-1-ultra');
+    const withHardware = (r: { chips?: unknown; duration?: unknown }) =>
+      r.chips !== undefined && r.duration !== undefined;
+    expect(largestRunBy(catalog.frontier, 2024, withHardware)?.id).toBe('llama-3.1-405b');
+    expect(largestRunBy(catalog.frontier, 2014, withHardware)?.id).toBe('seq2seq-lstm');
+    expect(largestRunBy(catalog.frontier, 2013)).toBeUndefined();
   });
 });

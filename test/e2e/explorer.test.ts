@@ -286,6 +286,17 @@ describe('the web explorer', () => {
         /precision fp8, sparsity sparse/,
       );
       await explorer.shot('claims');
+      // The founding claims: the README's table, one row a claim, each opening its calculator or scenario.
+      const founding = explorer.page.getByTestId('founding-claims');
+      const rows = await founding.locator('tbody tr').allTextContents();
+      expect(rows.some((r) => r.includes('gigawatt calc grid-scale --year 2030'))).toBe(true);
+      expect(rows.some((r) => /^HumanEval.*out of scope: /.test(r))).toBe(true);
+      await explorer.page.getByTestId('claim-A-GRID-SCALE-2030').click();
+      await explorer.page.getByTestId('output-annual_energy').waitFor({ timeout: 15_000 });
+      expect(new URL(explorer.page.url()).pathname).toBe('/calc/grid-scale');
+      expect(await explorer.page.getByTestId('output-annual_energy').textContent()).toMatch(/PWh|TWh/);
+      await explorer.page.goBack();
+      await explorer.page.getByTestId('why-E-400EF').locator('summary').click();
       await explorer.page.getByTestId('open-E-400EF').click();
       await explorer.page.getByTestId('output-peak_flops').waitFor({ timeout: 15_000 });
       expect(new URL(explorer.page.url()).pathname).toBe('/calc/cluster');

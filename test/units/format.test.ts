@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuantity, significant } from '../../src/units/format.js';
+import { formatFactor, formatQuantity, significant } from '../../src/units/format.js';
+import { parseQuantity } from '../../src/units/parse.js';
 
 describe('formatQuantity shows SI prefixes', () => {
   it.each([
@@ -31,5 +32,24 @@ describe('formatQuantity shows SI prefixes', () => {
     expect(significant(123456)).toBe('123456');
     expect(significant(1.23456)).toBe('1.23');
     expect(significant(0.000123456)).toBe('0.000123');
+  });
+});
+
+describe('factors and energies per FLOP', () => {
+  it('says a factor to two figures, grouped past 100', () => {
+    expect(formatFactor(3.94)).toBe('3.9x');
+    expect(formatFactor(231.4)).toBe('230x');
+    expect(formatFactor(892_857)).toBe('890,000x');
+  });
+
+  it('writes energy per FLOP in the small joules it is measured in, and reads them back', () => {
+    expect(formatQuantity(2.22e-13, 'energy_per_flop')).toBe('222 fJ/FLOP');
+    expect(formatQuantity(2.1e-16, 'energy_per_flop')).toBe('210 aJ/FLOP');
+    expect(formatQuantity(2.87e-21, 'energy_per_flop')).toBe('2.87 zJ/FLOP');
+    expect(parseQuantity('0.22 pJ/FLOP', 'energy_per_flop')).toBeCloseTo(2.2e-13, 25);
+    expect(parseQuantity('15 fJ/op', 'energy_per_flop')).toBeCloseTo(1.5e-14, 25);
+    expect(() => parseQuantity('15 fJ', 'energy_per_flop')).toThrow(
+      /expected an energy per FLOP like "0.22 pJ\/FLOP"/,
+    );
   });
 });
