@@ -117,8 +117,8 @@ function yardstickFigures(catalog: Catalog): ListedFigure[] {
     ...list(file, rental),
     ...list(file, grids),
     ...list(file, [
-      { id: 'efficiency', part: efficiency },
-      { id: 'homes', part: homes },
+      { id: 'efficiency', ...efficiency },
+      { id: 'homes', ...homes },
     ]),
   ];
 }

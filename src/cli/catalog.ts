@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
+import { catalogFigures } from '../catalog/figure-list.js';
 import { InputError, unknownId } from '../errors.js';
 import { H100E_REFERENCE } from '../model/h100e.js';
 import {
@@ -11,16 +12,25 @@ import {
   renderModel,
   renderModelTable,
 } from '../report/catalog-report.js';
+import { renderFigureTable } from '../report/figure-display.js';
 import { renderPowerTable, renderShipmentsTable } from '../report/supply-catalog-report.js';
 import type { CliIo } from './io.js';
 
-const KINDS = ['accelerators', 'models', 'devices', 'assumptions', 'power', 'shipments'] as const;
+const KINDS = [
+  'accelerators',
+  'models',
+  'devices',
+  'assumptions',
+  'power',
+  'shipments',
+  'yardsticks',
+] as const;
 
 export function registerCatalog(program: Command, io: CliIo, catalog: Catalog): void {
   const command = program
     .command('catalog')
     .description(
-      'list the catalog (accelerators, models, devices, assumptions, power, shipments) or show one entry with its sources',
+      'list the catalog (accelerators, models, devices, assumptions, power, shipments, yardsticks) or show one entry with its sources',
     );
   // A precision an accelerator lacks is left out of the JSON rather than written as null.
   const json = (value: unknown) =>
@@ -79,6 +89,19 @@ export function registerCatalog(program: Command, io: CliIo, catalog: Catalog): 
     .action((options: { json?: boolean }) => {
       if (options.json) json(catalog.shipments);
       else io.stdout(renderShipmentsTable(catalog));
+    });
+  command
+    .command('yardsticks')
+    .description(
+      'list what claims are held against: GDP and past programs, national grids, homes, limits of energy per operation, rental prices, deals',
+    )
+    .option('--json', 'print the records as JSON (SI units), with sources and notes')
+    .action((options: { json?: boolean }) => {
+      if (options.json) json(catalog.yardsticks);
+      else
+        io.stdout(
+          renderFigureTable(catalogFigures(catalog).filter((f) => f.part === 'data/yardsticks.yaml')),
+        );
     });
   command
     .command('show')

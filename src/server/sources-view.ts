@@ -1,7 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { catalogFigures } from '../catalog/figure-list.js';
-import type { Dimension } from '../units/dimensions.js';
-import { formatQuantity } from '../units/format.js';
+import { displayFigure } from '../report/figure-display.js';
 
 /**
  * The explorer's sources page: every catalog figure with its value, whether it is an
@@ -31,90 +30,6 @@ export interface SourcesView {
   }>;
 }
 
-/** The kind of quantity a figure is, by the name it goes by in its record. */
-const DIMENSION_OF: Record<string, Dimension> = {
-  bf16: 'flops',
-  fp8: 'flops',
-  fp4: 'flops',
-  peak8bit: 'flops',
-  peak16bit: 'flops',
-  hbmCapacity: 'bytes',
-  memoryCapacity: 'bytes',
-  hbmBandwidth: 'bandwidth',
-  memoryBandwidth: 'bandwidth',
-  tdp: 'power',
-  itPower: 'power',
-  power: 'power',
-  price: 'money',
-  waferPrice: 'money',
-  fabCost: 'money',
-  toolPrice: 'money',
-  highNaToolPrice: 'money',
-  // data/yardsticks.yaml
-  value: 'money',
-  cost: 'money',
-  peakShare: 'fraction',
-  years: 'time',
-  start: 'year',
-  buildTime: 'time',
-  installTime: 'time',
-  hourlyPrice: 'money_per_hour',
-  electricity: 'energy',
-  landauer: 'energy',
-  cmosLimit: 'energy_per_flop',
-  green500Best: 'energy_per_flop',
-  neuromorphicBest: 'energy_per_flop',
-  solarYieldUs: 'energy',
-  solarYieldGermany: 'energy',
-  householdUse: 'energy',
-  stackPrice: 'money',
-  capexPerWaferMonth: 'money',
-  capexPerStackYear: 'money',
-  dieArea: 'area',
-  computeDieArea: 'area',
-  interposerArea: 'area',
-  params: 'count',
-  activeParams: 'count',
-  trainingTokens: 'tokens',
-  trainingCompute: 'flop',
-  compute: 'flop',
-  trainingAcceleratorHours: 'hours',
-  units: 'count',
-  overnightCost: 'capex_per_power',
-  leadTime: 'time',
-  capacityFactor: 'fraction',
-  worldBuildPerYear: 'power',
-  backlog: 'power',
-  available: 'power',
-  electricityGeneration: 'energy',
-  usElectricityGeneration: 'energy',
-  electricityGrowth: 'fraction',
-  datacenterShare2030: 'fraction',
-  generatingCapacityAdded: 'power',
-  usCapacityAdded: 'power',
-  usQueue: 'power',
-  usMedianWait: 'time',
-  largeLoadWait: 'time',
-  low: 'power',
-  median: 'power',
-  high: 'power',
-  packagingYield: 'fraction',
-};
-
-function display(path: string, value: number | string): string {
-  if (typeof value === 'string') return value;
-  const name =
-    path
-      .replace(/\[\d+\]/g, '')
-      .split('.')
-      .pop() ?? '';
-  const dimension = DIMENSION_OF[name];
-  if (!dimension) return formatQuantity(value, 'ratio');
-  // Overnight costs are per watt of nameplate in the catalog; people read them per kW.
-  if (dimension === 'capex_per_power') return `${formatQuantity(value * 1000, 'money')}/kW`;
-  return formatQuantity(value, dimension);
-}
-
 export function sourcesView(catalog: Catalog): SourcesView {
   const sections: SourcesView['sections'] = [];
   for (const f of catalogFigures(catalog)) {
@@ -126,7 +41,7 @@ export function sourcesView(catalog: Catalog): SourcesView {
     section.rows.push({
       entry: f.entry,
       figure: f.path,
-      value: display(f.path, f.value),
+      value: displayFigure(f.path, f.value),
       estimate: f.estimate,
       source: { title: f.source.title, url: f.source.url },
       note: f.note,

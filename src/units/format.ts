@@ -55,11 +55,6 @@ export function formatMoney(usd: number): string {
   return `${sign}$${withPrefix(abs, '', MONEY_MAGNITUDES, '')}`;
 }
 
-function smallJoules(joules: number): string {
-  const abs = Math.abs(joules);
-  if (abs === 0 || abs >= 1) return withPrefix(joules, 'J');
-  return abs >= 1e-3 ? `${significant(joules * 1e3)} mJ` : `${significant(joules * 1e6)} µJ`;
-}
 
 const SMALL_PREFIXES: ReadonlyArray<[number, string]> = [
   [1, ''],
@@ -72,12 +67,17 @@ const SMALL_PREFIXES: ReadonlyArray<[number, string]> = [
   [1e-21, 'z'],
 ];
 
+/** Joules below one with the prefix that reads: "15 mJ", "2.87 zJ". */
+function smallJoules(joules: number): string {
+  const abs = Math.abs(joules);
+  if (abs === 0 || abs >= 1) return withPrefix(joules, 'J');
+  const [scale, prefix] = SMALL_PREFIXES.find(([scale]) => abs >= scale * 0.9995) ?? [1e-21, 'z'];
+  return `${significant(joules / scale)} ${prefix}J`;
+}
+
 /** Energy per FLOP in the small joules it is measured in: "0.222 pJ/FLOP", "2.87 zJ/FLOP". */
 function smallPerFlop(joules: number): string {
-  const abs = Math.abs(joules);
-  if (abs === 0) return '0 J/FLOP';
-  const [scale, prefix] = SMALL_PREFIXES.find(([scale]) => abs >= scale * 0.9995) ?? [1e-21, 'z'];
-  return `${significant(joules / scale)} ${prefix}J/FLOP`;
+  return `${smallJoules(joules)}/FLOP`;
 }
 
 export function formatDuration(seconds: number): string {

@@ -23,6 +23,17 @@ describe('gigawatt catalog', () => {
     expect(model.stdout).toMatch(/KV heads\s+8/);
   });
 
+  it('lists the yardsticks claims are held against, each with its value in its unit and its source', async () => {
+    const r = await cli('catalog', 'yardsticks');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/apollo\s+peakShare\s+0\.4%\s+Stine, CRS RL34645/);
+    expect(r.stdout).toMatch(/gb200\s+hourlyPrice\s+\$4\.20\/h\*/);
+    expect(r.stdout).toMatch(/efficiency\s+landauer\s+2\.87 zJ/);
+    expect(r.stdout).toMatch(/brazil\s+electricity\s+757 TWh/);
+    const json = JSON.parse((await cli('catalog', 'yardsticks', '--json')).stdout);
+    expect(json.deals.find((d: { id: string }) => d.id === 'oracle-openai').value.source.url).toMatch(/^https:/);
+  });
+
   it('suggests the nearest entry', async () => {
     const r = await cli('catalog', 'show', 'h1000');
     expect(r.code).toBe(2);
