@@ -80,11 +80,11 @@ export function claimRows(file: CheckFileResult): ClaimRow[] {
       claim: check.title,
       command: check.command,
       href: check.href,
-      verdict: ordered.map(expectationVerdict).join('; '),
+      verdict: `${check.expectations.some((e) => e.reference) ? '' : 'no figure claimed to judge; '}${ordered.map(expectationVerdict).join('; ')}`,
     };
   });
   const outside = file.outOfScope.map((o, i) => ({
-    id: `out-of-scope-${i + 1}`,
+    id: `OUT-${i + 1}`,
     claim: o.claim,
     verdict: `out of scope: ${o.reason}`,
     outOfScope: true,
@@ -94,13 +94,14 @@ export function claimRows(file: CheckFileResult): ClaimRow[] {
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-/** The rows as a Markdown table (claim, where it is answered, verdict). */
+/** The rows as a Markdown table (id, claim, where it is answered, verdict). */
 export function claimsTableMarkdown(rows: readonly ClaimRow[]): string {
   const lines = [
-    '| Claim | Answered by | Verdict |',
-    '| --- | --- | --- |',
+    '| ID | Claim | Answered by | Verdict |',
+    '| --- | --- | --- | --- |',
     ...rows.map(
-      (r) => `| ${cell(r.claim)} | ${r.command ? `\`${cell(r.command)}\`` : '–'} | ${cell(r.verdict)} |`,
+      (r) =>
+        `| ${r.id} | ${cell(r.claim)} | ${r.command ? `\`${cell(r.command)}\`` : '–'} | ${cell(r.verdict)} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -55,7 +55,6 @@ export function formatMoney(usd: number): string {
   return `${sign}$${withPrefix(abs, '', MONEY_MAGNITUDES, '')}`;
 }
 
-
 const SMALL_PREFIXES: ReadonlyArray<[number, string]> = [
   [1, ''],
   [1e-3, 'm'],

@@ -23,6 +23,13 @@ checks:
     expect:
       - {output: facility_power, year: 2028, value: 7 GW}
     source: {title: an announcement}
+  - id: T-META
+    title: Meta installs 340,000 H100
+    calculator: cluster
+    inputs: {accelerator: h100, count: 340k}
+    expect:
+      - {output: facility_power}
+    source: {title: an article}
 out_of_scope:
   - {claim: "HumanEval: GPT-4 67%", reason: benchmark scores are not compute}
 `;
@@ -53,21 +60,23 @@ describe('the claims table', () => {
       /^Peak compute: claimed 400 EFLOP\/s, model 98\.9 EFLOP\/s, claim is 4× the model; closest reading precision fp8, sparsity sparse → 396 EFLOP\/s; Facility power: [\d.]+ MW \(model\)$/,
     );
     expect(rows[1]?.verdict).toMatch(/^Power used 2028: claimed 7 GW, model [\d.]+ GW, /);
+    // A claim with no figure says so before what the model finds.
+    expect(rows[2]?.verdict).toMatch(/^no figure claimed to judge; Facility power: [\d.]+ MW \(model\)$/);
   });
 
   it('lists claims out of scope with the reason, and escapes table pipes', () => {
     expect(rows.at(-1)).toEqual({
-      id: 'out-of-scope-1',
+      id: 'OUT-1',
       claim: 'HumanEval: GPT-4 67%',
       verdict: 'out of scope: benchmark scores are not compute',
       outOfScope: true,
     });
     const markdown = claimsTableMarkdown(rows);
     expect(markdown.split('\n')[2]).toMatch(
-      /^\| 100,000 H100 = 400 EFLOP\/s \\\| a pipe in the title \| `gigawatt calc/,
+      /^\| T-400EF \| 100,000 H100 = 400 EFLOP\/s \\\| a pipe in the title \| `gigawatt calc/,
     );
     expect(markdown).toContain(
-      '| HumanEval: GPT-4 67% | – | out of scope: benchmark scores are not compute |',
+      '| OUT-1 | HumanEval: GPT-4 67% | – | out of scope: benchmark scores are not compute |',
     );
   });
 

@@ -31,7 +31,9 @@ describe('gigawatt catalog', () => {
     expect(r.stdout).toMatch(/efficiency\s+landauer\s+2\.87 zJ/);
     expect(r.stdout).toMatch(/brazil\s+electricity\s+757 TWh/);
     const json = JSON.parse((await cli('catalog', 'yardsticks', '--json')).stdout);
-    expect(json.deals.find((d: { id: string }) => d.id === 'oracle-openai').value.source.url).toMatch(/^https:/);
+    expect(json.deals.find((d: { id: string }) => d.id === 'oracle-openai').value.source.url).toMatch(
+      /^https:/,
+    );
   });
 
   it('suggests the nearest entry', async () => {

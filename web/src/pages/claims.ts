@@ -64,8 +64,9 @@ export async function claimsPage(page: HTMLElement): Promise<void> {
 /** One row a founding claim: the claim (opening its check), the command that answers it, the verdict. */
 function foundingTable(rows: readonly ClaimRow[]): HTMLElement {
   return table(
-    ['Claim', 'Answered by', 'Verdict'],
+    ['ID', 'Claim', 'Answered by', 'Verdict'],
     rows.map((r) => [
+      r.id,
       r.href ? h('a', { href: r.href, 'data-testid': `claim-${r.id}` }, r.claim) : r.claim,
       r.command ? h('code', {}, r.command) : '–',
       h('span', { class: r.outOfScope ? 'text muted' : 'text' }, r.verdict),
