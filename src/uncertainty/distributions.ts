@@ -48,6 +48,22 @@ const PERT_POINTS = 2048;
 export function pert(low: number, mode: number, high: number): Distribution {
   const alpha = 1 + (4 * (mode - low)) / (high - low);
   const beta = 1 + (4 * (high - mode)) / (high - low);
+  const unit = unitPertTable(alpha, beta);
+  const table = new Float64Array(PERT_POINTS + 1);
+  for (let k = 0; k <= PERT_POINTS; k++) table[k] = low + (unit[k] ?? 0) * (high - low);
+  return { kind: 'pert', low, mode, high, table };
+}
+
+/**
+ * The beta(α, β) quantiles on [0, 1] a PERT table scales. Kept by shape: a year-by-year run
+ * builds the same PERTs once a year, and tabulating one costs tens of thousands of powers.
+ */
+const unitTables = new Map<string, Float64Array>();
+
+function unitPertTable(alpha: number, beta: number): Float64Array {
+  const key = `${alpha},${beta}`;
+  const cached = unitTables.get(key);
+  if (cached) return cached;
   // CDF on a fine grid by the midpoint rule on the beta density, then inverted.
   const grid = 16 * PERT_POINTS;
   const cdf = new Float64Array(grid + 1);
@@ -64,9 +80,12 @@ export function pert(low: number, mode: number, high: number): Distribution {
     const lowCdf = cdf[j] ?? 0;
     const highCdf = cdf[j + 1] ?? total;
     const frac = highCdf > lowCdf ? (target - lowCdf) / (highCdf - lowCdf) : 0;
-    table[k] = low + ((j + frac) / grid) * (high - low);
+    table[k] = (j + frac) / grid;
   }
-  return { kind: 'pert', low, mode, high, table };
+  // A bounded memo: shapes come from the few PERTs a run declares.
+  if (unitTables.size >= 256) unitTables.clear();
+  unitTables.set(key, table);
+  return table;
 }
 
 /** The value at cumulative probability u ∈ (0, 1). */

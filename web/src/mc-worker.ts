@@ -3,8 +3,8 @@ import type { CatalogParts, FrontierView, ScenarioView } from '@server/wire';
 
 /**
  * Monte Carlo off the page's thread (a scenario with ranges, the frontier run): the page
- * posts the catalog and the job, the worker answers with progress and the view. The page cancels a run
- * by ending the worker when the inputs change.
+ * posts the catalog once, then jobs; the worker answers each with progress and the view. The
+ * page cancels a run by ending the worker when the inputs change (and starts a fresh one).
  */
 export type WorkerJob =
   | {
@@ -15,7 +15,7 @@ export type WorkerJob =
       kind: 'frontier';
       request: { inputs: Record<string, string>; from: number; to: number; samples: number };
     };
-export type WorkerRequest = { parts: CatalogParts; job: WorkerJob };
+export type WorkerRequest = { kind: 'catalog'; parts: CatalogParts } | { kind: 'job'; job: WorkerJob };
 export type WorkerAnswer =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'done'; view: ScenarioView | FrontierView }
@@ -24,10 +24,18 @@ export type WorkerAnswer =
 const post = (answer: WorkerAnswer) =>
   (self as unknown as { postMessage(a: WorkerAnswer): void }).postMessage(answer);
 
+let model: ReturnType<typeof pageModel> | undefined;
+
 self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.kind === 'catalog') {
+    // Built once per worker, before any job arrives: a job then starts at once.
+    model = pageModel(request.parts);
+    return;
+  }
   try {
-    const model = pageModel(event.data.parts);
-    const { job } = event.data;
+    if (!model) throw new Error('the worker has no catalog yet');
+    const { job } = request;
     const view =
       job.kind === 'frontier'
         ? model.frontier(job.request)

@@ -25,7 +25,20 @@ export function loadPageModel(): Promise<PageModel> {
 }
 
 let running: Worker | undefined;
+let idle: Worker | undefined;
 let stop: (() => void) | undefined;
+
+/** A worker that has been sent the catalog, so a job starts without loading it again. */
+function spawnWorker(parts: CatalogParts): Worker {
+  const worker = new Worker(new URL('./mc-worker.js', import.meta.url), { type: 'module' });
+  worker.postMessage({ kind: 'catalog', parts } satisfies WorkerRequest);
+  return worker;
+}
+
+/** Start a worker and give it the catalog ahead of the first job (once the model has loaded). */
+export function warmWorker(): void {
+  if (catalogParts && !idle && !running) idle = spawnWorker(catalogParts);
+}
 
 /**
  * A scenario with ranges run in a web worker, with progress; a new run ends the one before
@@ -52,29 +65,38 @@ function inWorker(
   const parts = catalogParts;
   if (!parts) return undefined;
   cancelMonteCarlo();
-  const worker = new Worker(new URL('./mc-worker.js', import.meta.url), { type: 'module' });
+  const worker = idle ?? spawnWorker(parts);
+  idle = undefined;
   running = worker;
   return new Promise<ScenarioView | FrontierView>((resolve, reject) => {
     stop = () => reject(new Error('cancelled: the inputs changed'));
-    worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => {
+    const onMessage = (event: MessageEvent<WorkerAnswer>) => {
       const answer = event.data;
       if (answer.kind === 'progress') return onProgress(answer.done, answer.total);
-      worker.terminate();
+      // Done: the worker keeps its catalog and waits for the next job.
+      worker.removeEventListener('message', onMessage);
       if (running === worker) running = undefined;
+      if (idle) worker.terminate();
+      else idle = worker;
+      stop = undefined;
       if (answer.kind === 'done') resolve(answer.view);
       else reject(new Error(answer.message));
-    });
+    };
+    worker.addEventListener('message', onMessage);
     worker.addEventListener('error', (event) =>
       reject(new Error(event.message || 'the Monte Carlo worker failed')),
     );
-    worker.postMessage({ parts, job } satisfies WorkerRequest);
+    worker.postMessage({ kind: 'job', job } satisfies WorkerRequest);
   });
 }
 
-/** End the run in the worker, if any (its inputs changed). */
+/** End the run in the worker, if any (its inputs changed), and warm a fresh worker for the next. */
 export function cancelMonteCarlo(): void {
-  running?.terminate();
-  running = undefined;
+  if (running) {
+    running.terminate();
+    running = undefined;
+    warmWorker();
+  }
   stop?.();
   stop = undefined;
 }
