@@ -139,6 +139,7 @@ export interface RunOptions {
   json?: string | boolean;
   chart?: string;
   compare?: boolean;
+  year?: string;
   samples?: string;
   seed?: string;
   quantiles?: string;

@@ -52,6 +52,8 @@ function checkOptions(files: readonly string[], options: RunOptions): void {
     );
   if (options.xlsx !== undefined && !/\.xlsx$/i.test(options.xlsx))
     throw new InputError(`--xlsx: expected a file ending in .xlsx, got "${options.xlsx}"`);
+  if (options.year !== undefined && !options.compare)
+    throw new InputError('--year picks the year of a --compare; add --compare, or drop --year');
   if (options.compare && (options.samples !== undefined || options.sensitivity !== undefined))
     throw new InputError(
       '--compare prints deterministic runs side by side; it takes no --samples or --sensitivity',
@@ -197,6 +199,30 @@ export async function runScenarios(
   if (options.csv === true) io.stdout(runs.map((r) => toCsv(monthlyRecords(r))).join('\n'));
   else if (options.json === true)
     io.stdout(`${JSON.stringify(several ? runs.map(jsonOf) : jsonOf(firstRun), null, 2)}\n`);
-  else if (options.compare) io.stdout(renderComparison(runs));
+  else if (options.compare) io.stdout(renderComparison(runs, compareYear(options.year, runs)));
   else io.stdout(runs.map(renderScenarioReport).join('\n'));
+}
+
+/** The --year of a --compare: a calendar year every compared scenario covers. */
+function compareYear(text: string | undefined, runs: readonly ScenarioRun[]): number | undefined {
+  if (text === undefined) return undefined;
+  const year = Number(text.trim());
+  const spans = runs.map((r) => ({
+    name: r.loaded.file.replace(/^.*\//, ''),
+    first: r.yearly[0]?.year ?? 0,
+    last: r.yearly.at(-1)?.year ?? 0,
+  }));
+  const first = Math.max(...spans.map((s) => s.first));
+  const last = Math.min(...spans.map((s) => s.last));
+  if (!Number.isInteger(year))
+    throw new InputError(`--year: expected a calendar year like "2028", got "${text}"`);
+  if (year < first || year > last) {
+    const covered = spans.map((s) => `${s.name} ${s.first}-${s.last}`).join(', ');
+    throw new InputError(
+      first <= last
+        ? `--year: ${year} is not run by every scenario compared (${covered}); pick ${first}-${last}`
+        : `--year: the scenarios compared share no year (${covered})`,
+    );
+  }
+  return year;
 }

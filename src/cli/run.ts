@@ -17,7 +17,8 @@ export function registerRun(program: Command, io: CliIo, catalog: Catalog): void
       'yearly and monthly series and claim verdicts as JSON (to the file, or standard output)',
     )
     .option('--chart <file>', 'draw the main series to an .svg or .png file')
-    .option('--compare', 'print the scenarios side by side (their last year)')
+    .option('--compare', 'print the scenarios side by side (their last year, or --year)')
+    .option('--year <year>', 'with --compare: the year the scenarios are compared in, e.g. 2028')
     .option(
       '--set <key=value>',
       "set a scenario assumption as the explorer's sliders do, e.g. pue=1.4 or electricity_price='$0.1/kWh' (repeatable)",

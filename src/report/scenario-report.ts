@@ -191,19 +191,21 @@ export function renderScenarioReport(run: ScenarioRun): string {
   return `${parts.join('\n')}\n`;
 }
 
-/** Several runs side by side: the last year of each. */
-export function renderComparison(runs: readonly ScenarioRun[]): string {
+/** Several runs side by side: the last year of each, or one year they all run. */
+export function renderComparison(runs: readonly ScenarioRun[], year?: number): string {
   const keys = OUTPUTS;
-  const lasts = runs.map((r) => r.yearly[r.yearly.length - 1] as YearRow);
+  const lasts = runs.map(
+    (r) => (year === undefined ? r.yearly.at(-1) : r.yearly.find((y) => y.year === year)) as YearRow,
+  );
   // A row shows its values to the display precision of the largest of them: float noise reads as 0.
   const shown = (k: YearOutput) => {
     const p = displayPrecision(lasts.map((r) => r[k]));
     return lasts.map((r) => formatQuantity(asShown(r[k], p), YEAR_OUTPUTS[k].dimension));
   };
   const rows = [
-    ['Last year', ...lasts.map((r) => String(r.year))],
+    [year === undefined ? 'Last year' : 'Year', ...lasts.map((r) => String(r.year))],
     ...keys.map((k) => [YEAR_OUTPUTS[k].label, ...shown(k)]),
-    ['Binds (last year)', ...lasts.map((r) => r.binding)],
+    [year === undefined ? 'Binds (last year)' : 'Binds', ...lasts.map((r) => r.binding)],
     [
       'Claims consistent',
       ...runs.map((r) => `${r.claims.filter((c) => c.holds).length} of ${r.claims.length}`),

@@ -138,6 +138,34 @@ describe('gigawatt run', () => {
     expect(r.stdout).toMatch(/Binds \(last year\)/);
   });
 
+  it('compares scenarios in a year they both run, and names the years they share when asked for another', async () => {
+    const r = await cli(
+      'run',
+      'scenarios/stargate.yaml',
+      'scenarios/nvidia-10gw.yaml',
+      '--compare',
+      '--year',
+      '2028',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\s+Year\s+2028\s+2028$/m);
+    // Stargate's sites reach their 7 GW in 2028 (scenarios/stargate.yaml).
+    expect(r.stdout).toMatch(/^\s+Power used\s+7 GW\s+/m);
+    const outside = await cli(
+      'run',
+      'scenarios/stargate.yaml',
+      'scenarios/nvidia-10gw.yaml',
+      '--compare',
+      '--year',
+      '2040',
+    );
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toBe(
+      'gigawatt: --year: 2040 is not run by every scenario compared (stargate.yaml 2025-2030, nvidia-10gw.yaml 2026-2031); pick 2026-2030\n',
+    );
+    expect((await cli('run', 'scenarios/stargate.yaml', '--year', '2028')).stderr).toMatch(/add --compare/);
+  });
+
   it('never leaves a partial output file behind', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(
