@@ -73,7 +73,11 @@ export const computeGrowth: Calculator = {
     },
   ],
   outputs: [
-    ratio('growth', 'Growth of the largest run', 'compute of the largest run by --to over that by --from'),
+    ratio(
+      'growth',
+      'Growth of the largest run',
+      'compute of the largest run by the later year over that by the earlier',
+    ),
     ratio('annual_growth', 'Growth per year', 'growth ^ (1 / (to − from))'),
     ratio('chip_factor', 'From the chip', 'peak FLOP/s per chip, at the runs’ precision'),
     ratio('count_factor', 'From the chip count', 'chips in the run'),
@@ -86,10 +90,15 @@ export const computeGrowth: Calculator = {
     {
       name: 'from_run_compute',
       dimension: 'flop',
-      label: 'Largest run by --from',
+      label: 'Largest run by the earlier year',
       description: 'training FLOP',
     },
-    { name: 'to_run_compute', dimension: 'flop', label: 'Largest run by --to', description: 'training FLOP' },
+    {
+      name: 'to_run_compute',
+      dimension: 'flop',
+      label: 'Largest run by the later year',
+      description: 'training FLOP',
+    },
   ],
   breakdown: {
     title: 'The runs whose hardware splits the growth',

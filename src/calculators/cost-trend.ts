@@ -139,7 +139,7 @@ export const costTrend: Calculator = {
       dimension: 'fraction',
       label: 'Decline left to algorithms',
       description:
-        'yearly decline algorithms must add for --claimed-decline: 1 − (1 − claimed) / (1 − hardware)',
+        'yearly decline algorithms must add for the claimed decline: 1 − (1 − claimed) / (1 − hardware)',
     },
   ],
   breakdown: {
