@@ -17,7 +17,7 @@ export function parseInput(spec: InputSpec, raw: string | number): number | stri
       const words = spec.keywords.map((k) => `"${k}"`).join(' or ');
       throw new InputError(error.message.replace(/, got /, ` or ${words}, got `));
     }
-    const problem = spec.bounds ? boundsProblem(value, spec.bounds) : undefined;
+    const problem = spec.bounds ? boundsProblem(value, spec.bounds, spec.dimension) : undefined;
     if (problem) throw new InputError(`${problem}, got ${quote(String(raw))}`);
     return value;
   }

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Accelerator } from '../catalog/types.js';
 import { InputError, withContext } from '../errors.js';
 import { quote } from '../text.js';
+import { copulaFactor } from '../uncertainty/correlation.js';
 import { isDistribution } from '../uncertainty/distributions.js';
 import { drawRange } from '../uncertainty/parse.js';
 import type { UncertainInput } from '../uncertainty/sampler.js';
@@ -83,7 +84,9 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
   }
   const uncertain = uncertainNumbers(s);
   const names = new Set(uncertain.map((u) => u.name));
-  (s.uncertainty?.correlations ?? []).forEach((c, i) => {
+  const correlations = s.uncertainty?.correlations ?? [];
+  const pairs = new Map<string, number>();
+  correlations.forEach((c, i) => {
     if (c.a === c.b)
       throw new InputError(
         `${at(['uncertainty', 'correlations', i, 'b'])}: cannot correlate ${quote(c.a, "'")} with itself`,
@@ -95,7 +98,23 @@ export function parseScenario(text: string, file: string, catalog: Catalog): Par
         );
       }
     }
+    const pair = [c.a, c.b].sort().join(' and ');
+    const first = pairs.get(pair);
+    if (first !== undefined)
+      throw new InputError(
+        `${at(['uncertainty', 'correlations', i])}: correlates ${pair} again (already at ${at(['uncertainty', 'correlations', first])}); give each pair once`,
+      );
+    pairs.set(pair, i);
   });
+  // Correlations that cannot hold together (a with b and b with c, but not a with c) are
+  // refused here, where the file can be named, not when the first sample is drawn.
+  if (correlations.length > 0)
+    withContext(at(['uncertainty', 'correlations']), () =>
+      copulaFactor(
+        [...names],
+        correlations.map((c) => ({ a: c.a, b: c.b, spearman: c.rho })),
+      ),
+    );
   const precision = s.assumptions.serving_precision ?? 'fp8';
   const notes: string[] = [];
   const tokensPerSecond = accelerators.map((a, i) => {

@@ -86,6 +86,24 @@ fleet: [{accelerator: h100, from: 2026-01}]
     );
   });
 
+  it('rejects a pair correlated twice, and correlations that cannot hold together, naming where', () => {
+    const twice = text.replace(
+      '    - {a: "sites[1].ramp[1].power", b: "sites[2].ramp[1].power", rho: 0.7}\n',
+      '    - {a: "sites[1].ramp[1].power", b: "sites[2].ramp[1].power", rho: 0.7}\n    - {a: "sites[2].ramp[1].power", b: "sites[1].ramp[1].power", rho: -0.9}\n',
+    );
+    expect(() => parseScenario(twice, 'x.yaml', catalog)).toThrow(
+      /x\.yaml:\d+:\d+: uncertainty\.correlations\[2\]: correlates sites\[1\]\.ramp\[1\]\.power and sites\[2\]\.ramp\[1\]\.power again \(already at x\.yaml:\d+:\d+: uncertainty\.correlations\[1\]\); give each pair once$/,
+    );
+    // Sites 1 and 2 move together, 1 and 3 together, but 2 and 3 opposite: no copula has that.
+    const contradictory = text.replace(
+      '    - {a: "sites[2].ramp[1].power", b: "sites[3].ramp[1].power", rho: 0.7}',
+      '    - {a: "sites[2].ramp[1].power", b: "sites[3].ramp[1].power", rho: -0.9}',
+    );
+    expect(() => parseScenario(contradictory, 'x.yaml', catalog)).toThrow(
+      /x\.yaml:\d+:\d+: uncertainty\.correlations: the correlations contradict each other/,
+    );
+  });
+
   it('rejects a distribution that leaves the allowed range', () => {
     const bad = text.replace('pue: 1.1 to 1.35', 'pue: 0.9 to 1.35');
     expect(() => parseScenario(bad, 'x.yaml', catalog)).toThrow(
