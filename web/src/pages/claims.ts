@@ -61,6 +61,16 @@ export async function claimsPage(page: HTMLElement): Promise<void> {
   }
 }
 
+/** A command that wraps between its flags, never inside one ("--count 100k" stays whole). */
+function commandCode(command: string): HTMLElement {
+  const parts = command.split(/ (?=--)/);
+  return h(
+    'code',
+    {},
+    ...parts.flatMap((part, i) => [i > 0 ? ' ' : '', h('span', { class: 'nowrap' }, part)]),
+  );
+}
+
 /** One row a founding claim: the claim (opening its check), the command that answers it, the verdict. */
 function foundingTable(rows: readonly ClaimRow[]): HTMLElement {
   return table(
@@ -68,7 +78,7 @@ function foundingTable(rows: readonly ClaimRow[]): HTMLElement {
     rows.map((r) => [
       r.id,
       r.href ? h('a', { href: r.href, 'data-testid': `claim-${r.id}` }, r.claim) : r.claim,
-      r.command ? h('code', {}, r.command) : '–',
+      r.command ? commandCode(r.command) : '–',
       h('span', { class: r.outOfScope ? 'text muted' : 'text' }, r.verdict),
     ]),
     { 'data-testid': 'founding-claims' },
