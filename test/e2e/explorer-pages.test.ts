@@ -261,6 +261,43 @@ describe("the web explorer's pages", () => {
     TIMEOUT * 2,
   );
   it(
+    'opens every calculator at its example on a desktop and a phone, no wider than the screen',
+    async () => {
+      const { calculators } = (await (await fetch(`${explorer.server.url}/api/calculators`)).json()) as {
+        calculators: Array<{
+          name: string;
+          example: Record<string, string>;
+          outputs: Array<{ name: string }>;
+        }>;
+      };
+      const phone = await explorer.browser.newPage({ viewport: { width: 390, height: 844 } });
+      for (const calc of calculators as Array<{
+        name: string;
+        example: Record<string, string>;
+        outputs: Array<{ name: string }>;
+      }>) {
+        const url = `${explorer.server.url}/calc/${calc.name}?${new URLSearchParams(calc.example)}`;
+        const first = calc.outputs[0]?.name ?? '';
+        for (const [page, width] of [
+          [explorer.page, 1400],
+          [phone, 390],
+        ] as const) {
+          await page.goto(url);
+          await page.getByTestId(`output-${first}`).first().waitFor({ timeout: 60_000 });
+          expect(await page.getByTestId('error').textContent(), calc.name).toBe('');
+          expect(
+            await page.evaluate<number>('document.documentElement.scrollWidth'),
+            calc.name,
+          ).toBeLessThanOrEqual(width);
+        }
+        await explorer.shot(`calc-${calc.name}`);
+        await phone.screenshot({ path: join(SHOTS, `phone-calc-${calc.name}.png`), fullPage: true });
+      }
+      await phone.close();
+    },
+    TIMEOUT * 2,
+  );
+  it(
     'fits a phone: no page is wider than 390 px, wide tables scroll in their boxes',
     async () => {
       const phone = await explorer.browser.newPage({ viewport: { width: 390, height: 844 } });
