@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { claimRows, claimsTableMarkdown } from '../checks/claims-table.js';
-import { evaluateCheckFile } from '../checks/evaluate.js';
 import { loadCatalog } from '../io/catalog-files.js';
+import { evaluateCheckFileOnDisk } from '../io/check-files.js';
 
 /**
  * The README's claims table, regenerated from a fresh run of checks/seed-claims.yaml
@@ -14,11 +14,7 @@ export const CLAIMS_TABLE_END = '<!-- claims-table end -->';
 
 export function freshClaimsTable(catalog: Catalog, root = '.'): string {
   const file = 'checks/seed-claims.yaml';
-  const result = evaluateCheckFile(readFileSync(join(root, file), 'utf8'), file, catalog, (path) => {
-    const found = join('checks', path);
-    return { text: readFileSync(join(root, found), 'utf8'), file: found };
-  });
-  return claimsTableMarkdown(claimRows(result));
+  return claimsTableMarkdown(claimRows(evaluateCheckFileOnDisk(join(root, file), catalog, file)));
 }
 
 /** The table between the README's markers (undefined when the markers are missing). */

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { CheckFileResult, ExpectationResult } from './results.js';
 
 /**
@@ -24,15 +25,8 @@ function shellWord(value: string): string {
 /** What a check ran: a calculator with its inputs, or a scenario file (a path from the project's root). */
 type CheckTarget = { inputs: Record<string, string> } & ({ calculator: string } | { scenario: string });
 
-/** A scenario's path with forward slashes and no `.` or `..` steps (no node:path: the page imports this too). */
-function scenarioPath(scenario: string): string {
-  const parts: string[] = [];
-  for (const part of scenario.replaceAll('\\', '/').split('/')) {
-    if (part === '..' && parts.length > 0 && parts.at(-1) !== '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
-}
+/** A scenario's path from the project's root, with forward slashes and no `.` or `..` steps. */
+const scenarioPath = (scenario: string) => posix.normalize(scenario.replaceAll('\\', '/'));
 
 /** The command a reader types to rerun a check. */
 export function checkCommand(check: CheckTarget): string {
@@ -51,8 +45,7 @@ export function checkHref(check: CheckTarget): string {
     const query = new URLSearchParams(check.inputs).toString();
     return `/calc/${check.calculator}${query ? `?${query}` : ''}`;
   }
-  const name = scenarioPath(check.scenario).split('/').at(-1) ?? '';
-  return `/scenario/${name.replace(/\.ya?ml$/, '')}`;
+  return `/scenario/${posix.basename(scenarioPath(check.scenario)).replace(/\.ya?ml$/, '')}`;
 }
 
 /** One expectation, as a reader wants it: claimed vs model, the verdict, the closest reading. */

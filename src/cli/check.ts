@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { Catalog } from '../catalog/catalog.js';
 import { type CliIo, ExitCode } from './io.js';
@@ -23,11 +22,11 @@ export function registerCheck(program: Command, io: CliIo, catalog: Catalog): vo
     .option('--claims-table', 'print a Markdown table: each claim, the command that answers it, its verdict')
     .action(async (files: string[], options: CheckOptions) => {
       // Check files, their schemas and the verdicts load only when a check runs.
-      const [{ readUserFile }, { calibrateCheckFile }, { evaluateCheckFile }, report, table] =
+      const [{ readUserFile }, { calibrateCheckFile }, { evaluateCheckFileOnDisk }, report, table] =
         await Promise.all([
           import('../io/files.js'),
           import('../checks/calibrate.js'),
-          import('../checks/evaluate.js'),
+          import('../io/check-files.js'),
           import('../report/check-report.js'),
           import('../checks/claims-table.js'),
         ]);
@@ -38,12 +37,7 @@ export function registerCheck(program: Command, io: CliIo, catalog: Catalog): vo
         return;
       }
       // Evaluate everything before printing, so a bad file prints nothing half-done.
-      // Scenarios a check names are found beside the check file.
-      const read = (file: string) => (path: string) => {
-        const found = join(dirname(file), path);
-        return { text: readUserFile(found), file: found };
-      };
-      const results = files.map((file) => evaluateCheckFile(readUserFile(file), file, catalog, read(file)));
+      const results = files.map((file) => evaluateCheckFileOnDisk(file, catalog));
       if (options.claimsTable) io.stdout(table.claimsTableMarkdown(results.flatMap(table.claimRows)));
       else if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
       else

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { findCalculator } from '../calculators/registry.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { claimRows } from '../checks/claims-table.js';
-import { type CheckFileResult, evaluateCheckFile } from '../checks/evaluate.js';
+import type { CheckFileResult } from '../checks/evaluate.js';
 import { InputError } from '../errors.js';
-import { readUserFile } from '../io/files.js';
+import { evaluateCheckFileOnDisk } from '../io/check-files.js';
 import { panelSvg } from '../report/chart.js';
 import { type ComparableSeries, comparisonPanels } from '../report/comparison-chart.js';
 import { type SensitivityRequest, sensitivityView } from './calculator-sensitivity.js';
@@ -76,12 +76,9 @@ async function jobAnswer(job: Job, catalog: Catalog): Promise<unknown> {
     case 'sensitivity':
       return sensitivityView(calculatorOr404(job.name), job.request, catalog);
     case 'claims': {
+      // Scenarios a check names sit beside the checks folder, as the CLI finds them.
       const files = CLAIM_FILES.map((f) =>
-        evaluateCheckFile(readUserFile(join(job.checksDir, f)), `checks/${f}`, catalog, (path) => ({
-          // Scenarios a check names sit beside the checks folder, as the CLI finds them.
-          text: readUserFile(join(job.checksDir, path)),
-          file: join('checks', path),
-        })),
+        evaluateCheckFileOnDisk(join(job.checksDir, f), catalog, `checks/${f}`),
       );
       return { founding: claimRows(files[0] as CheckFileResult), files } satisfies ClaimsLedger;
     }

@@ -75,6 +75,7 @@ function inWorker(
       if (answer.kind === 'progress') return onProgress(answer.done, answer.total);
       // Done: the worker keeps its catalog and waits for the next job.
       worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
       if (running === worker) running = undefined;
       if (idle) worker.terminate();
       else idle = worker;
@@ -82,10 +83,10 @@ function inWorker(
       if (answer.kind === 'done') resolve(answer.view);
       else reject(new Error(answer.message));
     };
+    const onError = (event: ErrorEvent) =>
+      reject(new Error(event.message || 'the Monte Carlo worker failed'));
     worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', (event) =>
-      reject(new Error(event.message || 'the Monte Carlo worker failed')),
-    );
+    worker.addEventListener('error', onError);
     worker.postMessage({ kind: 'job', job } satisfies WorkerRequest);
   });
 }
